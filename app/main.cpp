@@ -1,0 +1,150 @@
+// MeshLens entry point and composition root: the command-line verbs run headless; otherwise the window starts
+// over the cache, and an empty cache syncs the bundled sample catalog.
+
+#include "cli.h"
+
+#include "models/store/cachepaths.h"
+#include "models/store/catalogreader.h"
+#include "models/store/database.h"
+#include "models/store/schema.h"
+#include "models/sync/synccontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/searchpage.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QFile>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+double currentRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+    }
+    return 0;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("MeshLens"));
+    QCoreApplication::setApplicationName(QStringLiteral("meshlens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MESHLENS_VERSION));
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("MeshLens"));
+    QApplication::setDesktopFileName(QStringLiteral("io.meshlens.MeshLens"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Offline data-mesh catalog browser. See `meshlens --help` for "
+                                                    "the command-line verbs."));
+    QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Catalog cache file."), QStringLiteral("path"));
+    QCommandLineOption source(QStringLiteral("source"), QStringLiteral("Sync this source at start."),
+                              QStringLiteral("address"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a screenshot of the window to FILE once the catalog is shown, "
+                                                 "then quit (for docs and smoke tests)."),
+                                  QStringLiteral("file"));
+    QCommandLineOption query(QStringLiteral("query"), QStringLiteral("Start with this search."), QStringLiteral("text"));
+    QCommandLineOption product(QStringLiteral("product"), QStringLiteral("Open this product at start."),
+                               QStringLiteral("id"));
+    parser.addOptions({db, source, screenshot, query, product});
+    parser.addHelpOption();
+    parser.process(app);
+
+    const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
+    meshlens::models::Database readDb;
+    QString error = meshlens::models::CachePaths::ensureParentExists(dbPath);
+    if (error.isEmpty()) {
+        if (auto err = readDb.open(dbPath)) {
+            error = err->message;
+        } else if (auto merr = meshlens::models::Schema::migrate(readDb)) {
+            error = merr->message;
+        }
+    }
+    if (!error.isEmpty()) {
+        QMessageBox::critical(nullptr, QStringLiteral("MeshLens"),
+                              QStringLiteral("MeshLens cannot open its catalog cache.\n\n%1").arg(error));
+        return meshlens::app::ExitCacheError;
+    }
+    meshlens::models::CatalogReader reader(readDb);
+    meshlens::models::SyncController sync;
+    meshlens::ui::MainWindow window({dbPath, &reader, &sync});
+    window.show();
+
+    const bool empty = reader.isEmpty();
+    if (parser.isSet(source)) {
+        window.syncNow(parser.value(source));
+    } else if (empty) {
+        window.syncNow(QLatin1String(meshlens::models::kSampleCatalogUrl)); // first launch: show something real
+    }
+    const auto prepare = [&]() {
+        if (parser.isSet(query)) {
+            window.searchPage()->setQuery(parser.value(query));
+        }
+        if (parser.isSet(product)) {
+            if (const auto id = reader.resolveProduct(parser.value(product))) {
+                window.openProduct(*id);
+            }
+        }
+    };
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        const auto shoot = [&window, file, prepare]() {
+            prepare();
+            QTimer::singleShot(300, &window, [&window, file]() {
+                const bool saved = window.grab().save(file);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (sync.isRunning()) {
+            QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, shoot);
+        } else {
+            QTimer::singleShot(0, &window, shoot);
+        }
+    } else if (qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
+        // meshlens-bench startup: report once the window is up with its first results, then quit.
+        QTimer::singleShot(0, &window, [&window]() {
+            const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
+            std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", results ? results->model()->rowCount() : 0,
+                        currentRssMb());
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+    } else {
+        QTimer::singleShot(0, &window, prepare);
+    }
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    if (meshlens::app::isCliInvocation(arguments)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return meshlens::app::runCli(arguments);
+    }
+    return runGui(argc, argv);
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+// Value types the read side hands to the UI and the CLI: plain, copyable, QString-based.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace meshlens::models {
+
+struct ProductSummary
+{
+    std::int64_t id = 0;
+    QString extId, kind, name, displayName, domain, status, owners;
+    std::optional<int> tier;
+    double score = 0;
+
+    [[nodiscard]] QString title() const { return displayName.isEmpty() ? name : displayName; }
+};
+
+struct Party
+{
+    QString role;      // owner | steward | expert
+    QString partyKind; // person | team
+    QString extId, name, displayName, email;
+    [[nodiscard]] QString title() const { return displayName.isEmpty() ? name : displayName; }
+};
+
+struct ColumnInfo
+{
+    QString name, type, description;
+    bool nullable = true;
+    bool primaryKey = false;
+    QStringList tags;
+};
+
+struct PortInfo
+{
+    QString extId, direction, name, description, format, location;
+    QList<ColumnInfo> columns;
+};
+
+struct SlaInfo
+{
+    std::int64_t id = 0;
+    QString extId, kind, unit, op, description;
+    double target = 0;
+    std::optional<double> latest; // most recent measured value
+    std::optional<std::int64_t> latestAt;
+    [[nodiscard]] bool latestMeets() const
+    {
+        return latest && (op == QLatin1String(">=") ? *latest >= target : *latest <= target);
+    }
+};
+
+struct CheckInfo
+{
+    std::int64_t id = 0;
+    QString extId, name, kind, column, severity, description;
+    QChar lastStatus;                     // 'P', 'F', 'A', or null when it never ran
+    std::optional<std::int64_t> lastRunAt;
+};
+
+struct LineageRef
+{
+    QString extId, name;
+    std::optional<std::int64_t> id; // null when the other end is not in the cache
+};
+
+struct ProductDetail
+{
+    ProductSummary summary;
+    QString fqn, description, version, source, domainKind;
+    std::optional<std::int64_t> updatedAt;
+    QStringList tags;
+    QList<Party> owners;
+    QList<PortInfo> ports;
+    QList<SlaInfo> slas;
+    QList<CheckInfo> checks;
+    QList<LineageRef> upstream, downstream;
+};
+
+struct SourceState
+{
+    QString uri, kind, name, cursor, lastError;
+    std::optional<std::int64_t> snapshotAt, lastAttemptAt, lastSuccessAt;
+};
+
+struct CatalogStats
+{
+    std::int64_t products = 0, domains = 0, teams = 0, people = 0, ports = 0, slas = 0, checks = 0,
+                 lineageEdges = 0, pendingOutbox = 0;
+    QList<SourceState> sources;
+};
+
+} // namespace meshlens::models

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace meshlens::models {
+
+// Typed access to the app's QSettings, with every default in one place. Never holds secrets: tokens live in
+// the OS keychain. GUI thread.
+class AppSettings final
+{
+public:
+    [[nodiscard]] static QString lastSource();
+    static void setLastSource(const QString &source);
+
+    [[nodiscard]] static QByteArray windowGeometry();
+    static void setWindowGeometry(const QByteArray &geometry);
+    [[nodiscard]] static QByteArray windowState();
+    static void setWindowState(const QByteArray &state);
+
+    // Who "My products" means (a person's id in the catalog); empty until the user sets it.
+    [[nodiscard]] static QString identity();
+    static void setIdentity(const QString &personId);
+};
+
+} // namespace meshlens::models

@@ -1,0 +1,337 @@
+#include "catalogreader.h"
+
+#include "seriescodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace meshlens::models {
+
+namespace {
+
+// Summary columns shared by every product list; `owners` lists the owning parties' names.
+constexpr std::string_view kSummaryColumns = R"SQL(
+    e.id, e.ext_id, e.kind, e.name, e.display_name,
+    coalesce(nullif(d.display_name, ''), d.name, ''), e.status, e.tier,
+    coalesce((SELECT group_concat(n, ', ') FROM (
+        SELECT coalesce(nullif(p.display_name, ''), p.name) AS n FROM ownerships o JOIN people p ON p.id = o.party_id
+         WHERE o.entry_id = e.id AND o.role = 'owner' AND o.party_kind = 'person'
+        UNION ALL
+        SELECT coalesce(nullif(t.display_name, ''), t.name) FROM ownerships o JOIN teams t ON t.id = o.party_id
+         WHERE o.entry_id = e.id AND o.role = 'owner' AND o.party_kind = 'team')), '')
+)SQL";
+
+ProductSummary readSummary(const Statement &st, int first = 0)
+{
+    ProductSummary s;
+    s.id = st.int64(first);
+    s.extId = st.text(first + 1);
+    s.kind = st.text(first + 2);
+    s.name = st.text(first + 3);
+    s.displayName = st.text(first + 4);
+    s.domain = st.text(first + 5);
+    s.status = st.text(first + 6);
+    if (!st.isNull(first + 7)) {
+        s.tier = st.int32(first + 7);
+    }
+    s.owners = st.text(first + 8);
+    return s;
+}
+
+std::int64_t scalar(Database &db, std::string_view sql)
+{
+    Statement st = db.prepare(sql);
+    return st.next() ? st.int64(0) : 0;
+}
+
+} // namespace
+
+CatalogReader::CatalogReader(Database &db)
+    : m_db(db)
+{
+}
+
+QString CatalogReader::ftsQuery(const QString &text)
+{
+    QStringList parts;
+    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        bool searchable = false;
+        for (const QChar c : word) {
+            searchable = searchable || c.isLetterOrNumber();
+        }
+        if (!searchable) {
+            continue;
+        }
+        QString quoted = word;
+        quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        parts << QLatin1Char('"') + quoted + QLatin1Char('"');
+    }
+    if (parts.isEmpty()) {
+        return {};
+    }
+    parts.last() += QLatin1Char('*');
+    return parts.join(QLatin1Char(' '));
+}
+
+QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std::int64_t *total)
+{
+    m_lastError.reset();
+    QList<ProductSummary> out;
+    const QString fts = ftsQuery(query);
+    Statement st;
+    if (query.trimmed().isEmpty()) {
+        st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
+                          " FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                          "ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?1");
+        st.bind(1, limit);
+        if (total) {
+            *total = scalar(m_db, "SELECT count(*) FROM entries");
+        }
+    } else if (fts.isEmpty()) {
+        if (total) {
+            *total = 0;
+        }
+        return out;
+    } else {
+        // Exact name matches first, then bm25 with name and display name weighted highest.
+        st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
+                          ", bm25(entry_fts, 10.0, 8.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+                          " FROM entry_fts JOIN entries e ON e.id = entry_fts.rowid"
+                          " LEFT JOIN domains d ON d.id = e.domain_id"
+                          " WHERE entry_fts MATCH ?1"
+                          " ORDER BY (lower(e.name) = lower(?3) OR lower(e.display_name) = lower(?3)) DESC,"
+                          " score, e.id LIMIT ?2");
+        st.bind(1, fts).bind(2, limit).bind(3, query.trimmed());
+        if (total) {
+            Statement count = m_db.prepare("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?1");
+            count.bind(1, fts);
+            *total = count.next() ? count.int64(0) : 0;
+        }
+    }
+    while (st.next()) {
+        ProductSummary s = readSummary(st);
+        if (!fts.isEmpty()) {
+            s.score = -st.real(9);
+        }
+        out.push_back(std::move(s));
+    }
+    if (st.error()) {
+        m_lastError = st.error();
+    }
+    return out;
+}
+
+std::optional<std::int64_t> CatalogReader::resolveProduct(const QString &key)
+{
+    const QString k = key.trimmed();
+    if (k.startsWith(QLatin1Char('#'))) {
+        bool ok = false;
+        const qint64 id = k.mid(1).toLongLong(&ok);
+        if (ok) {
+            Statement st = m_db.prepare("SELECT id FROM entries WHERE id = ?1");
+            st.bind(1, static_cast<std::int64_t>(id));
+            if (st.next()) {
+                return st.int64(0);
+            }
+        }
+        return std::nullopt;
+    }
+    static constexpr std::string_view kLookups[] = {
+        "SELECT id FROM entries WHERE ext_id = ?1 ORDER BY id LIMIT 1",
+        "SELECT id FROM entries WHERE fqn = ?1 AND fqn <> '' ORDER BY id LIMIT 1",
+        "SELECT id FROM entries WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+        "SELECT id FROM entries WHERE display_name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    };
+    for (std::string_view sql : kLookups) {
+        Statement st = m_db.prepare(sql);
+        st.bind(1, k);
+        if (st.next()) {
+            return st.int64(0);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
+{
+    ProductDetail d;
+    {
+        Statement st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
+                                    ", e.fqn, e.description, e.version, e.updated_at, s.uri, coalesce(d.kind, '')"
+                                    " FROM entries e LEFT JOIN domains d ON d.id = e.domain_id"
+                                    " JOIN sources s ON s.id = e.source_id WHERE e.id = ?1");
+        st.bind(1, id);
+        if (!st.next()) {
+            return std::nullopt;
+        }
+        d.summary = readSummary(st);
+        d.fqn = st.text(9);
+        d.description = st.text(10);
+        d.version = st.text(11);
+        d.updatedAt = st.optionalInt64(12);
+        d.source = st.text(13);
+        d.domainKind = st.text(14);
+    }
+    {
+        Statement st = m_db.prepare("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag");
+        st.bind(1, id);
+        while (st.next()) {
+            d.tags << st.text(0);
+        }
+    }
+    {
+        // Owners first, then stewards, then experts; teams before people; by name.
+        Statement st = m_db.prepare(
+            "SELECT o.role, o.party_kind, p.ext_id, p.name, p.display_name, coalesce(p.email, ''), "
+            "       CASE o.role WHEN 'owner' THEN 0 WHEN 'steward' THEN 1 ELSE 2 END "
+            "  FROM ownerships o JOIN people p ON p.id = o.party_id WHERE o.entry_id = ?1 AND o.party_kind='person' "
+            "UNION ALL "
+            "SELECT o.role, o.party_kind, t.ext_id, t.name, t.display_name, coalesce(t.email, ''), "
+            "       CASE o.role WHEN 'owner' THEN 0 WHEN 'steward' THEN 1 ELSE 2 END "
+            "  FROM ownerships o JOIN teams t ON t.id = o.party_id WHERE o.entry_id = ?1 AND o.party_kind = 'team' "
+            "ORDER BY 7, 2 DESC, 4");
+        st.bind(1, id);
+        while (st.next()) {
+            d.owners.push_back(Party{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+        }
+    }
+    {
+        Statement st = m_db.prepare("SELECT ext_id, direction, name, description, format, location, columns "
+                                    "FROM ports WHERE entry_id = ?1 ORDER BY direction DESC, id");
+        st.bind(1, id);
+        while (st.next()) {
+            PortInfo p{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), {}};
+            const QJsonArray cols = QJsonDocument::fromJson(st.text(6).toUtf8()).array();
+            for (const QJsonValue &v : cols) {
+                const QJsonObject o = v.toObject();
+                ColumnInfo c;
+                c.name = o.value(QLatin1String("name")).toString();
+                c.type = o.value(QLatin1String("type")).toString();
+                c.description = o.value(QLatin1String("description")).toString();
+                c.nullable = o.value(QLatin1String("nullable")).toBool(true);
+                c.primaryKey = o.value(QLatin1String("primary_key")).toBool(false);
+                for (const QJsonValue &t : o.value(QLatin1String("tags")).toArray()) {
+                    c.tags << t.toString();
+                }
+                p.columns.push_back(c);
+            }
+            d.ports.push_back(p);
+        }
+    }
+    {
+        // The latest point of each objective: the last non-gap value of its newest chunk.
+        Statement st = m_db.prepare(
+            "SELECT o.id, o.ext_id, o.kind, o.unit, o.op, o.description, o.target, "
+            "       (SELECT s.t0 FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1), "
+            "       (SELECT s.step FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1), "
+            "       (SELECT s.vals FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1) "
+            "FROM sla_objectives o WHERE o.entry_id = ?1 ORDER BY o.kind, o.id");
+        st.bind(1, id);
+        while (st.next()) {
+            SlaInfo s;
+            s.id = st.int64(0);
+            s.extId = st.text(1);
+            s.kind = st.text(2);
+            s.unit = st.text(3);
+            s.op = st.text(4);
+            s.description = st.text(5);
+            s.target = st.real(6);
+            if (!st.isNull(9)) {
+                const std::vector<float> vals = SeriesCodec::decode(st.blob(9));
+                for (std::size_t i = vals.size(); i-- > 0;) {
+                    if (!std::isnan(vals[i])) {
+                        s.latest = vals[i];
+                        s.latestAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
+                        break;
+                    }
+                }
+            }
+            d.slas.push_back(s);
+        }
+    }
+    {
+        Statement st = m_db.prepare(
+            "SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
+            "       (SELECT s.t0 FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1), "
+            "       (SELECT s.step FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1), "
+            "       (SELECT s.statuses FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1) "
+            "FROM checks c WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
+        st.bind(1, id);
+        while (st.next()) {
+            CheckInfo c{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}};
+            const auto statuses = st.blob(9);
+            for (std::size_t i = statuses.size(); i-- > 0;) {
+                const char s = static_cast<char>(statuses[i]);
+                if (s != '-') {
+                    c.lastStatus = QLatin1Char(s);
+                    c.lastRunAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
+                    break;
+                }
+            }
+            d.checks.push_back(c);
+        }
+    }
+    {
+        const auto edges = [&](std::string_view sql, QList<LineageRef> &out) {
+            Statement st = m_db.prepare(sql);
+            st.bind(1, id);
+            while (st.next()) {
+                LineageRef ref{st.text(0), st.text(1), st.optionalInt64(2)};
+                if (ref.name.isEmpty()) {
+                    ref.name = ref.extId;
+                }
+                out.push_back(ref);
+            }
+        };
+        edges("SELECT DISTINCT l.from_ext, coalesce(nullif(u.display_name, ''), u.name), u.id FROM entries e "
+              "JOIN lineage l ON l.source_id = e.source_id AND l.to_ext = e.ext_id "
+              "LEFT JOIN entries u ON u.source_id = l.source_id AND u.ext_id = l.from_ext WHERE e.id = ?1 "
+              "ORDER BY 2",
+              d.upstream);
+        edges("SELECT DISTINCT l.to_ext, coalesce(nullif(u.display_name, ''), u.name), u.id FROM entries e "
+              "JOIN lineage l ON l.source_id = e.source_id AND l.from_ext = e.ext_id "
+              "LEFT JOIN entries u ON u.source_id = l.source_id AND u.ext_id = l.to_ext WHERE e.id = ?1 "
+              "ORDER BY 2",
+              d.downstream);
+    }
+    return d;
+}
+
+CatalogStats CatalogReader::stats()
+{
+    CatalogStats s;
+    s.products = scalar(m_db, "SELECT count(*) FROM entries");
+    s.domains = scalar(m_db, "SELECT count(*) FROM domains");
+    s.teams = scalar(m_db, "SELECT count(*) FROM teams");
+    s.people = scalar(m_db, "SELECT count(*) FROM people");
+    s.ports = scalar(m_db, "SELECT count(*) FROM ports");
+    s.slas = scalar(m_db, "SELECT count(*) FROM sla_objectives");
+    s.checks = scalar(m_db, "SELECT count(*) FROM checks");
+    s.lineageEdges = scalar(m_db, "SELECT count(*) FROM lineage");
+    s.pendingOutbox = scalar(m_db, "SELECT count(*) FROM outbox WHERE state <> 'delivered'");
+    Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
+                                "snapshot_at, last_attempt_at, last_success_at FROM sources ORDER BY id");
+    while (st.next()) {
+        s.sources.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4),
+                                        st.optionalInt64(5), st.optionalInt64(6), st.optionalInt64(7)});
+    }
+    return s;
+}
+
+std::optional<std::int64_t> CatalogReader::asOf()
+{
+    Statement st = m_db.prepare("SELECT max(last_success_at) FROM sources");
+    return st.next() ? st.optionalInt64(0) : std::nullopt;
+}
+
+bool CatalogReader::isEmpty()
+{
+    return scalar(m_db, "SELECT NOT EXISTS(SELECT 1 FROM entries)") != 0;
+}
+
+} // namespace meshlens::models

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../catalog/catalogtypes.h"
+#include "database.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace meshlens::models {
+
+// Read queries over the cache, on the caller's connection (the GUI thread's reader, or the CLI's). Each call is
+// one short query or a handful; nothing here holds a transaction open between calls.
+class CatalogReader final
+{
+public:
+    explicit CatalogReader(Database &db);
+
+    // Full-text search; an empty query lists products by name. `total` (optional) receives the match count.
+    [[nodiscard]] QList<ProductSummary> search(const QString &query, int limit, std::int64_t *total = nullptr);
+
+    // Finds a product by the source's id, its name or display name (case-insensitive), its FQN, or "#<row id>".
+    [[nodiscard]] std::optional<std::int64_t> resolveProduct(const QString &key);
+    [[nodiscard]] std::optional<ProductDetail> product(std::int64_t id);
+
+    [[nodiscard]] CatalogStats stats();
+    // When the data in the cache was last confirmed current: the newest successful sync of any source.
+    [[nodiscard]] std::optional<std::int64_t> asOf();
+    [[nodiscard]] bool isEmpty();
+
+    // Turns free text into an FTS5 query that cannot be a syntax error: every word becomes a quoted string
+    // (quotes doubled), the last one a prefix. Returns an empty string when nothing searchable is left.
+    [[nodiscard]] static QString ftsQuery(const QString &text);
+
+    [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
+
+private:
+    Database &m_db;
+    std::optional<StoreError> m_lastError;
+};
+
+} // namespace meshlens::models

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "../catalog/records.h"
+#include "database.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace meshlens::models {
+
+// Applies one source's stream of records to the cache inside a single transaction: begin(), write() each
+// record, then commit() (or rollback()). Readers on other connections see the previous catalog until commit;
+// an error or a killed process leaves it intact. Snapshot syncs sweep rows the snapshot no longer has; deltas
+// upsert and apply tombstones. Owned by the sync worker, on its thread, over the process's one writer connection.
+class CatalogWriter final
+{
+    Q_DISABLE_COPY_MOVE(CatalogWriter)
+
+public:
+    struct SourceInfo
+    {
+        QString uri;
+        QString kind; // bundle | openmetadata | contracts
+    };
+
+    struct Stats
+    {
+        std::int64_t records = 0;
+        std::int64_t products = 0;
+        std::int64_t tombstones = 0;
+    };
+
+    explicit CatalogWriter(Database &db);
+    ~CatalogWriter();
+
+    [[nodiscard]] std::optional<QString> begin(const SourceInfo &source, const records::Header &header);
+    // An error message names what is wrong with the record (unknown reference, bad value); the caller adds the line.
+    [[nodiscard]] std::optional<QString> write(records::Record &&record);
+    [[nodiscard]] std::optional<QString> commit();
+    void rollback();
+
+    // Records the failure of a sync attempt on the source (outside any transaction).
+    static void recordFailure(Database &db, const SourceInfo &source, const QString &error);
+
+    // The statement that (re)builds search documents from the tables: "INSERT INTO entry_fts ... FROM entries e";
+    // callers append a WHERE clause over `e`. Shared with the benchmark's raw-SQLite floor.
+    [[nodiscard]] static std::string_view searchDocumentSql();
+
+    [[nodiscard]] const Stats &stats() const { return m_stats; }
+    [[nodiscard]] bool isActive() const { return m_tx != nullptr; }
+
+private:
+    struct Statements;
+
+    std::optional<QString> write(const records::Domain &r);
+    std::optional<QString> write(const records::Team &r);
+    std::optional<QString> write(const records::Person &r);
+    std::optional<QString> write(const records::Product &r);
+    std::optional<QString> write(const records::Port &r);
+    std::optional<QString> write(const records::Sla &r);
+    std::optional<QString> write(const records::SlaMeasurement &r);
+    std::optional<QString> write(const records::Check &r);
+    std::optional<QString> write(const records::CheckResult &r);
+    std::optional<QString> write(const records::Lineage &r);
+    std::optional<QString> write(const records::Tombstone &r);
+
+    std::optional<std::int64_t> entryId(const std::string &ext);
+    std::optional<std::int64_t> childId(Statement &lookup, std::int64_t entry, const std::string &ext);
+    void touch(std::int64_t entryId);
+    void touchParty(const char *kind, std::int64_t partyId);
+    std::optional<QString> stepError(Statement &st, const char *what);
+    std::optional<QString> finishSearchIndex();
+    std::optional<QString> sweep();
+
+    Database &m_db;
+    std::unique_ptr<Transaction> m_tx;
+    std::unique_ptr<Statements> m_st;
+    SourceInfo m_source;
+    records::Header m_header;
+    std::int64_t m_sourceId = 0;
+    std::int64_t m_gen = 0;
+    bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
+    Stats m_stats;
+
+    // Small lookups kept in memory: domains, teams and people are few next to products.
+    std::unordered_map<std::string, std::int64_t> m_domains, m_teams, m_people;
+    // Records come grouped by product, so the last look-ups answer almost every child record.
+    std::string m_lastEntryExt;
+    std::int64_t m_lastEntryId = 0;
+    std::array<std::pair<std::string, std::int64_t>, 2> m_lastChild; // [0] sla, [1] check, keyed "entry/ext"
+};
+
+} // namespace meshlens::models

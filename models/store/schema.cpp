@@ -1,0 +1,304 @@
+#include "schema.h"
+
+#include "../logging.h"
+
+#include <array>
+#include <string_view>
+
+
+
+namespace meshlens::models {
+
+namespace {
+
+// Version 1: the whole catalog. Notes on shape, because they are load-bearing for speed at 1M products:
+// - every entity carries its source and the source's id (ext_id), unique per source (or per parent);
+// - `gen` is the sync generation that last wrote the row: a snapshot sync sweeps rows of older generations;
+// - port columns are one JSON array per port (read and written per port; 30M column rows would dominate ingest);
+// - SLA measurements and check results are stored as regular-step series chunks (a float32 / status byte per
+//   point) rather than a row per point: 180 days x 1M products is a billion points.
+constexpr std::string_view kV1 = R"SQL(
+CREATE TABLE sources (
+    id              INTEGER PRIMARY KEY,
+    uri             TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL,
+    name            TEXT NOT NULL DEFAULT '',
+    cursor          TEXT,
+    gen             INTEGER NOT NULL DEFAULT 0,
+    snapshot_at     INTEGER,
+    last_attempt_at INTEGER,
+    last_success_at INTEGER,
+    last_error      TEXT
+);
+
+CREATE TABLE domains (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL DEFAULT '',
+    description  TEXT NOT NULL DEFAULT '',
+    parent_ext   TEXT,
+    gen          INTEGER NOT NULL,
+    UNIQUE (source_id, ext_id)
+);
+
+CREATE TABLE teams (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    domain_ext   TEXT,
+    parent_ext   TEXT,
+    email        TEXT,
+    gen          INTEGER NOT NULL,
+    UNIQUE (source_id, ext_id)
+);
+
+CREATE TABLE people (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    email        TEXT,
+    team_ext     TEXT,
+    gen          INTEGER NOT NULL,
+    UNIQUE (source_id, ext_id)
+);
+
+-- Catalog entries: data products, and the assets asset-centric sources expose (table, topic, dashboard, pipeline).
+CREATE TABLE entries (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    kind         TEXT NOT NULL DEFAULT 'product',
+    name         TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    fqn          TEXT NOT NULL DEFAULT '',
+    domain_id    INTEGER REFERENCES domains(id) ON DELETE SET NULL,
+    status       TEXT NOT NULL DEFAULT '',
+    tier         INTEGER,
+    description  TEXT NOT NULL DEFAULT '',
+    version      TEXT NOT NULL DEFAULT '',
+    updated_at   INTEGER,
+    gen          INTEGER NOT NULL,
+    UNIQUE (source_id, ext_id)
+);
+CREATE INDEX entries_domain ON entries(domain_id);
+CREATE INDEX entries_name ON entries(name COLLATE NOCASE);
+
+CREATE TABLE entry_tags (
+    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX entry_tags_tag ON entry_tags(tag);
+
+-- Who answers for an entry. party_kind says whether party_id is a people.id or a teams.id.
+CREATE TABLE ownerships (
+    entry_id   INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('owner', 'steward', 'expert')),
+    party_kind TEXT NOT NULL CHECK (party_kind IN ('person', 'team')),
+    party_id   INTEGER NOT NULL,
+    PRIMARY KEY (entry_id, role, party_kind, party_id)
+) WITHOUT ROWID;
+CREATE INDEX ownerships_party ON ownerships(party_kind, party_id);
+
+CREATE TABLE ports (
+    id           INTEGER PRIMARY KEY,
+    entry_id     INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    direction    TEXT NOT NULL CHECK (direction IN ('output', 'input')),
+    name         TEXT NOT NULL DEFAULT '',
+    description  TEXT NOT NULL DEFAULT '',
+    format       TEXT NOT NULL DEFAULT '',
+    location     TEXT NOT NULL DEFAULT '',
+    columns      TEXT NOT NULL DEFAULT '[]', -- JSON: [{"name","type","description","nullable","primary_key","tags"}]
+    column_names TEXT NOT NULL DEFAULT '',   -- the names, space-separated, for the search index
+    gen          INTEGER NOT NULL,
+    UNIQUE (entry_id, ext_id)
+);
+
+CREATE TABLE sla_objectives (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    ext_id      TEXT NOT NULL,
+    kind        TEXT NOT NULL,                -- freshness, availability, latency, completeness, ...
+    target      REAL NOT NULL,
+    unit        TEXT NOT NULL DEFAULT '',
+    op          TEXT NOT NULL DEFAULT '<=' CHECK (op IN ('<=', '>=')), -- a measurement meets the SLA when value op target
+    port_ext    TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    gen         INTEGER NOT NULL,
+    UNIQUE (entry_id, ext_id)
+);
+
+-- A chunk of measurements: n points at t0, t0+step, ...; vals is n little-endian float32, NaN for a gap.
+CREATE TABLE sla_series (
+    id           INTEGER PRIMARY KEY,
+    objective_id INTEGER NOT NULL REFERENCES sla_objectives(id) ON DELETE CASCADE,
+    t0           INTEGER NOT NULL,
+    step         INTEGER NOT NULL,
+    n            INTEGER NOT NULL,
+    vals         BLOB NOT NULL
+);
+CREATE INDEX sla_series_objective ON sla_series(objective_id, t0);
+
+CREATE TABLE checks (
+    id           INTEGER PRIMARY KEY,
+    entry_id     INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    ext_id       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL DEFAULT '',
+    port_ext     TEXT,
+    column_name  TEXT,
+    description  TEXT NOT NULL DEFAULT '',
+    severity     TEXT NOT NULL DEFAULT '',
+    gen          INTEGER NOT NULL,
+    UNIQUE (entry_id, ext_id)
+);
+
+-- A chunk of check results, like sla_series: statuses is n ASCII bytes, 'P' pass, 'F' fail, 'A' aborted,
+-- '-' no run; vals (optional) n float32 observed values; message the text of a single result.
+CREATE TABLE check_series (
+    id       INTEGER PRIMARY KEY,
+    check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+    t0       INTEGER NOT NULL,
+    step     INTEGER NOT NULL,
+    n        INTEGER NOT NULL,
+    statuses BLOB NOT NULL,
+    vals     BLOB,
+    message  TEXT
+);
+CREATE INDEX check_series_check ON check_series(check_id, t0);
+
+-- Lineage between entries (and optionally their ports), by the source's ids so edges may arrive before nodes.
+CREATE TABLE lineage (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    from_ext    TEXT NOT NULL,
+    from_port   TEXT NOT NULL DEFAULT '',
+    to_ext      TEXT NOT NULL,
+    to_port     TEXT NOT NULL DEFAULT '',
+    column_map  TEXT,  -- JSON [[from_column, to_column], ...]
+    description TEXT NOT NULL DEFAULT '',
+    gen         INTEGER NOT NULL,
+    UNIQUE (source_id, from_ext, from_port, to_ext, to_port)
+);
+CREATE INDEX lineage_to ON lineage(source_id, to_ext);
+
+-- Writes the user made (metadata edits, feedback), durable before the UI confirms them.
+-- id is client-generated and travels with the delivery so a retry can never duplicate it.
+CREATE TABLE outbox (
+    id              TEXT PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('edit', 'feedback')),
+    source_id       INTEGER NOT NULL REFERENCES sources(id),
+    entity_kind     TEXT NOT NULL,
+    entity_ext      TEXT NOT NULL,
+    base_version    TEXT,
+    payload         TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'sending', 'delivered', 'conflict', 'rejected')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    next_attempt_at INTEGER
+);
+CREATE INDEX outbox_entity ON outbox(source_id, entity_ext);
+
+-- Full-text index over entries; rowid = entries.id. Later work tunes tokenizer, prefixes and weights.
+CREATE VIRTUAL TABLE entry_fts USING fts5(
+    name, display_name, tags, domain, owners, description, columns,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+)SQL";
+
+// Version 2: small local state the app keeps beside the catalog (saved and recent searches, UI state that must
+// travel with the cache rather than the machine's settings).
+constexpr std::string_view kV2 = R"SQL(
+CREATE TABLE local_state (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2};
+
+int readPragmaInt(Database &db, std::string_view pragma)
+{
+    Statement st = db.prepare(pragma);
+    return st.next() ? st.int32(0) : -1;
+}
+
+} // namespace
+
+int Schema::version(Database &db)
+{
+    return readPragmaInt(db, "PRAGMA user_version");
+}
+
+std::optional<StoreError> Schema::migrate(Database &db)
+{
+    return migrateTo(db, kCurrentVersion);
+}
+
+std::optional<StoreError> Schema::migrateTo(Database &db, int target)
+{
+    const int appId = readPragmaInt(db, "PRAGMA application_id");
+    int current = version(db);
+    if (current < 0 || appId < 0) {
+        return StoreError{QStringLiteral("%1 is not a readable SQLite database: %2")
+                              .arg(db.path(), db.lastError().message)};
+    }
+    if (current > kCurrentVersion) {
+        return StoreError{QStringLiteral("The catalog cache %1 was written by a newer MeshLens (schema version %2; "
+                                         "this MeshLens understands up to %3). Update MeshLens, or use another "
+                                         "cache with --db.")
+                              .arg(db.path())
+                              .arg(current)
+                              .arg(kCurrentVersion)};
+    }
+    if (appId != 0 && appId != kApplicationId) {
+        return StoreError{QStringLiteral("%1 is an SQLite database of another application, not a MeshLens "
+                                         "catalog cache; choose another file with --db.")
+                              .arg(db.path())};
+    }
+    if (current == 0 && appId == 0) {
+        Statement st = db.prepare("SELECT count(*) FROM sqlite_schema");
+        if (st.next() && st.int64(0) > 0) {
+            return StoreError{QStringLiteral("%1 already holds tables that are not a MeshLens catalog cache; "
+                                             "choose another file with --db.")
+                                  .arg(db.path())};
+        }
+    }
+    while (current < target) {
+        Transaction tx(db);
+        if (!tx.isActive()) {
+            return tx.beginError();
+        }
+        if (auto err = db.exec(kMigrations[static_cast<size_t>(current)])) {
+            err->message = QStringLiteral("Migrating the catalog cache to schema version %1 failed: %2")
+                               .arg(current + 1)
+                               .arg(err->message);
+            return err;
+        }
+        const std::string bump = "PRAGMA user_version = " + std::to_string(current + 1) +
+                                 "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+        if (auto err = db.exec(bump)) {
+            return err;
+        }
+        if (auto err = tx.commit()) {
+            return err;
+        }
+        qCInfo(lcStore) << "migrated" << db.path() << "to schema version" << current + 1;
+        ++current;
+    }
+    return std::nullopt;
+}
+
+} // namespace meshlens::models

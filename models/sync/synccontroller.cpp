@@ -1,0 +1,49 @@
+#include "synccontroller.h"
+
+namespace meshlens::models {
+
+SyncController::SyncController(QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("meshlens-sync"));
+    m_engine = new SyncEngine;
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_engine, &SyncEngine::progress, this, &SyncController::progress, Qt::QueuedConnection);
+    connect(
+        m_engine, &SyncEngine::finished, this,
+        [this](const SyncResult &result) {
+            m_running = false;
+            Q_EMIT finished(result);
+        },
+        Qt::QueuedConnection);
+    m_thread.start();
+}
+
+SyncController::~SyncController()
+{
+    m_engine->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool SyncController::start(const QString &dbPath, const QString &source)
+{
+    if (m_running) {
+        return false;
+    }
+    m_running = true;
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, dbPath, source]() { engine->run(dbPath, source); },
+                              Qt::QueuedConnection);
+    Q_EMIT started(source);
+    return true;
+}
+
+void SyncController::cancel()
+{
+    if (m_running) {
+        m_engine->cancel();
+    }
+}
+
+} // namespace meshlens::models

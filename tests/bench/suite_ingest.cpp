@@ -1,0 +1,170 @@
+// Suite `ingest`: a full sync of generated bundles into a fresh cache, against the raw SQLite floor (the same
+// rows inserted with prepared statements in one transaction, plus the search-index build), each measured in a
+// child process so that peak RSS is the measured work's own.
+
+#include "benchutil.h"
+
+#include "models/store/catalogwriter.h"
+#include "models/store/database.h"
+#include "models/store/schema.h"
+#include "models/sync/syncengine.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <sqlite3.h>
+
+namespace meshlens::bench {
+
+namespace {
+
+void removeDatabase(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+}
+
+} // namespace
+
+int childIngestMeshlens(const QString &bundle, const QString &db)
+{
+    models::SyncEngine engine;
+    models::SyncResult result;
+    QObject::connect(&engine, &models::SyncEngine::finished, &engine,
+                     [&](const models::SyncResult &r) { result = r; });
+    QElapsedTimer timer;
+    timer.start();
+    engine.run(db, bundle);
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (!result.ok) {
+        progress(QStringLiteral("sync failed: %1").arg(result.error));
+        return 1;
+    }
+    report({{QStringLiteral("ms"), ms},
+          {QStringLiteral("products"), static_cast<qint64>(result.products)},
+          {QStringLiteral("records"), static_cast<qint64>(result.records)},
+          {QStringLiteral("peak_rss_mb"), peakRssMb()}});
+    return 0;
+}
+
+int childIngestFloor(const QString &from, const QString &db)
+{
+    models::Database target;
+    if (target.open(db) || models::Schema::migrate(target)) {
+        return 1;
+    }
+    sqlite3 *h = target.handle();
+    sqlite3_exec(h, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+    const QByteArray attach = "ATTACH DATABASE '" + from.toUtf8() + "' AS src";
+    if (sqlite3_exec(h, attach.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return 1;
+    }
+    static const char *const kTables[] = {"sources", "domains",        "teams",      "people", "entries",
+                                          "entry_tags", "ownerships", "ports",      "sla_objectives",
+                                          "sla_series", "checks",     "check_series", "lineage"};
+    QElapsedTimer timer;
+    timer.start();
+    std::int64_t rows = 0;
+    sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
+    for (const char *table : kTables) {
+        sqlite3_stmt *select = nullptr;
+        sqlite3_stmt *insert = nullptr;
+        const std::string sel = std::string("SELECT * FROM src.") + table;
+        sqlite3_prepare_v2(h, sel.c_str(), -1, &select, nullptr);
+        const int columns = sqlite3_column_count(select);
+        std::string ins = std::string("INSERT INTO main.") + table + " VALUES(";
+        for (int c = 0; c < columns; ++c) {
+            ins += c ? ",?" : "?";
+        }
+        ins += ")";
+        sqlite3_prepare_v2(h, ins.c_str(), -1, &insert, nullptr);
+        while (sqlite3_step(select) == SQLITE_ROW) {
+            for (int c = 0; c < columns; ++c) {
+                sqlite3_bind_value(insert, c + 1, sqlite3_column_value(select, c));
+            }
+            if (sqlite3_step(insert) != SQLITE_DONE) {
+                progress(QStringLiteral("floor insert into %1 failed: %2")
+                             .arg(QLatin1String(table), QString::fromUtf8(sqlite3_errmsg(h))));
+                return 1;
+            }
+            sqlite3_reset(insert);
+            ++rows;
+        }
+        sqlite3_finalize(select);
+        sqlite3_finalize(insert);
+    }
+    const std::string fts = std::string(models::CatalogWriter::searchDocumentSql()) + " WHERE 1";
+    if (sqlite3_exec(h, fts.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return 1;
+    }
+    sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    sqlite3_exec(h, "DETACH DATABASE src", nullptr, nullptr, nullptr);
+    report({{QStringLiteral("ms"), ms}, {QStringLiteral("rows"), static_cast<qint64>(rows)},
+          {QStringLiteral("peak_rss_mb"), peakRssMb()}});
+    return 0;
+}
+
+int runIngest(const Options &options)
+{
+    std::vector<std::int64_t> sizes = options.quick ? std::vector<std::int64_t>{10'000}
+                                                    : std::vector<std::int64_t>{10'000, 100'000, 1'000'000};
+    if (options.products) {
+        sizes = {*options.products};
+    }
+    for (const std::int64_t n : sizes) {
+        const QString bundle = bundleFor(options, n);
+        if (bundle.isEmpty()) {
+            return 1;
+        }
+        const QString db = QDir(options.dataDir).filePath(QStringLiteral("ingest-%1.db").arg(n));
+        const QString floorDb = QDir(options.dataDir).filePath(QStringLiteral("floor-%1.db").arg(n));
+        removeDatabase(db);
+        removeDatabase(floorDb);
+        progress(QStringLiteral("ingest: syncing %1 products").arg(n));
+        const auto ours = runChild({QStringLiteral("--child"), QStringLiteral("ingest-meshlens"), bundle, db});
+        if (!ours) {
+            return 1;
+        }
+        progress(QStringLiteral("ingest: raw SQLite floor for %1 products").arg(n));
+        const auto floor = runChild({QStringLiteral("--child"), QStringLiteral("ingest-floor"), db, floorDb});
+        if (!floor) {
+            return 1;
+        }
+        const double ourMs = ours->value(QLatin1String("ms")).toDouble();
+        const double floorMs = floor->value(QLatin1String("ms")).toDouble();
+        const double records = ours->value(QLatin1String("records")).toDouble();
+        report({{QStringLiteral("suite"), QStringLiteral("ingest")},
+              {QStringLiteral("case"), QStringLiteral("full-sync")},
+              {QStringLiteral("impl"), QStringLiteral("meshlens")},
+              {QStringLiteral("n"), static_cast<qint64>(n)},
+              {QStringLiteral("ms"), ourMs},
+              {QStringLiteral("per_s"), static_cast<double>(n) * 1000.0 / ourMs},
+              {QStringLiteral("records_per_s"), records * 1000.0 / ourMs},
+              {QStringLiteral("peak_rss_mb"), ours->value(QLatin1String("peak_rss_mb"))},
+              {QStringLiteral("bundle_mb"), fileMb(bundle)},
+              {QStringLiteral("db_mb"), databaseMb(db)},
+              {QStringLiteral("ratio_to_floor"), ourMs / floorMs}});
+        report({{QStringLiteral("suite"), QStringLiteral("ingest")},
+              {QStringLiteral("case"), QStringLiteral("full-sync")},
+              {QStringLiteral("impl"), QStringLiteral("sqlite-floor")},
+              {QStringLiteral("n"), static_cast<qint64>(n)},
+              {QStringLiteral("ms"), floorMs},
+              {QStringLiteral("per_s"), static_cast<double>(n) * 1000.0 / floorMs},
+              {QStringLiteral("rows"), floor->value(QLatin1String("rows"))},
+              {QStringLiteral("rows_per_s"), floor->value(QLatin1String("rows")).toDouble() * 1000.0 / floorMs},
+              {QStringLiteral("peak_rss_mb"), floor->value(QLatin1String("peak_rss_mb"))},
+              {QStringLiteral("db_mb"), databaseMb(floorDb)}});
+        removeDatabase(floorDb);
+        if (n != 1'000'000) {
+            removeDatabase(db); // keep the 1M cache: it is the startup suite's input
+        } else {
+            QFile::rename(db, QDir(options.dataDir).filePath(QStringLiteral("cache-%1.db").arg(n)));
+        }
+    }
+    return 0;
+}
+
+} // namespace meshlens::bench

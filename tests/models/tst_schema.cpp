@@ -1,0 +1,156 @@
+#include "models/store/database.h"
+#include "models/store/schema.h"
+#include "support/testsupport.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshlens;
+using models::Database;
+using models::Schema;
+
+class TestSchema : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static QStringList tables(Database &db)
+    {
+        QStringList out;
+        models::Statement st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+        while (st.next()) {
+            out << st.text(0);
+        }
+        return out;
+    }
+
+    static qint64 count(Database &db, const char *sql)
+    {
+        models::Statement st = db.prepare(sql);
+        return st.next() ? st.int64(0) : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void emptyDatabase_migratesToCurrent()
+    {
+        Database db;
+        QVERIFY(!db.open(path(QStringLiteral("empty.db"))));
+        QCOMPARE(Schema::version(db), 0);
+        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
+        const QStringList t = tables(db);
+        for (const char *name : {"sources", "domains", "teams", "people", "entries", "entry_tags", "ownerships",
+                                 "ports", "sla_objectives", "sla_series", "checks", "check_series", "lineage",
+                                 "outbox", "entry_fts", "local_state"}) {
+            QVERIFY2(t.contains(QLatin1String(name)), name);
+        }
+        QCOMPARE(count(db, "PRAGMA application_id"), static_cast<qint64>(Schema::kApplicationId));
+        QCOMPARE(count(db, "PRAGMA foreign_keys"), 1);
+    }
+
+    void migrate_isIdempotent()
+    {
+        Database db;
+        QVERIFY(!db.open(path(QStringLiteral("twice.db"))));
+        QVERIFY(!Schema::migrate(db));
+        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
+    }
+
+    // A cache written by MeshLens with schema version 1 (tests/data/catalog-v1.db) keeps its catalog and its
+    // pending outbox across the migration, and gains what version 2 adds.
+    void versionOneCache_migratesKeepingData()
+    {
+        const QString file = path(QStringLiteral("v1.db"));
+        QVERIFY(QFile::copy(test::testDataDir() + QStringLiteral("/catalog-v1.db"), file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        Database db;
+        QVERIFY(!db.open(file));
+        QCOMPARE(Schema::version(db), 1);
+        QVERIFY(!tables(db).contains(QStringLiteral("local_state")));
+        const auto err = Schema::migrate(db);
+        QVERIFY2(!err, err ? qPrintable(err->message) : "");
+        QCOMPARE(Schema::version(db), 2);
+        QVERIFY(tables(db).contains(QStringLiteral("local_state")));
+        QCOMPARE(count(db, "SELECT count(*) FROM entries WHERE ext_id = 'sales.orders'"), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'version'"), 1);
+        QVERIFY(!db.exec("INSERT INTO local_state(key, value, updated_at) VALUES('k', 'v', 1)"));
+    }
+
+    void newerSchema_isRefusedWithClearMessage()
+    {
+        const QString file = path(QStringLiteral("newer.db"));
+        {
+            Database db;
+            QVERIFY(!db.open(file));
+            QVERIFY(!Schema::migrate(db));
+            QVERIFY(!db.exec("PRAGMA user_version = " + std::to_string(Schema::kCurrentVersion + 1)));
+        }
+        Database db;
+        QVERIFY(!db.open(file));
+        const auto err = Schema::migrate(db);
+        QVERIFY(err);
+        QVERIFY2(err->message.contains(QLatin1String("newer MeshLens")), qPrintable(err->message));
+        QVERIFY(err->message.contains(QString::number(Schema::kCurrentVersion + 1)));
+        QVERIFY(err->message.contains(QString::number(Schema::kCurrentVersion)));
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion + 1); // untouched
+    }
+
+    void foreignSqliteDatabase_isRefused()
+    {
+        const QString file = path(QStringLiteral("foreign.db"));
+        {
+            Database db;
+            QVERIFY(!db.open(file));
+            QVERIFY(!db.exec("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)"));
+        }
+        Database db;
+        QVERIFY(!db.open(file));
+        const auto err = Schema::migrate(db);
+        QVERIFY(err);
+        QVERIFY2(err->message.contains(QLatin1String("not a MeshLens")), qPrintable(err->message));
+        QCOMPARE(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'entries'"), 0);
+    }
+
+    void otherApplicationsDatabase_isRefused()
+    {
+        const QString file = path(QStringLiteral("otherapp.db"));
+        {
+            Database db;
+            QVERIFY(!db.open(file));
+            QVERIFY(!db.exec("PRAGMA application_id = 1234"));
+        }
+        Database db;
+        QVERIFY(!db.open(file));
+        const auto err = Schema::migrate(db);
+        QVERIFY(err);
+        QVERIFY2(err->message.contains(QLatin1String("another application")), qPrintable(err->message));
+    }
+
+    void textFile_isNotADatabase()
+    {
+        const QString file = path(QStringLiteral("notes.txt"));
+        QVERIFY(test::writeFile(file, QByteArray("this is not a database, just some notes\n").repeated(200)));
+        Database db;
+        const auto openErr = db.open(file);
+        const auto err = openErr ? openErr : Schema::migrate(db);
+        QVERIFY(err);
+        QVERIFY2(err->message.contains(QLatin1String("not")), qPrintable(err->message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"

@@ -1,0 +1,138 @@
+#include "testsupport.h"
+
+#include "models/store/schema.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimer>
+
+namespace meshlens::test {
+
+QString fixturesDir()
+{
+    return QStringLiteral(MESHLENS_FIXTURES_DIR);
+}
+
+QString testDataDir()
+{
+    return QStringLiteral(MESHLENS_TEST_DATA_DIR);
+}
+
+QByteArray header(const char *mode, const char *cursor, const char *since)
+{
+    QByteArray h = QByteArrayLiteral("{\"format\":\"meshlens-bundle\",\"version\":1,\"mode\":\"") + mode +
+                   QByteArrayLiteral("\",\"cursor\":\"") + cursor + '"';
+    if (since) {
+        h += QByteArrayLiteral(",\"since\":\"") + since + '"';
+    }
+    h += QByteArrayLiteral(",\"source\":\"test\",\"generated_at\":1763683200}\n");
+    return h;
+}
+
+QByteArray sampleBundle()
+{
+    return header() + QByteArray(R"BUNDLE(
+{"type":"domain","id":"sales","name":"sales","display_name":"Sales","kind":"source-aligned","description":"Orders and customers."}
+{"type":"domain","id":"finance","name":"finance","display_name":"Finance","kind":"aggregate"}
+{"type":"team","id":"t-sales","name":"sales-eng","display_name":"Sales Engineering","domain":"sales"}
+{"type":"team","id":"t-fin","name":"fin-data","display_name":"Finance Data","domain":"finance"}
+{"type":"person","id":"ada","name":"ada","display_name":"Ada Lovelace","email":"ada@example.com","team":"t-sales"}
+{"type":"person","id":"alan","name":"alan","display_name":"Alan Turing","team":"t-fin"}
+{"type":"person","id":"grace","name":"grace","display_name":"Grace Hopper","team":"t-fin"}
+{"type":"product","id":"sales.orders","name":"orders","display_name":"Order Events","domain":"sales","status":"active","tier":1,"description":"All **orders** placed in the web shop.","version":"2.1.0","updated_at":1763600000,"tags":["pii","gold"],"owners":[{"role":"owner","team":"t-sales"},{"role":"owner","person":"ada"},{"role":"steward","person":"grace"}]}
+{"type":"port","product":"sales.orders","id":"orders_v2","direction":"output","name":"orders_v2","format":"table","columns":[{"name":"order_id","type":"BIGINT","primary_key":true,"nullable":false},{"name":"customer_email","type":"VARCHAR","tags":["pii"]},{"name":"amount_eur","type":"DECIMAL(12,2)","description":"Gross amount"}]}
+{"type":"sla","product":"sales.orders","id":"freshness","kind":"freshness","target":6,"unit":"h","op":"<="}
+{"type":"sla_measurement","product":"sales.orders","sla":"freshness","start":1763251200,"step":86400,"values":[1.5,2,null,9.25,3]}
+{"type":"check","product":"sales.orders","id":"order_id_not_null","name":"order_id not null","kind":"not_null","column":"order_id","severity":"critical"}
+{"type":"check_result","product":"sales.orders","check":"order_id_not_null","start":1763251200,"step":86400,"statuses":"PPFP-"}
+{"type":"product","id":"finance.revenue","name":"revenue","display_name":"Daily Revenue","domain":"finance","status":"active","tier":2,"description":"Revenue per day, from orders.","tags":["finance"],"owners":[{"role":"owner","team":"t-fin"},{"role":"expert","person":"alan"}]}
+{"type":"port","product":"finance.revenue","id":"revenue_daily","name":"revenue_daily","columns":[{"name":"day","type":"DATE"},{"name":"revenue_eur","type":"DECIMAL(14,2)"}]}
+{"type":"sla","product":"finance.revenue","id":"availability","kind":"availability","target":99.5,"unit":"%","op":">="}
+{"type":"sla_measurement","product":"finance.revenue","sla":"availability","at":1763596800,"value":99.9}
+{"type":"check","product":"finance.revenue","id":"rows","name":"row count","kind":"row_count"}
+{"type":"check_result","product":"finance.revenue","check":"rows","at":1763596800,"status":"fail","value":0,"message":"no rows for yesterday"}
+{"type":"product","id":"finance.forecast","name":"forecast","display_name":"Revenue Forecast","domain":"finance","status":"development","description":"","owners":[{"role":"owner","person":"alan"}]}
+{"type":"lineage","from":"sales.orders","from_port":"orders_v2","to":"finance.revenue","to_port":"revenue_daily","columns":[["amount_eur","revenue_eur"]]}
+{"type":"lineage","from":"finance.revenue","to":"finance.forecast"}
+)BUNDLE")
+        .mid(1); // drop the newline after the raw-string opener
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+models::SyncResult syncNow(const QString &dbPath, const QString &source)
+{
+    models::SyncEngine engine;
+    models::SyncResult result;
+    bool done = false;
+    QObject::connect(&engine, &models::SyncEngine::finished, &engine, [&](const models::SyncResult &r) {
+        result = r;
+        done = true;
+    });
+    engine.run(dbPath, source);
+    if (!done) {
+        QEventLoop loop;
+        QObject::connect(&engine, &models::SyncEngine::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
+}
+
+QString dumpCatalog(models::Database &db)
+{
+    static const char *const kTables[] = {
+        "SELECT uri, kind, name, cursor, gen, snapshot_at FROM sources ORDER BY uri",
+        "SELECT * FROM domains ORDER BY source_id, ext_id",
+        "SELECT * FROM teams ORDER BY source_id, ext_id",
+        "SELECT * FROM people ORDER BY source_id, ext_id",
+        "SELECT * FROM entries ORDER BY source_id, ext_id",
+        "SELECT * FROM entry_tags ORDER BY entry_id, tag",
+        "SELECT * FROM ownerships ORDER BY entry_id, role, party_kind, party_id",
+        "SELECT * FROM ports ORDER BY entry_id, ext_id",
+        "SELECT * FROM sla_objectives ORDER BY entry_id, ext_id",
+        "SELECT objective_id, t0, step, n, hex(vals) FROM sla_series ORDER BY objective_id, t0, id",
+        "SELECT * FROM checks ORDER BY entry_id, ext_id",
+        "SELECT check_id, t0, step, n, hex(statuses), hex(vals), message FROM check_series ORDER BY check_id, t0, id",
+        "SELECT * FROM lineage ORDER BY source_id, from_ext, from_port, to_ext, to_port",
+        "SELECT rowid, * FROM entry_fts ORDER BY rowid",
+        "SELECT id, kind, entity_ext, state, payload FROM outbox ORDER BY id",
+    };
+    QString out;
+    for (const char *sql : kTables) {
+        out += QLatin1String(sql) + QLatin1Char('\n');
+        models::Statement st = db.prepare(sql);
+        if (!st.isValid()) {
+            out += QStringLiteral("!prepare failed: %1\n").arg(db.lastError().message);
+            continue;
+        }
+        while (st.next()) {
+            QStringList row;
+            for (int c = 0; c < st.columnCount(); ++c) {
+                row << (st.isNull(c) ? QStringLiteral("NULL") : st.text(c));
+            }
+            out += row.join(QLatin1Char('|')) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+QString openCache(models::Database &db, const QString &path)
+{
+    if (auto err = db.open(path)) {
+        return err->message;
+    }
+    if (auto err = models::Schema::migrate(db)) {
+        return err->message;
+    }
+    return {};
+}
+
+} // namespace meshlens::test

@@ -1,0 +1,38 @@
+#pragma once
+
+// Helpers shared by the tests: hand-written bundles, a synchronous sync for local files, and a canonical dump
+// of the catalog tables so "nothing changed" can be asserted byte for byte.
+
+#include "models/store/database.h"
+#include "models/sync/syncengine.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace meshlens::test {
+
+QString fixturesDir();  // ../shared/fixtures
+QString testDataDir();  // tests/data
+
+// A small bundle with every record type: 2 domains, 2 teams, 3 people, 3 products (ports, SLAs with series,
+// checks with results), 2 lineage edges. Cursor "c1".
+QByteArray sampleBundle();
+
+// Header line for a hand-written bundle.
+QByteArray header(const char *mode = "snapshot", const char *cursor = "c1", const char *since = nullptr);
+
+// Writes bytes to a file (creating folders); fails the test on error via QVERIFY in the caller's scope.
+bool writeFile(const QString &path, const QByteArray &bytes);
+
+// Runs one sync of `source` into the cache at dbPath on this thread and returns its result (local sources finish
+// synchronously; HTTP ones spin an event loop until finished).
+models::SyncResult syncNow(const QString &dbPath, const QString &source);
+
+// Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
+QString dumpCatalog(models::Database &db);
+
+// Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
+QString openCache(models::Database &db, const QString &path);
+
+} // namespace meshlens::test

@@ -1,0 +1,167 @@
+#include "models/itemmodels/searchresultsmodel.h"
+#include "models/store/catalogreader.h"
+#include "models/sync/synccontroller.h"
+#include "support/testsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/markdown.h"
+#include "ui/productpage.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshlens;
+
+// Drives the shell as a user would: by objectName, keyboard and actions, never through a modal dialog.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Fixture
+    {
+        models::Database db;
+        std::unique_ptr<models::CatalogReader> reader;
+        std::unique_ptr<models::SyncController> sync;
+        std::unique_ptr<ui::MainWindow> window;
+    };
+
+    std::unique_ptr<Fixture> makeWindow(const QString &dbName, bool synced)
+    {
+        auto f = std::make_unique<Fixture>();
+        const QString dbPath = m_dir.filePath(dbName);
+        if (synced) {
+            const QString bundle = m_dir.filePath(dbName + QStringLiteral(".ndjson"));
+            if (!test::writeFile(bundle, test::sampleBundle()) || !test::syncNow(dbPath, bundle).ok) {
+                return nullptr;
+            }
+        }
+        if (!test::openCache(f->db, dbPath).isEmpty()) {
+            return nullptr;
+        }
+        f->reader = std::make_unique<models::CatalogReader>(f->db);
+        f->sync = std::make_unique<models::SyncController>();
+        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{dbPath, f->reader.get(), f->sync.get()});
+        f->window->show();
+        return f;
+    }
+
+    template<typename T>
+    static T *find(QWidget *root, const char *name)
+    {
+        return root->findChild<T *>(QLatin1String(name));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void searchTyped_resultsListed_enterOpensProductPage()
+    {
+        auto f = makeWindow(QStringLiteral("shell.db"), true);
+        QVERIFY(f);
+        QWidget *w = f->window.get();
+        auto *field = find<QLineEdit>(w, "searchField");
+        auto *results = find<QTableView>(w, "resultsView");
+        auto *pages = find<QStackedWidget>(w, "pages");
+        QVERIFY(field && results && pages);
+        QTRY_COMPARE(results->model()->rowCount(), 3); // empty query lists the catalog
+
+        QTest::keyClicks(field, QStringLiteral("revenu"));
+        QTRY_COMPARE(results->model()->rowCount(), 2); // Daily Revenue and Revenue Forecast
+        QCOMPARE(results->model()->index(0, 0).data().toString(), QStringLiteral("Daily Revenue"));
+        QTest::keyClick(field, Qt::Key_Return);
+
+        auto *title = find<QLabel>(w, "productTitle");
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("productPage"));
+        QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
+        auto *description = find<ui::InertTextBrowser>(w, "productDescription");
+        QVERIFY(description->toPlainText().contains(QLatin1String("Revenue per day")));
+
+        // Follow lineage upstream, then come back with the Back action.
+        auto *upstream = find<QListWidget>(w, "upstreamList");
+        QCOMPARE(upstream->count(), 1);
+        QCOMPARE(upstream->item(0)->text(), QStringLiteral("Order Events"));
+        upstream->setCurrentRow(0);
+        upstream->setFocus();
+        QTest::keyClick(upstream, Qt::Key_Return);
+        QCOMPARE(title->text(), QStringLiteral("Order Events"));
+        find<QAction>(w, "actionBack")->trigger();
+        QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
+        find<QAction>(w, "actionBack")->trigger();
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("searchPage"));
+
+        // Ctrl+K focuses the search from anywhere.
+        results->setFocus();
+        find<QAction>(w, "actionFind")->trigger();
+        QVERIFY(field->hasFocus());
+    }
+
+    void noMatch_showsEmptyStateThatSaysSo()
+    {
+        auto f = makeWindow(QStringLiteral("nomatch.db"), true);
+        QVERIFY(f);
+        auto *field = find<QLineEdit>(f->window.get(), "searchField");
+        QTest::keyClicks(field, QStringLiteral("zzzqqq"));
+        auto *empty = find<QLabel>(f->window.get(), "emptyState");
+        QTRY_VERIFY(empty->isVisible());
+        QVERIFY(empty->text().contains(QLatin1String("zzzqqq")));
+        QVERIFY(!find<QTableView>(f->window.get(), "resultsView")->isVisible());
+    }
+
+    void emptyCache_syncFromPrompt_fillsCatalogAndAsOf()
+    {
+        auto f = makeWindow(QStringLiteral("empty.db"), false);
+        QVERIFY(f);
+        QWidget *w = f->window.get();
+        QVERIFY(find<QLabel>(w, "emptyState")->isVisible());
+        QVERIFY(find<QLabel>(w, "emptyState")->text().contains(QLatin1String("empty")));
+        QCOMPARE(find<QLabel>(w, "asOfLabel")->text(), QStringLiteral("Never synced"));
+
+        const QString bundle = m_dir.filePath(QStringLiteral("prompted.ndjson"));
+        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
+        f->window->setSourcePrompt([bundle](QWidget *) { return std::optional<QString>(bundle); });
+        find<QAction>(w, "actionSyncFrom")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(find<QTableView>(w, "resultsView")->model()->rowCount(), 3, 20000);
+        QTRY_VERIFY(find<QLabel>(w, "asOfLabel")->text().startsWith(QLatin1String("As of")));
+        QVERIFY(!find<QAction>(w, "actionCancelSync")->isEnabled());
+    }
+
+    void failedSync_saysWhyAndKeepsCatalog()
+    {
+        auto f = makeWindow(QStringLiteral("failing.db"), true);
+        QVERIFY(f);
+        QWidget *w = f->window.get();
+        const QString broken = m_dir.filePath(QStringLiteral("broken.ndjson"));
+        QVERIFY(test::writeFile(broken, test::header("snapshot", "c9") + "not json at all\n"));
+        f->window->syncNow(broken);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(w, "asOfLabel")->text().contains(QLatin1String("failed")), 20000);
+        QVERIFY(find<QLabel>(w, "asOfLabel")->text().contains(QLatin1String("line 2")));
+        QCOMPARE(find<QTableView>(w, "resultsView")->model()->rowCount(), 3);
+    }
+
+    void untrustedMarkdown_isRenderedInert()
+    {
+        ui::InertTextBrowser browser;
+        browser.setUntrustedMarkdown(QStringLiteral("# Title\n\n<script>alert(1)</script>\n\n"
+                                                    "![x](http://example.com/track.png) <img src=\"/etc/passwd\">"));
+        QVERIFY(browser.toPlainText().contains(QLatin1String("<script>"))); // shown as text, not markup
+        QVERIFY(!browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("/etc/passwd"))).isValid());
+        QVERIFY(!browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("http://example.com/x.png")))
+                     .isValid());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

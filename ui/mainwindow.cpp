@@ -1,0 +1,265 @@
+#include "mainwindow.h"
+
+#include "../models/settings/appsettings.h"
+#include "../models/store/catalogreader.h"
+#include "../models/sync/synccontroller.h"
+#include "productpage.h"
+#include "searchpage.h"
+#include "syncstatus.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace meshlens::ui {
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("MeshLens"));
+
+    m_nav = new QListWidget;
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Views"));
+    m_nav->setMinimumWidth(120);
+    m_nav->setMaximumWidth(240);
+    m_nav->setUniformItemSizes(true);
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    splitter->setSizes({160, 1040});
+    setCentralWidget(splitter);
+
+    m_search = new SearchPage(*m_context.reader);
+    m_search->setObjectName(QStringLiteral("searchPage"));
+    m_product = new ProductPage(*m_context.reader);
+    m_product->setObjectName(QStringLiteral("productPage"));
+    m_stack->addWidget(m_product);
+    addPage(tr("Catalog"), m_search);
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_navPages.size() && m_stack->currentWidget() != m_navPages[row]) {
+            showPage(m_navPages[row]);
+        }
+    });
+    connect(m_search, &SearchPage::productActivated, this, &MainWindow::openProduct);
+    connect(m_product, &ProductPage::productActivated, this, &MainWindow::openProduct);
+
+    m_syncStatus = new SyncStatus;
+    statusBar()->addPermanentWidget(m_syncStatus);
+    m_syncStatus->setAsOf(m_context.reader->asOf());
+    if (m_context.sync) {
+        connect(m_context.sync, &models::SyncController::started, m_syncStatus, &SyncStatus::syncStarted);
+        connect(m_context.sync, &models::SyncController::progress, m_syncStatus, &SyncStatus::syncProgress);
+        connect(m_context.sync, &models::SyncController::finished, this, &MainWindow::onSyncFinished);
+        connect(m_syncStatus, &SyncStatus::cancelRequested, m_context.sync, &models::SyncController::cancel);
+    }
+
+    m_sourcePrompt = [](QWidget *parent) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            parent, tr("Sync From"),
+            tr("A MeshLens bundle: a file path, or a file:, qrc: or http(s): URL.\n"
+               "Type \"sample\" for the catalog that ships with MeshLens."),
+            QLineEdit::Normal, models::AppSettings::lastSource(), &ok);
+        return ok && !text.trimmed().isEmpty() ? std::optional<QString>(text.trimmed()) : std::nullopt;
+    };
+
+    createActions();
+    if (!restoreGeometry(models::AppSettings::windowGeometry())) {
+        resize(1200, 760);
+    }
+    m_search->focusSearch();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(const QString &title, QWidget *page)
+{
+    m_navPages << page;
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(title, m_nav);
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(m_navPages.size()));
+    const int index = static_cast<int>(m_navPages.size()) - 1;
+    if (index < 9) {
+        auto *go = new QAction(title, this);
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+        connect(go, &QAction::triggered, this, [this, page]() { showPage(page); });
+        addAction(go);
+    }
+    if (index == 0) {
+        m_stack->setCurrentWidget(page);
+        m_nav->setCurrentRow(0);
+    }
+}
+
+void MainWindow::createActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *sync = fileMenu->addAction(tr("&Sync"), this, [this]() { syncNow(); });
+    sync->setObjectName(QStringLiteral("actionSync"));
+    sync->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
+    sync->setToolTip(tr("Sync the catalog from its source (F5)"));
+    auto *syncFrom = fileMenu->addAction(tr("Sync &From…"), this, [this]() {
+        if (const auto source = m_sourcePrompt(this)) {
+            syncNow(*source);
+        }
+    });
+    syncFrom->setObjectName(QStringLiteral("actionSyncFrom"));
+    syncFrom->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    auto *open = fileMenu->addAction(tr("&Open Bundle File…"), this, [this]() {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Open a MeshLens bundle"), QString(),
+                                                          tr("MeshLens bundles (*.ndjson *.jsonl);;All files (*)"));
+        if (!file.isEmpty()) {
+            syncNow(file);
+        }
+    });
+    open->setObjectName(QStringLiteral("actionOpenBundle"));
+    open->setShortcut(QKeySequence::Open);
+    auto *cancel = fileMenu->addAction(tr("&Cancel Sync"), m_context.sync, &models::SyncController::cancel);
+    cancel->setObjectName(QStringLiteral("actionCancelSync"));
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancel->setEnabled(false);
+    if (m_context.sync) {
+        connect(m_context.sync, &models::SyncController::started, cancel, [cancel]() { cancel->setEnabled(true); });
+        connect(m_context.sync, &models::SyncController::finished, cancel, [cancel]() { cancel->setEnabled(false); });
+    }
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcuts({QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)});
+
+    auto *goMenu = menuBar()->addMenu(tr("&Go"));
+    auto *find = goMenu->addAction(tr("&Find"), this, [this]() {
+        showPage(m_search);
+        m_search->focusSearch();
+    });
+    find->setObjectName(QStringLiteral("actionFind"));
+    find->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
+    auto *back = goMenu->addAction(tr("&Back"), this, &MainWindow::goBack);
+    back->setObjectName(QStringLiteral("actionBack"));
+    back->setShortcuts({QKeySequence::Back, QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Backspace)});
+    back->setShortcutContext(Qt::WindowShortcut);
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(back);
+    toolbar->addAction(find);
+    toolbar->addAction(sync);
+    toolbar->addAction(syncFrom);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    if (m_stack->currentWidget() != page) {
+        m_history << m_stack->currentWidget();
+        if (m_stack->currentWidget() == m_product && m_product->productId()) {
+            m_productHistory << *m_product->productId();
+        }
+    }
+    m_stack->setCurrentWidget(page);
+    const int row = static_cast<int>(m_navPages.indexOf(page));
+    if (row >= 0) {
+        const QSignalBlocker blocker(m_nav);
+        m_nav->setCurrentRow(row);
+    } else {
+        m_nav->clearSelection();
+    }
+}
+
+void MainWindow::openProduct(qint64 productId)
+{
+    if (m_stack->currentWidget() == m_product && m_product->productId()) {
+        m_history << m_product;
+        m_productHistory << *m_product->productId();
+    } else if (m_stack->currentWidget() != m_product) {
+        m_history << m_stack->currentWidget();
+    }
+    m_product->showProduct(productId);
+    m_stack->setCurrentWidget(m_product);
+    const QSignalBlocker blocker(m_nav);
+    m_nav->clearSelection();
+}
+
+void MainWindow::goBack()
+{
+    if (m_history.isEmpty()) {
+        return;
+    }
+    QWidget *page = m_history.takeLast();
+    if (page == m_product && !m_productHistory.isEmpty()) {
+        m_product->showProduct(m_productHistory.takeLast());
+    }
+    m_stack->setCurrentWidget(page);
+    const int row = static_cast<int>(m_navPages.indexOf(page));
+    const QSignalBlocker blocker(m_nav);
+    if (row >= 0) {
+        m_nav->setCurrentRow(row);
+    }
+}
+
+void MainWindow::syncNow(const QString &source)
+{
+    if (!m_context.sync) {
+        return;
+    }
+    const QString what = source.isEmpty() ? models::AppSettings::lastSource() : source;
+    if (!source.isEmpty()) {
+        models::AppSettings::setLastSource(source);
+    }
+    if (!m_context.sync->start(m_context.dbPath, what)) {
+        statusBar()->showMessage(tr("A sync is already running."), 4000);
+    }
+}
+
+void MainWindow::onSyncFinished(const models::SyncResult &result)
+{
+    m_syncStatus->syncFinished(result);
+    if (result.ok) {
+        m_syncStatus->setAsOf(m_context.reader->asOf());
+        m_search->refresh();
+        m_product->reload();
+        statusBar()->showMessage(
+            tr("Synced %L1 products (%L2 records) in %3 s").arg(result.products).arg(result.records).arg(
+                QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1)),
+            8000);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About MeshLens"),
+                       tr("<h3>MeshLens %1</h3><p>An offline, native browser for data-mesh catalogs.</p>"
+                          "<p>Cache: %2</p>")
+                           .arg(QStringLiteral(MESHLENS_VERSION), m_context.dbPath.toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    models::AppSettings::setWindowGeometry(saveGeometry());
+    if (m_context.sync) {
+        m_context.sync->cancel();
+    }
+    event->accept();
+}
+
+} // namespace meshlens::ui

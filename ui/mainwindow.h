@@ -1,0 +1,69 @@
+#pragma once
+
+#include "appcontext.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <optional>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace meshlens::models {
+struct SyncResult;
+}
+
+namespace meshlens::ui {
+
+class ProductPage;
+class SearchPage;
+class SyncStatus;
+
+// Composes the pages and routes the actions; owns no data and no business logic. Navigation on the left lists
+// the views (Catalog first; later views register with addPage()); a product opens in its own page with Back.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const AppContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a view to the navigation, reachable with Ctrl+<n> in order of addition.
+    void addPage(const QString &title, QWidget *page);
+    void openProduct(qint64 productId);
+    // Starts a sync of `source`, or of the last source when empty.
+    void syncNow(const QString &source = {});
+
+    // Test seam: what "Sync From…" asks the user; returns the source text, or nothing when cancelled.
+    using SourcePrompt = std::function<std::optional<QString>(QWidget *parent)>;
+    void setSourcePrompt(SourcePrompt prompt) { m_sourcePrompt = std::move(prompt); }
+
+    [[nodiscard]] SearchPage *searchPage() const { return m_search; }
+    [[nodiscard]] ProductPage *productPage() const { return m_product; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void showPage(QWidget *page);
+    void goBack();
+    void onSyncFinished(const models::SyncResult &result);
+    void showAbout();
+
+    AppContext m_context;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    SearchPage *m_search = nullptr;
+    ProductPage *m_product = nullptr;
+    SyncStatus *m_syncStatus = nullptr;
+    QList<QWidget *> m_navPages;
+    QList<QWidget *> m_history;
+    QList<qint64> m_productHistory;
+    SourcePrompt m_sourcePrompt;
+};
+
+} // namespace meshlens::ui
