@@ -58,27 +58,27 @@ struct Io
 QString usage()
 {
     return QStringLiteral(
-        "Usage: meshlens [VERB] [OPTIONS]\n"
-        "\n"
-        "Without a verb, starts the MeshLens window.\n"
-        "\n"
-        "Verbs:\n"
-        "  sync [--source S]            copy a source into the cache (default: every source the cache knows,\n"
-        "                               or the bundled sample when it knows none)\n"
-        "  search QUERY [--json] [--limit N]\n"
-        "                               full-text search of the cached catalog\n"
-        "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
-        "  stats [--json]               what the cache holds, and each source's sync state\n"
-        "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
-        "                               write a synthetic catalog bundle of any size\n"
-        "\n"
-        "Common options:\n"
-        "  --db PATH                    the catalog cache (default: %1)\n"
-        "  -h, --help                   this help;  -v, --version  the version\n"
-        "\n"
-        "Sources: a bundle path, or a file:, qrc: or http(s): URL; \"sample\" is the bundled sample catalog.\n"
-        "\n"
-        "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 product not found, 4 cache unusable, 130 interrupted.\n")
+               "Usage: meshlens [VERB] [OPTIONS]\n"
+               "\n"
+               "Without a verb, starts the MeshLens window.\n"
+               "\n"
+               "Verbs:\n"
+               "  sync [--source S]            copy a source into the cache (default: every source the cache knows,\n"
+               "                               or the bundled sample when it knows none)\n"
+               "  search QUERY [--json] [--limit N]\n"
+               "                               full-text search of the cached catalog\n"
+               "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
+               "  stats [--json]               what the cache holds, and each source's sync state\n"
+               "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
+               "                               write a synthetic catalog bundle of any size\n"
+               "\n"
+               "Common options:\n"
+               "  --db PATH                    the catalog cache (default: %1)\n"
+               "  -h, --help                   this help;  -v, --version  the version\n"
+               "\n"
+               "Sources: a bundle path, or a file:, qrc: or http(s): URL; \"sample\" is the bundled sample catalog.\n"
+               "\n"
+               "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 product not found, 4 cache unusable, 130 interrupted.\n")
         .arg(CachePaths::defaultDatabasePath());
 }
 
@@ -283,9 +283,8 @@ QJsonObject detailJson(const ProductDetail &d)
     o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(d.tags));
     QJsonArray owners;
     for (const Party &p : d.owners) {
-        owners.append(QJsonObject{{QStringLiteral("role"), p.role},
-                                  {p.partyKind, p.extId},
-                                  {QStringLiteral("name"), p.title()}});
+        owners.append(
+            QJsonObject{{QStringLiteral("role"), p.role}, {p.partyKind, p.extId}, {QStringLiteral("name"), p.title()}});
     }
     o.insert(QStringLiteral("owners"), owners);
     QJsonArray ports;
@@ -304,8 +303,10 @@ QJsonObject detailJson(const ProductDetail &d)
     o.insert(QStringLiteral("ports"), ports);
     QJsonArray slas;
     for (const SlaInfo &s : d.slas) {
-        QJsonObject so{{QStringLiteral("id"), s.extId},   {QStringLiteral("kind"), s.kind},
-                       {QStringLiteral("op"), s.op},      {QStringLiteral("target"), s.target},
+        QJsonObject so{{QStringLiteral("id"), s.extId},
+                       {QStringLiteral("kind"), s.kind},
+                       {QStringLiteral("op"), s.op},
+                       {QStringLiteral("target"), s.target},
                        {QStringLiteral("unit"), s.unit}};
         so.insert(QStringLiteral("latest"), s.latest ? QJsonValue(*s.latest) : QJsonValue());
         slas.append(so);
@@ -313,10 +314,11 @@ QJsonObject detailJson(const ProductDetail &d)
     o.insert(QStringLiteral("slas"), slas);
     QJsonArray checks;
     for (const CheckInfo &ch : d.checks) {
-        checks.append(QJsonObject{{QStringLiteral("id"), ch.extId},
-                                  {QStringLiteral("name"), ch.name},
-                                  {QStringLiteral("kind"), ch.kind},
-                                  {QStringLiteral("last_status"), ch.lastStatus.isNull() ? QString() : QString(ch.lastStatus)}});
+        checks.append(
+            QJsonObject{{QStringLiteral("id"), ch.extId},
+                        {QStringLiteral("name"), ch.name},
+                        {QStringLiteral("kind"), ch.kind},
+                        {QStringLiteral("last_status"), ch.lastStatus.isNull() ? QString() : QString(ch.lastStatus)}});
     }
     o.insert(QStringLiteral("checks"), checks);
     const auto refs = [](const QList<LineageRef> &list) {
@@ -358,7 +360,8 @@ int runShow(const QStringList &args, const Io &io)
     io.println(s.title());
     io.println(QStringLiteral("  id:       %1").arg(s.extId));
     io.println(QStringLiteral("  domain:   %1").arg(s.domain));
-    io.println(QStringLiteral("  status:   %1%2").arg(s.status, s.tier ? QStringLiteral(", tier %1").arg(*s.tier) : QString()));
+    io.println(QStringLiteral("  status:   %1%2")
+                   .arg(s.status, s.tier ? QStringLiteral(", tier %1").arg(*s.tier) : QString()));
     for (const Party &p : detail->owners) {
         io.println(QStringLiteral("  %1: %2 (%3)").arg(p.role, -8).arg(p.title(), p.partyKind));
     }
@@ -372,7 +375,8 @@ int runShow(const QStringList &args, const Io &io)
     for (const PortInfo &p : detail->ports) {
         io.println(QStringLiteral("  %1 port %2: %3 columns").arg(p.direction, p.name).arg(p.columns.size()));
     }
-    io.println(QStringLiteral("  upstream: %1, downstream: %2").arg(detail->upstream.size()).arg(detail->downstream.size()));
+    io.println(
+        QStringLiteral("  upstream: %1, downstream: %2").arg(detail->upstream.size()).arg(detail->downstream.size()));
     if (!detail->description.isEmpty()) {
         io.println(QString());
         io.println(detail->description);
@@ -395,8 +399,10 @@ int runStats(const QStringList &args, const Io &io)
     if (c.parser.isSet(c.json)) {
         QJsonArray sources;
         for (const SourceState &src : s.sources) {
-            QJsonObject o{{QStringLiteral("uri"), src.uri},        {QStringLiteral("kind"), src.kind},
-                          {QStringLiteral("name"), src.name},      {QStringLiteral("cursor"), src.cursor},
+            QJsonObject o{{QStringLiteral("uri"), src.uri},
+                          {QStringLiteral("kind"), src.kind},
+                          {QStringLiteral("name"), src.name},
+                          {QStringLiteral("cursor"), src.cursor},
                           {QStringLiteral("last_error"), src.lastError}};
             o.insert(QStringLiteral("last_success_at"),
                      src.lastSuccessAt ? QJsonValue(static_cast<qint64>(*src.lastSuccessAt)) : QJsonValue());

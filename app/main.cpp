@@ -13,10 +13,11 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
-#include <QFile>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -61,10 +62,13 @@ int runGui(int argc, char **argv)
                                   QStringLiteral("Save a screenshot of the window to FILE once the catalog is shown, "
                                                  "then quit (for docs and smoke tests)."),
                                   QStringLiteral("file"));
-    QCommandLineOption query(QStringLiteral("query"), QStringLiteral("Start with this search."), QStringLiteral("text"));
+    QCommandLineOption query(QStringLiteral("query"), QStringLiteral("Start with this search."),
+                             QStringLiteral("text"));
     QCommandLineOption product(QStringLiteral("product"), QStringLiteral("Open this product at start."),
                                QStringLiteral("id"));
-    parser.addOptions({db, source, screenshot, query, product});
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("With --product: show this tab (0 = Overview)."),
+                           QStringLiteral("index"));
+    parser.addOptions({db, source, screenshot, query, product, tab});
     parser.addHelpOption();
     parser.process(app);
 
@@ -101,6 +105,9 @@ int runGui(int argc, char **argv)
         if (parser.isSet(product)) {
             if (const auto id = reader.resolveProduct(parser.value(product))) {
                 window.openProduct(*id);
+                if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("productTabs"))) {
+                    tabs->setCurrentIndex(parser.value(tab).toInt());
+                }
             }
         }
     };

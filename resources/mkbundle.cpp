@@ -21,8 +21,7 @@ constexpr char kUsage[] = "usage: meshlens-mkbundle --products N --seed S --out 
                           "  --as-of  last day of measurements, epoch seconds (default: $SOURCE_DATE_EPOCH if\n"
                           "           set, so that builds are reproducible, else today, UTC)\n";
 
-template<typename T>
-bool parseNumber(std::string_view text, T &out)
+template<typename T> bool parseNumber(std::string_view text, T &out)
 {
     const auto res = std::from_chars(text.data(), text.data() + text.size(), out);
     return res.ec == std::errc() && res.ptr == text.data() + text.size();

@@ -73,11 +73,11 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 
     m_sourcePrompt = [](QWidget *parent) -> std::optional<QString> {
         bool ok = false;
-        const QString text = QInputDialog::getText(
-            parent, tr("Sync From"),
-            tr("A MeshLens bundle: a file path, or a file:, qrc: or http(s): URL.\n"
-               "Type \"sample\" for the catalog that ships with MeshLens."),
-            QLineEdit::Normal, models::AppSettings::lastSource(), &ok);
+        const QString text =
+            QInputDialog::getText(parent, tr("Sync From"),
+                                  tr("A MeshLens bundle: a file path, or a file:, qrc: or http(s): URL.\n"
+                                     "Type \"sample\" for the catalog that ships with MeshLens."),
+                                  QLineEdit::Normal, models::AppSettings::lastSource(), &ok);
         return ok && !text.trimmed().isEmpty() ? std::optional<QString>(text.trimmed()) : std::nullopt;
     };
 
@@ -238,10 +238,11 @@ void MainWindow::onSyncFinished(const models::SyncResult &result)
         m_syncStatus->setAsOf(m_context.reader->asOf());
         m_search->refresh();
         m_product->reload();
-        statusBar()->showMessage(
-            tr("Synced %L1 products (%L2 records) in %3 s").arg(result.products).arg(result.records).arg(
-                QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1)),
-            8000);
+        statusBar()->showMessage(tr("Synced %L1 products (%L2 records) in %3 s")
+                                     .arg(result.products)
+                                     .arg(result.records)
+                                     .arg(QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1)),
+                                 8000);
     }
 }
 

@@ -20,6 +20,9 @@ namespace meshlens::ui {
 
 namespace {
 
+// Readable on light and dark palettes alike.
+const QColor kAlert(0xd7, 0x3a, 0x49);
+
 QString formatTime(std::optional<std::int64_t> t)
 {
     return t ? QLocale().toString(QDateTime::fromSecsSinceEpoch(*t), QLocale::ShortFormat) : QString();
@@ -184,12 +187,13 @@ void ProductPage::fill(const models::ProductDetail &d)
     }
     QStringList owners;
     for (const models::Party &p : d.owners) {
-        owners << tr("%1 (%2%3)")
-                      .arg(p.title(), p.role,
-                           p.partyKind == QLatin1String("team") ? tr(", team") : QString());
+        owners
+            << tr("%1 (%2%3)").arg(p.title(), p.role, p.partyKind == QLatin1String("team") ? tr(", team") : QString());
     }
-    m_facts->addRow(tr("Owners"), selectableLabel(owners.isEmpty() ? tr("none declared") : owners.join(QLatin1Char('\n'))));
-    m_facts->addRow(tr("Tags"), selectableLabel(d.tags.isEmpty() ? tr("none") : d.tags.join(QStringLiteral(", ")), true));
+    m_facts->addRow(tr("Owners"),
+                    selectableLabel(owners.isEmpty() ? tr("none declared") : owners.join(QLatin1Char('\n'))));
+    m_facts->addRow(tr("Tags"),
+                    selectableLabel(d.tags.isEmpty() ? tr("none") : d.tags.join(QStringLiteral(", ")), true));
     m_facts->addRow(tr("Name"), selectableLabel(s.name));
     if (!d.fqn.isEmpty()) {
         m_facts->addRow(tr("FQN"), selectableLabel(d.fqn));
@@ -228,14 +232,21 @@ void ProductPage::fill(const models::ProductDetail &d)
         auto *portItem = new QTreeWidgetItem(m_schema);
         portItem->setText(0, port.name);
         portItem->setText(1, port.direction == QLatin1String("input") ? tr("input port") : tr("output port"));
-        portItem->setText(2, port.format.isEmpty() ? port.description : port.format + QStringLiteral(" — ") + port.description);
+        portItem->setText(2, port.format.isEmpty() ? port.description
+                                                   : port.format + QStringLiteral(" — ") + port.description);
         QFont bold = portItem->font(0);
         bold.setBold(true);
         portItem->setFont(0, bold);
         for (const models::ColumnInfo &c : port.columns) {
             auto *col = new QTreeWidgetItem(portItem);
-            col->setText(0, c.primaryKey ? c.name + QStringLiteral(" 🔑") : c.name);
-            col->setText(1, c.nullable ? c.type : c.type + QStringLiteral(" NOT NULL"));
+            col->setText(0, c.name);
+            QStringList type{c.type};
+            if (c.primaryKey) {
+                type << tr("primary key");
+            } else if (!c.nullable) {
+                type << tr("not null");
+            }
+            col->setText(1, type.join(QStringLiteral(" · ")));
             col->setText(2, c.tags.isEmpty() ? c.description
                                              : c.description + QStringLiteral("  [") +
                                                    c.tags.join(QStringLiteral(", ")) + QLatin1Char(']'));
@@ -243,6 +254,7 @@ void ProductPage::fill(const models::ProductDetail &d)
         portItem->setExpanded(true);
     }
     m_schema->resizeColumnToContents(0);
+    m_schema->resizeColumnToContents(1);
 
     m_slas->clear();
     for (const models::SlaInfo &sla : d.slas) {
@@ -252,6 +264,9 @@ void ProductPage::fill(const models::ProductDetail &d)
         item->setText(2, sla.latest ? formatNumber(*sla.latest) + QLatin1Char(' ') + sla.unit : tr("no data"));
         if (sla.latest) {
             item->setText(2, item->text(2) + (sla.latestMeets() ? tr("  ✓ met") : tr("  ✗ breached")));
+            if (!sla.latestMeets()) {
+                item->setForeground(2, kAlert);
+            }
         }
         item->setText(3, formatTime(sla.latestAt));
         item->setText(4, sla.description);
@@ -268,6 +283,9 @@ void ProductPage::fill(const models::ProductDetail &d)
                                : c.lastStatus == QLatin1Char('A') ? tr("aborted")
                                                                   : tr("never ran");
         item->setText(4, status);
+        if (c.lastStatus == QLatin1Char('F')) {
+            item->setForeground(4, kAlert);
+        }
         item->setText(5, formatTime(c.lastRunAt));
     }
     for (QTreeWidget *t : {m_slas, m_checks}) {

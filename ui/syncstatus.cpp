@@ -73,7 +73,7 @@ void SyncStatus::syncProgress(const models::SyncProgress &progress)
         m_bar->setValue(static_cast<int>(progress.bytes * 1000 / progress.totalBytes));
     }
     m_label->setText(progress.phase == Phase::Connecting ? tr("Connecting…")
-                                                          : tr("Syncing: %L1 records").arg(progress.records));
+                                                         : tr("Syncing: %L1 records").arg(progress.records));
 }
 
 void SyncStatus::syncFinished(const models::SyncResult &result)

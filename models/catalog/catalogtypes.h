@@ -60,7 +60,7 @@ struct CheckInfo
 {
     std::int64_t id = 0;
     QString extId, name, kind, column, severity, description;
-    QChar lastStatus;                     // 'P', 'F', 'A', or null when it never ran
+    QChar lastStatus; // 'P', 'F', 'A', or null when it never ran
     std::optional<std::int64_t> lastRunAt;
 };
 
@@ -91,8 +91,8 @@ struct SourceState
 
 struct CatalogStats
 {
-    std::int64_t products = 0, domains = 0, teams = 0, people = 0, ports = 0, slas = 0, checks = 0,
-                 lineageEdges = 0, pendingOutbox = 0;
+    std::int64_t products = 0, domains = 0, teams = 0, people = 0, ports = 0, slas = 0, checks = 0, lineageEdges = 0,
+                 pendingOutbox = 0;
     QList<SourceState> sources;
 };
 

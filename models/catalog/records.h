@@ -20,11 +20,11 @@ enum class BundleMode
 
 struct Header
 {
-    std::string format;  // "meshlens-bundle"
-    int version = 0;     // 1
+    std::string format; // "meshlens-bundle"
+    int version = 0;    // 1
     BundleMode mode = BundleMode::Snapshot;
-    std::string cursor;  // opaque; a later delta asks for changes since it
-    std::string since;   // delta only: the cursor it applies on top of
+    std::string cursor; // opaque; a later delta asks for changes since it
+    std::string since;  // delta only: the cursor it applies on top of
     std::string sourceName;
     std::optional<std::int64_t> generatedAt; // epoch seconds
 };
@@ -117,7 +117,7 @@ struct CheckResult
     std::string product, check;
     std::int64_t t0 = 0;
     std::int64_t step = 0;
-    std::string statuses;     // one of 'P', 'F', 'A', '-' per point
+    std::string statuses;      // one of 'P', 'F', 'A', '-' per point
     std::vector<float> values; // empty, or one per point
     std::string message;
 };
@@ -136,7 +136,7 @@ struct Tombstone
     Lineage edge;        // for lineage
 };
 
-using Record = std::variant<Domain, Team, Person, Product, Port, Sla, SlaMeasurement, Check, CheckResult, Lineage,
-                            Tombstone>;
+using Record =
+    std::variant<Domain, Team, Person, Product, Port, Sla, SlaMeasurement, Check, CheckResult, Lineage, Tombstone>;
 
 } // namespace meshlens::models::records

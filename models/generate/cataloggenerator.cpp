@@ -19,6 +19,8 @@ namespace meshlens::models {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr std::int64_t kDay = 86400;
 constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 constexpr std::int64_t kProgressEvery = 5000;
@@ -42,8 +44,7 @@ class Rng
 public:
     explicit Rng(std::uint64_t state)
         : m_state(state)
-    {
-    }
+    {}
 
     std::uint64_t next()
     {
@@ -87,6 +88,7 @@ private:
 enum class Stream : std::uint64_t
 {
     Core = 1,
+    Life,
     Lineage,
     Episodes,
     Propagation,
@@ -599,32 +601,31 @@ struct TeamFunction
 };
 
 constexpr TeamFunction kTeamFunctions[] = {
-    {"data-platform", "Data Platform"},   {"analytics", "Analytics"},      {"data-engineering", "Data Engineering"},
-    {"insights", "Insights"},             {"integrations", "Integrations"}, {"reporting", "Reporting"},
-    {"data-science", "Data Science"},     {"operations", "Operations"},     {"data-quality", "Data Quality"},
-    {"core-services", "Core Services"},   {"ml", "Machine Learning"},       {"governance", "Governance"},
-    {"pipelines", "Pipelines"},           {"applications", "Applications"}, {"experience", "Experience"},
+    {"data-platform", "Data Platform"}, {"analytics", "Analytics"},       {"data-engineering", "Data Engineering"},
+    {"insights", "Insights"},           {"integrations", "Integrations"}, {"reporting", "Reporting"},
+    {"data-science", "Data Science"},   {"operations", "Operations"},     {"data-quality", "Data Quality"},
+    {"core-services", "Core Services"}, {"ml", "Machine Learning"},       {"governance", "Governance"},
+    {"pipelines", "Pipelines"},         {"applications", "Applications"}, {"experience", "Experience"},
     {"research", "Research"},
 };
 constexpr int kMaxTeamsPerDomain = static_cast<int>(std::size(kTeamFunctions));
 
 constexpr std::string_view kFirstNames[] = {
-    "Amara",  "Lukas", "Sofia",  "Mateo",  "Yuki",   "Noah",   "Priya",  "Liam",   "Chiara", "Omar",  "Ingrid",
-    "Kwame",  "Elena", "Jonas",  "Aisha",  "Diego",  "Mei",    "Tomasz", "Leila",  "Felix",  "Nadia", "Hugo",
-    "Zara",   "Arjun", "Freya",  "Malik",  "Clara",  "Kenji",  "Ines",   "Emeka",  "Astrid", "Rafael", "Hana",
-    "Oskar",  "Lucia", "Tariq",  "Signe",  "Andrei", "Chloe",  "Vikram", "Maja",   "Samuel", "Layla", "Bruno",
-    "Anouk",  "Wei",   "Paula",  "Idris",  "Greta",  "Mohan",  "Julia",  "Kofi",   "Elif",   "Marco", "Saanvi",
-    "Niklas", "Rosa",  "Yusuf",  "Linnea", "Pedro",  "Ava",    "Dmitri", "Fatima", "Theo",
+    "Amara",  "Lukas", "Sofia", "Mateo",  "Yuki",   "Noah",  "Priya",  "Liam",   "Chiara", "Omar",   "Ingrid",
+    "Kwame",  "Elena", "Jonas", "Aisha",  "Diego",  "Mei",   "Tomasz", "Leila",  "Felix",  "Nadia",  "Hugo",
+    "Zara",   "Arjun", "Freya", "Malik",  "Clara",  "Kenji", "Ines",   "Emeka",  "Astrid", "Rafael", "Hana",
+    "Oskar",  "Lucia", "Tariq", "Signe",  "Andrei", "Chloe", "Vikram", "Maja",   "Samuel", "Layla",  "Bruno",
+    "Anouk",  "Wei",   "Paula", "Idris",  "Greta",  "Mohan", "Julia",  "Kofi",   "Elif",   "Marco",  "Saanvi",
+    "Niklas", "Rosa",  "Yusuf", "Linnea", "Pedro",  "Ava",   "Dmitri", "Fatima", "Theo",
 };
 constexpr std::string_view kLastNames[] = {
-    "Okafor",    "Schmidt", "Rossi",    "Garcia",   "Tanaka",   "Jensen",   "Sharma",  "Murphy",   "Bianchi",
-    "Haddad",    "Larsen",  "Mensah",   "Popescu",  "Weber",    "Khan",     "Fernandez", "Chen",   "Nowak",
-    "Rahimi",    "Becker",  "Petrova",  "Laurent",  "Ahmed",    "Patel",    "Nilsson", "Johnson",  "Dubois",
-    "Sato",      "Costa",   "Eze",      "Lindqvist", "Oliveira", "Kim",     "Andersen", "Moreno",  "Aziz",
-    "Berg",      "Ionescu", "Martin",   "Reddy",    "Kowalski", "Adeyemi", "Hassan",   "Ferreira", "Visser",
-    "Wang",      "Santos",  "Mahmoud",  "Fischer",  "Iyer",     "Novak",    "Boateng", "Yilmaz",   "Romano",
-    "Gupta",     "Hoffmann", "Navarro", "Demir",    "Holm",     "Silva",    "Brown",   "Volkov",   "Aliyu",
-    "Meyer",
+    "Okafor",    "Schmidt",  "Rossi",   "Garcia",   "Tanaka",  "Jensen",    "Sharma",  "Murphy",  "Bianchi", "Haddad",
+    "Larsen",    "Mensah",   "Popescu", "Weber",    "Khan",    "Fernandez", "Chen",    "Nowak",   "Rahimi",  "Becker",
+    "Petrova",   "Laurent",  "Ahmed",   "Patel",    "Nilsson", "Johnson",   "Dubois",  "Sato",    "Costa",   "Eze",
+    "Lindqvist", "Oliveira", "Kim",     "Andersen", "Moreno",  "Aziz",      "Berg",    "Ionescu", "Martin",  "Reddy",
+    "Kowalski",  "Adeyemi",  "Hassan",  "Ferreira", "Visser",  "Wang",      "Santos",  "Mahmoud", "Fischer", "Iyer",
+    "Novak",     "Boateng",  "Yilmaz",  "Romano",   "Gupta",   "Hoffmann",  "Navarro", "Demir",   "Holm",    "Silva",
+    "Brown",     "Volkov",   "Aliyu",   "Meyer",
 };
 constexpr std::uint64_t kNameCombos = std::size(kFirstNames) * std::size(kLastNames);
 
@@ -633,16 +634,39 @@ struct Variant
     std::string_view slug, display;
 };
 constexpr Variant kVariants[] = {
-    {"", ""},           {"emea", "EMEA"},       {"na", "North America"}, {"apac", "APAC"},
-    {"latam", "LATAM"}, {"dach", "DACH"},       {"nordics", "Nordics"},  {"uk", "UK"},
-    {"b2b", "B2B"},     {"b2c", "B2C"},         {"web", "Web"},          {"app", "App"},
-    {"store", "Stores"}, {"marketplace", "Marketplace"}, {"wholesale", "Wholesale"}, {"legacy", "Legacy"},
+    {"", ""},
+    {"emea", "EMEA"},
+    {"na", "North America"},
+    {"apac", "APAC"},
+    {"latam", "LATAM"},
+    {"dach", "DACH"},
+    {"nordics", "Nordics"},
+    {"uk", "UK"},
+    {"b2b", "B2B"},
+    {"b2c", "B2C"},
+    {"web", "Web"},
+    {"app", "App"},
+    {"store", "Stores"},
+    {"marketplace", "Marketplace"},
+    {"wholesale", "Wholesale"},
+    {"legacy", "Legacy"},
 };
 constexpr std::int64_t kVariantCount = static_cast<std::int64_t>(std::size(kVariants));
 
 constexpr std::string_view kSourceSystems[] = {
-    "SAP S/4HANA", "Salesforce", "the order service", "Shopify", "Adyen", "Workday", "Manhattan WMS", "HubSpot",
-    "Zendesk",     "Stripe",     "Oracle EBS",        "the POS gateway", "the mobile app backend",
+    "SAP S/4HANA",
+    "Salesforce",
+    "the order service",
+    "Shopify",
+    "Adyen",
+    "Workday",
+    "Manhattan WMS",
+    "HubSpot",
+    "Zendesk",
+    "Stripe",
+    "Oracle EBS",
+    "the POS gateway",
+    "the mobile app backend",
 };
 constexpr std::string_view kCadences[] = {
     "every 15 minutes", "hourly", "daily at 04:00 UTC", "in near real time", "twice a day", "daily at 06:00 UTC",
@@ -650,9 +674,10 @@ constexpr std::string_view kCadences[] = {
 constexpr std::string_view kRowVolumes[] = {"12k", "80k", "250k", "1.4M", "6M", "35M", "900"};
 
 constexpr std::string_view kExtraTags[] = {
-    "certified",   "internal",       "sensitive",  "kpi",          "operational", "regulatory",
-    "sox",         "reference-data", "gdpr",       "finance",      "customer-facing", "experimental",
-    "cost-allocation", "ml-feature", "realtime",   "batch",
+    "certified",       "internal",     "sensitive",       "kpi",        "operational",
+    "regulatory",      "sox",          "reference-data",  "gdpr",       "finance",
+    "customer-facing", "experimental", "cost-allocation", "ml-feature", "realtime",
+    "batch",
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -937,17 +962,20 @@ std::string capitalised(std::string s)
 
 bool isPii(std::string_view name)
 {
-    static constexpr std::string_view kPii[] = {"email", "phone", "full_name", "iban", "birth_date", "street_line",
-                                                "recipient_name", "manager_name", "analyst_name", "owner_name"};
+    static constexpr std::string_view kPii[] = {"email",        "phone",       "full_name",      "iban",
+                                                "birth_date",   "street_line", "recipient_name", "manager_name",
+                                                "analyst_name", "owner_name"};
     return std::any_of(std::begin(kPii), std::end(kPii), [&](std::string_view p) { return contains(name, p); });
 }
 
 bool isCategorical(std::string_view name)
 {
-    static constexpr std::string_view kSuffixes[] = {
-        "status", "_type", "channel", "currency", "country_code", "_tier", "_band", "_level", "_method", "_scheme",
-        "_reason", "platform", "region", "variant", "decision", "rating", "grade", "segment", "_priority", "_result"};
-    return std::any_of(std::begin(kSuffixes), std::end(kSuffixes), [&](std::string_view s) { return endsWith(name, s); });
+    static constexpr std::string_view kSuffixes[] = {"status",  "_type",    "channel", "currency",  "country_code",
+                                                     "_tier",   "_band",    "_level",  "_method",   "_scheme",
+                                                     "_reason", "platform", "region",  "variant",   "decision",
+                                                     "rating",  "grade",    "segment", "_priority", "_result"};
+    return std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
+                       [&](std::string_view s) { return endsWith(name, s); });
 }
 
 std::string describeColumn(std::string_view name, std::string_view entityWords, std::string_view key)
@@ -976,7 +1004,8 @@ std::string describeColumn(std::string_view name, std::string_view entityWords, 
         return "ISO 4217 currency code.";
     }
     if (endsWith(name, "country_code")) {
-        const std::string prefix = name == "country_code" ? std::string("Country") : capitalised(stem("_country_code")) + " country";
+        const std::string prefix =
+            name == "country_code" ? std::string("Country") : capitalised(stem("_country_code")) + " country";
         return prefix + ", ISO 3166-1 alpha-2 code.";
     }
     if (endsWith(name, "_at")) {
@@ -995,8 +1024,8 @@ std::string describeColumn(std::string_view name, std::string_view entityWords, 
         return "Whether the " + e + " is " + words(name.substr(3)) + ".";
     }
     static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
-        {"_eur", " in EUR."},     {"_pct", " in percent."}, {"_s", " in seconds."},     {"_h", " in hours."},
-        {"_min", " in minutes."}, {"_km", " in kilometres."}, {"_kg", " in kilograms."}, {"_days", " in days."},
+        {"_eur", " in EUR."},           {"_pct", " in percent."},   {"_s", " in seconds."},    {"_h", " in hours."},
+        {"_min", " in minutes."},       {"_km", " in kilometres."}, {"_kg", " in kilograms."}, {"_days", " in days."},
         {"_sqm", " in square metres."}, {"_qty", " quantity."}};
     for (const auto &[suffix, text] : kUnits) {
         if (endsWith(name, suffix)) {
@@ -1080,9 +1109,9 @@ private:
             ec.pluralWords = ec.singularWords + "s";
         }
         ec.primaryKey = add(ed.key, "BIGINT", "Unique identifier of the " + ec.singularWords + ".", false, true);
-        ec.foreignKey = add(ed.key, "BIGINT",
-                            "Reference to the " + ec.singularWords + " (" + std::string(dd.display) + " domain).",
-                            true, false);
+        ec.foreignKey =
+            add(ed.key, "BIGINT", "Reference to the " + ec.singularWords + " (" + std::string(dd.display) + " domain).",
+                true, false);
         std::vector<std::pair<std::string, std::string>> measures;
         measures.emplace_back(std::string(ed.plural) + "_count", "Number of " + ec.pluralWords);
         std::string_view rest = ed.attrs;
@@ -1133,22 +1162,22 @@ private:
         const bool pii = isPii(name);
         for (int variant = 0; variant < 2; ++variant) {
             std::string &s = variant == 0 ? c.withDescription : c.withoutDescription;
-            s += R"({"name":)";
+            s += R"({"name":)"sv;
             appendJsonString(s, name);
-            s += R"(,"type":)";
+            s += R"(,"type":)"sv;
             appendJsonString(s, type);
             if (variant == 0) {
-                s += R"(,"description":)";
+                s += R"(,"description":)"sv;
                 appendJsonString(s, description);
             }
             if (!nullable) {
-                s += R"(,"nullable":false)";
+                s += R"(,"nullable":false)"sv;
             }
             if (pk) {
-                s += R"(,"primary_key":true)";
+                s += R"(,"primary_key":true)"sv;
             }
             if (pii) {
-                s += R"(,"tags":["pii"])";
+                s += R"(,"tags":["pii"])"sv;
             }
             s += '}';
         }
@@ -1181,8 +1210,8 @@ bool ownEpisodes(const Plan &plan, std::int64_t i, std::vector<Episode> &out)
 {
     Rng r = streamFor(plan.seed, static_cast<std::uint64_t>(i), Stream::Episodes);
     const bool chronic = r.permille(90);
-    static constexpr int kCountWeights[] = {300, 300, 220, 180};
-    const int count = chronic ? r.range(4, 8) : r.weighted(kCountWeights);
+    static constexpr int kCountWeights[] = {450, 300, 160, 90};
+    const int count = chronic ? r.range(5, 10) : r.weighted(kCountWeights);
     auto add = [&](int start, int length, int severity) {
         Episode e;
         e.start = start;
@@ -1192,10 +1221,10 @@ bool ownEpisodes(const Plan &plan, std::int64_t i, std::vector<Episode> &out)
         out.push_back(e);
     };
     for (int k = 0; k < count; ++k) {
-        const int length = 1 + r.range(0, 3) + (r.permille(300) ? r.range(1, 8) : 0);
+        const int length = 1 + r.range(0, 3) + (r.permille(chronic ? 500 : 300) ? r.range(1, 8) : 0);
         add(static_cast<int>(r.below(static_cast<std::uint32_t>(plan.days))), length, r.range(1, 3));
     }
-    if (r.permille(35)) { // still broken at the end of the window: an open incident
+    if (r.permille(25)) { // still broken at the end of the window: an open incident
         add(plan.days - 1 - r.range(0, std::min(4, plan.days - 1)), plan.days, r.range(2, 3));
     }
     return chronic;
@@ -1205,8 +1234,8 @@ bool ownEpisodes(const Plan &plan, std::int64_t i, std::vector<Episode> &out)
 struct DayState
 {
     std::uint8_t late = 0, outage = 0, quality = 0; // severity, 0 = none
-    std::uint8_t age = 0;                            // days since the late/outage episode began
-    std::uint16_t qualityStart = 0;                  // identifies the quality episode, for check relevance
+    std::uint8_t age = 0;                           // days since the late/outage episode began
+    std::uint16_t qualityStart = 0;                 // identifies the quality episode, for check relevance
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1219,30 +1248,52 @@ void appendInt(std::string &out, std::int64_t v)
     out.append(buf, res.ptr);
 }
 
-// Writes at most 24 bytes at p.
+char *writeUnsigned(char *p, std::uint64_t v)
+{
+    char digits[20];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    while (n > 0) {
+        *p++ = digits[--n];
+    }
+    return p;
+}
+
+// Writes at most 24 bytes at p. Series values have 0-2 decimals; constant divisors keep this cheap, and it runs
+// for every point of every series.
 char *writeFixed(char *p, std::int64_t scaled, int decimals)
 {
     if (scaled < 0) {
         *p++ = '-';
         scaled = -scaled;
     }
-    std::int64_t div = 1;
-    for (int k = 0; k < decimals; ++k) {
-        div *= 10;
-    }
-    p = std::to_chars(p, p + 20, scaled / div).ptr;
-    std::int64_t frac = scaled % div;
-    if (frac != 0) {
-        while (frac % 10 == 0) {
-            frac /= 10;
-            div /= 10;
+    const auto v = static_cast<std::uint64_t>(scaled);
+    switch (decimals) {
+    case 0:
+        return writeUnsigned(p, v);
+    case 1:
+        p = writeUnsigned(p, v / 10);
+        if (v % 10 != 0) {
+            *p++ = '.';
+            *p++ = static_cast<char>('0' + v % 10);
         }
-        *p++ = '.';
-        for (std::int64_t d = div / 10; d > 0; d /= 10) {
-            *p++ = static_cast<char>('0' + (frac / d) % 10);
+        return p;
+    default: {
+        p = writeUnsigned(p, v / 100);
+        const auto frac = static_cast<unsigned>(v % 100);
+        if (frac != 0) {
+            *p++ = '.';
+            *p++ = static_cast<char>('0' + frac / 10);
+            if (frac % 10 != 0) {
+                *p++ = static_cast<char>('0' + frac % 10);
+            }
         }
+        return p;
     }
-    return p;
+    }
 }
 
 void appendFixed(std::string &out, std::int64_t scaled, int decimals)
@@ -1290,7 +1341,7 @@ constexpr std::string_view kOpenings[] = {
     "This product provides {Q} **{E}**, sourced from {S} and refreshed {F}.",
     "**{D}** exposes {Q} {E} for analysts and downstream products in {M} and beyond.",
     "Use {D} when you need {Q} **{E}**, keyed by `{K}`.",
-    "{D} gives {Q} **{E}**. It is maintained by {T} and refreshed {F}.",
+    "{D} gives {Q} **{E}**. It is maintained by the {T} team and refreshed {F}.",
     "From the {M} domain: {Q} **{E}**, modelled for self-service analytics and refreshed {F}.",
 };
 constexpr std::string_view kDetails[] = {
@@ -1309,8 +1360,12 @@ constexpr std::string_view kDetails[] = {
     "instead.",
 };
 constexpr std::string_view kBullets[] = {
-    "- Primary key: `{K}`\n", "- Refresh: {F}\n",       "- Source: {S}\n",
-    "- Retention: 25 months\n", "- Volume: about {R} rows a day\n", "- Support: {T}, business hours CET\n",
+    "- Primary key: `{K}`\n",
+    "- Refresh: {F}\n",
+    "- Source: {S}\n",
+    "- Retention: 25 months\n",
+    "- Volume: about {R} rows a day\n",
+    "- Support: {T}, business hours CET\n",
 };
 constexpr std::string_view kLinks[] = {
     "Contract, runbook and sample queries: [{N} on the data portal](https://data.acme.example/products/{H}/{N}).",
@@ -1318,8 +1373,8 @@ constexpr std::string_view kLinks[] = {
     "Questions? Ask in [#{H}-data](https://chat.acme.example/channels/{H}-data).",
 };
 
-constexpr std::string_view kCheckKinds[] = {"not_null", "unique",   "row_count",      "freshness",
-                                            "range",    "schema",   "accepted_values"};
+constexpr std::string_view kCheckKinds[] = {"not_null", "unique", "row_count",      "freshness",
+                                            "range",    "schema", "accepted_values"};
 constexpr int kCheckKindWeights[] = {26, 12, 15, 15, 12, 7, 13};
 enum CheckKind
 {
@@ -1364,7 +1419,9 @@ struct Input
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// The streaming writer.
+// The streaming writer: one product at a time into a ~1 MiB buffer that goes to the device in one write. Lives on
+// the stack of CatalogGenerator::write(), on the caller's thread; its per-product scratch is reused, so memory
+// stays flat whatever the product count.
 
 class Writer
 {
@@ -1384,12 +1441,21 @@ public:
 
     bool flush()
     {
+        m_lines += std::count(m_buf.begin(), m_buf.end(), '\n');
         if (!m_buf.empty() && !m_failed) {
             const auto written = m_out.write(m_buf.data(), static_cast<qint64>(m_buf.size()));
             m_failed = written != static_cast<qint64>(m_buf.size());
         }
         m_buf.clear();
         return !m_failed;
+    }
+    // The trailer: how many records came before it, so a reader can tell a complete bundle from a cut one.
+    void end()
+    {
+        flush();
+        m_buf += R"({"type":"end","records":)"sv;
+        appendInt(m_buf, m_lines - 1); // every line so far but the header
+        m_buf += "}\n"sv;
     }
     void maybeFlush()
     {
@@ -1400,31 +1466,31 @@ public:
 
     void header()
     {
-        m_buf += R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","cursor":"gen-)";
+        m_buf += R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","cursor":"gen-)"sv;
         char seed[24];
         m_buf.append(seed, std::to_chars(seed, seed + sizeof seed, m_plan.seed).ptr);
         m_buf += '-';
         appendInt(m_buf, m_plan.asOf);
-        m_buf += R"(","source":"generated","generated_at":)";
+        m_buf += R"(","source":"generated","generated_at":)"sv;
         appendInt(m_buf, m_plan.asOf);
-        m_buf += "}\n";
+        m_buf += "}\n"sv;
     }
 
     void domainsTeamsPeople()
     {
         for (std::size_t d = 0; d < m_plan.domains.size(); ++d) {
             const DomainDef &dd = m_plan.domainDef(static_cast<int>(d));
-            m_buf += R"({"type":"domain","id":)";
+            m_buf += R"({"type":"domain","id":)"sv;
             appendJson(m_buf, dd.slug);
-            m_buf += R"(,"name":)";
+            m_buf += R"(,"name":)"sv;
             appendJson(m_buf, dd.slug);
-            m_buf += R"(,"display_name":)";
+            m_buf += R"(,"display_name":)"sv;
             appendJson(m_buf, dd.display);
-            m_buf += R"(,"kind":)";
+            m_buf += R"(,"kind":)"sv;
             appendJson(m_buf, kindName(dd.kind));
-            m_buf += R"(,"description":)";
+            m_buf += R"(,"description":)"sv;
             appendJson(m_buf, dd.description);
-            m_buf += "}\n";
+            m_buf += "}\n"sv;
         }
         std::string id, text;
         for (int t = 0; t < m_plan.teams; ++t) {
@@ -1436,52 +1502,52 @@ public:
             const DomainDef &dd = m_plan.domainDef(static_cast<int>(d));
             id.clear();
             m_plan.appendTeamId(id, t);
-            m_buf += R"({"type":"team","id":)";
+            m_buf += R"({"type":"team","id":)"sv;
             appendJson(m_buf, id);
-            m_buf += R"(,"name":)";
+            m_buf += R"(,"name":)"sv;
             appendJson(m_buf, id);
             text.assign(dd.display);
             text += ' ';
             text += kTeamFunctions[m_plan.teamFunctionOf(static_cast<int>(d), local)].display;
-            m_buf += R"(,"display_name":)";
+            m_buf += R"(,"display_name":)"sv;
             appendJson(m_buf, text);
-            m_buf += R"(,"domain":)";
+            m_buf += R"(,"domain":)"sv;
             appendJson(m_buf, dd.slug);
             if (local >= 3) { // larger domains grow a hierarchy under their first team
                 text.clear();
                 m_plan.appendTeamId(text, m_plan.teamOffset[d]);
-                m_buf += R"(,"parent":)";
+                m_buf += R"(,"parent":)"sv;
                 appendJson(m_buf, text);
             }
             text = id;
             text += '@';
             text += kMailDomain;
-            m_buf += R"(,"email":)";
+            m_buf += R"(,"email":)"sv;
             appendJson(m_buf, text);
-            m_buf += "}\n";
+            m_buf += "}\n"sv;
             maybeFlush();
         }
         for (std::int64_t p = 0; p < m_plan.people; ++p) {
             id.clear();
             m_plan.appendUserName(id, p);
-            m_buf += R"({"type":"person","id":)";
+            m_buf += R"({"type":"person","id":)"sv;
             appendJson(m_buf, id);
-            m_buf += R"(,"name":)";
+            m_buf += R"(,"name":)"sv;
             appendJson(m_buf, id);
             text.clear();
             m_plan.appendDisplayName(text, p);
-            m_buf += R"(,"display_name":)";
+            m_buf += R"(,"display_name":)"sv;
             appendJson(m_buf, text);
             text = id;
             text += '@';
             text += kMailDomain;
-            m_buf += R"(,"email":)";
+            m_buf += R"(,"email":)"sv;
             appendJson(m_buf, text);
             text.clear();
             m_plan.appendTeamId(text, static_cast<int>(p % m_plan.teams));
-            m_buf += R"(,"team":)";
+            m_buf += R"(,"team":)"sv;
             appendJson(m_buf, text);
-            m_buf += "}\n";
+            m_buf += "}\n"sv;
             maybeFlush();
         }
     }
@@ -1497,18 +1563,20 @@ private:
     void writeChecks(std::int64_t i, const Core &c);
     void writeLineage();
     void selectColumns(std::vector<int> &out, int count, const Core &c, bool withInputs);
-    void appendColumns(const std::vector<int> &cols, std::size_t count, Rng &r, bool keyFirst);
+    // describedPermille: how often a column carries its description (the key column of port 0 always does).
+    void appendColumns(const std::vector<int> &cols, std::size_t count, Rng &r, bool keyFirst, int describedPermille);
     int portFormat(int format) const;
 
     const Plan &m_plan;
     const ColumnCatalog &m_cols;
     QIODevice &m_out;
     std::string m_buf;
+    std::int64_t m_lines = 0; // lines flushed so far
     bool m_failed = false;
     std::int64_t m_start = 0;
 
     // Per-product scratch, reused so the loop does not allocate.
-    std::string m_id, m_name, m_display, m_desc, m_text, m_port0, m_inputId;
+    std::string m_id, m_name, m_display, m_desc, m_text, m_port0, m_inputId, m_teamDisplay;
     std::string m_productRef; // "product":"<id>", escaped once per product
     std::vector<Input> m_inputs;
     std::vector<Episode> m_episodes, m_inputEpisodes;
@@ -1609,7 +1677,7 @@ void Writer::buildDays(std::int64_t i, const Core &c)
         m_inputEpisodes.clear();
         ownEpisodes(m_plan, in.index, m_inputEpisodes);
         for (const Episode &e : m_inputEpisodes) {
-            if (e.type != EpisodeType::Quality && e.severity >= 2 && r.permille(600)) {
+            if (e.type != EpisodeType::Quality && e.severity >= 2 && r.permille(400)) {
                 const int lag = static_cast<int>(r.below(2));
                 Episode d{e.start + lag, std::min(m_plan.days, e.end + lag), EpisodeType::Late, e.severity - 1};
                 if (d.start < m_plan.days) {
@@ -1647,14 +1715,14 @@ void Writer::buildDays(std::int64_t i, const Core &c)
     }
 
     // New products start measuring partway through the window, retired ones stop.
-    Rng life = streamFor(m_plan.seed, static_cast<std::uint64_t>(i), Stream::Core);
-    life.next(); // the status draw
+    Rng life = streamFor(m_plan.seed, static_cast<std::uint64_t>(i), Stream::Life);
     m_firstDay = 0;
     m_lastDay = m_plan.days - 1;
     if ((c.status == Development && life.permille(500)) || (c.status == Active && life.permille(50))) {
         m_firstDay = static_cast<int>(life.below(static_cast<std::uint32_t>(m_plan.days)));
     } else if (c.status == Retired) {
-        m_lastDay = m_plan.days / 3 + static_cast<int>(life.below(static_cast<std::uint32_t>(m_plan.days - m_plan.days / 3)));
+        m_lastDay =
+            m_plan.days / 3 + static_cast<int>(life.below(static_cast<std::uint32_t>(m_plan.days - m_plan.days / 3)));
         m_lastDay = std::min(m_lastDay, m_plan.days - 2);
     }
 }
@@ -1681,28 +1749,31 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
     m_text.clear();
     m_plan.appendTeamId(m_text, ownerTeam);
 
-    m_buf += R"({"type":"product","id":)";
+    m_buf += R"({"type":"product","id":)"sv;
     appendJson(m_buf, m_id);
-    m_buf += R"(,"name":)";
+    m_buf += R"(,"name":)"sv;
     appendJson(m_buf, m_name);
-    m_buf += R"(,"display_name":)";
+    m_buf += R"(,"display_name":)"sv;
     appendJson(m_buf, m_display);
-    m_buf += R"(,"fqn":")";
+    m_buf += R"(,"fqn":")"sv;
     m_buf += kCompany;
     m_buf += '.';
     m_buf += m_id;
-    m_buf += R"(","domain":)";
+    m_buf += R"(","domain":)"sv;
     appendJson(m_buf, dd.slug);
-    m_buf += R"(,"status":")";
+    m_buf += R"(,"status":")"sv;
     m_buf += kStatuses[c.status];
-    m_buf += R"(","tier":)";
+    m_buf += R"(","tier":)"sv;
     appendInt(m_buf, tier);
 
     if (!noDescription) {
         std::array<std::string_view, 26> vars{};
-        const std::string_view teamDisplay = kTeamFunctions[m_plan.teamFunctionOf(
-                                                                c.domain, ownerTeam - m_plan.teamOffset[static_cast<std::size_t>(c.domain)])]
-                                                 .display;
+        m_teamDisplay.assign(dd.display);
+        m_teamDisplay += ' ';
+        m_teamDisplay +=
+            kTeamFunctions[m_plan.teamFunctionOf(c.domain,
+                                                 ownerTeam - m_plan.teamOffset[static_cast<std::size_t>(c.domain)])]
+                .display;
         m_inputId.clear();
         Plan::appendSlugHyphenated(m_inputId, dd.slug);
         vars['D' - 'A'] = m_display;
@@ -1711,8 +1782,9 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
         vars['M' - 'A'] = dd.display;
         vars['K' - 'A'] = ed.key;
         vars['S' - 'A'] = kSourceSystems[meta.below(std::size(kSourceSystems))];
-        vars['F' - 'A'] = q.realtime ? std::string_view("in near real time") : kCadences[meta.below(std::size(kCadences))];
-        vars['T' - 'A'] = teamDisplay;
+        vars['F' - 'A'] =
+            q.realtime ? std::string_view("in near real time") : kCadences[meta.below(std::size(kCadences))];
+        vars['T' - 'A'] = m_teamDisplay;
         vars['R' - 'A'] = kRowVolumes[meta.below(std::size(kRowVolumes))];
         vars['N' - 'A'] = m_name;
         vars['H' - 'A'] = m_inputId;
@@ -1744,17 +1816,17 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
         } else if (c.status == Proposed) {
             m_desc += "\n\n> *Proposed:* the contract is under review; nothing is published yet.";
         }
-        m_buf += R"(,"description":)";
+        m_buf += R"(,"description":)"sv;
         appendJson(m_buf, m_desc);
     }
 
-    m_buf += R"(,"version":")";
+    m_buf += R"(,"version":")"sv;
     appendInt(m_buf, major);
     m_buf += '.';
     appendInt(m_buf, minor);
     m_buf += '.';
     appendInt(m_buf, patch);
-    m_buf += R"(","updated_at":)";
+    m_buf += R"(","updated_at":)"sv;
     appendInt(m_buf, updatedAt);
 
     if (!noTags) {
@@ -1789,7 +1861,7 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
         for (int tries = 0; n < target && tries < 8; ++tries) {
             tag(kExtraTags[meta.below(std::size(kExtraTags))]);
         }
-        m_buf += R"(,"tags":[)";
+        m_buf += R"(,"tags":[)"sv;
         for (std::size_t k = 0; k < n; ++k) {
             if (k > 0) {
                 m_buf += ',';
@@ -1799,15 +1871,15 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
         m_buf += ']';
     }
 
-    m_buf += R"(,"owners":[{"role":"owner","team":)";
+    m_buf += R"(,"owners":[{"role":"owner","team":)"sv;
     appendJson(m_buf, m_text);
     m_buf += '}';
     auto person = [&](std::string_view role, std::int64_t p) {
-        m_buf += R"(,{"role":")";
+        m_buf += R"(,{"role":")"sv;
         m_buf += role;
-        m_buf += R"(","person":")";
+        m_buf += R"(","person":")"sv;
         m_plan.appendUserName(m_buf, p);
-        m_buf += R"("})";
+        m_buf += R"("})"sv;
     };
     const std::int64_t owner = m_plan.memberOf(ownerTeam, owners);
     if (owners.permille(850)) {
@@ -1828,7 +1900,7 @@ void Writer::writeProductLine(const Core &c, Rng &meta, bool noDescription, bool
             previous = e;
         }
     }
-    m_buf += "]}\n";
+    m_buf += "]}\n"sv;
 }
 
 void Writer::selectColumns(std::vector<int> &out, int count, const Core &c, bool withInputs)
@@ -1875,15 +1947,16 @@ void Writer::selectColumns(std::vector<int> &out, int count, const Core &c, bool
     }
 }
 
-void Writer::appendColumns(const std::vector<int> &cols, std::size_t count, Rng &r, bool keyFirst)
+void Writer::appendColumns(const std::vector<int> &cols, std::size_t count, Rng &r, bool keyFirst,
+                           int describedPermille)
 {
-    m_buf += R"(,"columns":[)";
+    m_buf += R"(,"columns":[)"sv;
     for (std::size_t k = 0; k < count && k < cols.size(); ++k) {
         if (k > 0) {
             m_buf += ',';
         }
         const ColumnInfo &col = m_cols.column(cols[k]);
-        const bool described = (keyFirst && k == 0) || r.permille(880);
+        const bool described = (keyFirst && k == 0) || r.permille(describedPermille);
         m_buf += described ? col.withDescription : col.withoutDescription;
     }
     m_buf += ']';
@@ -1894,8 +1967,11 @@ void Writer::writePorts(const Core &c, Rng &r)
     const EntityDef &ed = m_plan.entityOf(c);
     const QualifierDef &q = m_plan.qualifierOfCore(c);
     const DomainDef &dd = m_plan.domainDef(c.domain);
-    const int outputs = 1 + r.weighted(std::array<int, 3>{600, 300, 100});
-    const int columnCount = std::clamp(5 + r.range(0, 10) + r.range(0, 10) + (r.permille(200) ? r.range(0, 20) : 0), 5, 40);
+    // Most products publish one output port; a second or third port re-exposes the same data (so its columns
+    // are a subset, rarely re-described).
+    const int outputs = 1 + r.weighted(std::array<int, 3>{780, 190, 30});
+    const int columnCount =
+        std::clamp(5 + r.range(0, 10) + r.range(0, 10) + (r.permille(200) ? r.range(0, 20) : 0), 5, 40);
     selectColumns(m_port0Cols, columnCount, c, true);
 
     m_hasApi = false;
@@ -1915,11 +1991,11 @@ void Writer::writePorts(const Core &c, Rng &r)
         }
         const std::string_view format = kFormats[f];
         m_hasApi = m_hasApi || format == "api";
-        m_buf += R"({"type":"port",)";
+        m_buf += R"({"type":"port",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"id":")";
+        m_buf += R"(,"id":")"sv;
         m_buf += format;
-        m_buf += R"(","direction":"output","name":)";
+        m_buf += R"(","direction":"output","name":)"sv;
         m_text.assign(m_display);
         m_text += " (";
         m_text += format;
@@ -1977,17 +2053,17 @@ void Writer::writePorts(const Core &c, Rng &r)
             m_inputId += '/';
             break;
         }
-        m_buf += R"(,"description":)";
+        m_buf += R"(,"description":)"sv;
         appendJson(m_buf, m_text);
-        m_buf += R"(,"format":")";
+        m_buf += R"(,"format":")"sv;
         m_buf += format;
-        m_buf += R"(","location":)";
+        m_buf += R"(","location":)"sv;
         appendJson(m_buf, m_inputId);
         const std::size_t count =
             p == 0 ? m_port0Cols.size()
                    : 5 + r.below64(static_cast<std::int64_t>(std::max<std::size_t>(m_port0Cols.size(), 5) - 4));
-        appendColumns(m_port0Cols, count, r, true);
-        m_buf += "}\n";
+        appendColumns(m_port0Cols, count, r, true, p == 0 ? 700 : 120);
+        m_buf += "}\n"sv;
     }
 
     m_hasInputPort = !m_inputs.empty() && r.permille(250);
@@ -1995,21 +2071,21 @@ void Writer::writePorts(const Core &c, Rng &r)
         const Input &in = m_inputs.front();
         m_inputId.clear();
         m_plan.appendId(m_inputId, in.core);
-        m_buf += R"({"type":"port",)";
+        m_buf += R"({"type":"port",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"id":"in","direction":"input","name":"Upstream )";
+        m_buf += R"(,"id":"in","direction":"input","name":"Upstream )"sv;
         m_buf += m_plan.entityOf(in.core).display;
-        m_buf += R"(","description":)";
+        m_buf += R"(","description":)"sv;
         m_text = "Reads `";
         m_text += m_inputId;
         m_text += "` incrementally by `updated_at`.";
         appendJson(m_buf, m_text);
-        m_buf += R"(,"format":")";
+        m_buf += R"(,"format":")"sv;
         m_buf += m_plan.qualifierOfCore(in.core).format;
         m_buf += '"';
         selectColumns(m_portCols, 5 + r.range(0, 7), in.core, false);
-        appendColumns(m_portCols, m_portCols.size(), r, true);
-        m_buf += "}\n";
+        appendColumns(m_portCols, m_portCols.size(), r, true, 120);
+        m_buf += "}\n"sv;
     }
 }
 
@@ -2066,44 +2142,44 @@ void Writer::writeSlas(std::int64_t i, const Core &c)
             op = ">=";
             break;
         }
-        m_buf += R"({"type":"sla",)";
+        m_buf += R"({"type":"sla",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"id":")";
+        m_buf += R"(,"id":")"sv;
         m_buf += kind;
-        m_buf += R"(","kind":")";
+        m_buf += R"(","kind":")"sv;
         m_buf += kind;
-        m_buf += R"(","target":)";
+        m_buf += R"(","target":)"sv;
         appendFixed(m_buf, s.target, s.decimals);
-        m_buf += R"(,"unit":")";
+        m_buf += R"(,"unit":")"sv;
         m_buf += unit;
-        m_buf += R"(","op":")";
+        m_buf += R"(","op":")"sv;
         m_buf += op;
-        m_buf += R"(","port":")";
+        m_buf += R"(","port":")"sv;
         m_buf += portLevel ? std::string_view("api") : std::string_view(m_port0);
-        m_buf += R"(","description":")";
+        m_buf += R"(","description":")"sv;
         switch (s.kind) {
         case SlaKind::Freshness:
-            m_buf += "Data is at most ";
+            m_buf += "Data is at most "sv;
             appendFixed(m_buf, s.target, s.decimals);
-            m_buf += " h old when measured.";
+            m_buf += " h old when measured."sv;
             break;
         case SlaKind::Availability:
-            m_buf += "The port answers ";
+            m_buf += "The port answers "sv;
             appendFixed(m_buf, s.target, s.decimals);
-            m_buf += "% of probes, measured daily.";
+            m_buf += "% of probes, measured daily."sv;
             break;
         case SlaKind::Latency:
-            m_buf += "p95 query latency stays under ";
+            m_buf += "p95 query latency stays under "sv;
             appendFixed(m_buf, s.target, s.decimals);
-            m_buf += " ms.";
+            m_buf += " ms."sv;
             break;
         case SlaKind::Completeness:
-            m_buf += "At least ";
+            m_buf += "At least "sv;
             appendFixed(m_buf, s.target, s.decimals);
-            m_buf += "% of the expected rows arrive each day.";
+            m_buf += "% of the expected rows arrive each day."sv;
             break;
         }
-        m_buf += "\"}\n";
+        m_buf += "\"}\n"sv;
     }
 
     if (c.status == Proposed) {
@@ -2111,26 +2187,26 @@ void Writer::writeSlas(std::int64_t i, const Core &c)
     }
     for (std::size_t k = 0; k < n; ++k) {
         const SlaSpec &s = specs[k];
-        m_buf += R"({"type":"sla_measurement",)";
+        m_buf += R"({"type":"sla_measurement",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"sla":")";
+        m_buf += R"(,"sla":")"sv;
         switch (s.kind) {
         case SlaKind::Freshness:
-            m_buf += "freshness";
+            m_buf += "freshness"sv;
             break;
         case SlaKind::Availability:
-            m_buf += "availability";
+            m_buf += "availability"sv;
             break;
         case SlaKind::Latency:
-            m_buf += "latency";
+            m_buf += "latency"sv;
             break;
         case SlaKind::Completeness:
-            m_buf += "completeness";
+            m_buf += "completeness"sv;
             break;
         }
-        m_buf += R"(","start":)";
+        m_buf += R"(","start":)"sv;
         appendInt(m_buf, m_start);
-        m_buf += R"(,"step":86400,"values":[)";
+        m_buf += R"(,"step":86400,"values":[)"sv;
         const std::int64_t t = s.target;
         const std::int64_t base = std::max<std::int64_t>(1, t * r.range(25, 60) / 100);
         const int noise = m_chronic ? 20 : 4;
@@ -2203,7 +2279,7 @@ void Writer::writeSlas(std::int64_t i, const Core &c)
             p = writeFixed(p, v, s.decimals);
         }
         m_buf.resize(at + static_cast<std::size_t>(p - first));
-        m_buf += "]}\n";
+        m_buf += "]}\n"sv;
     }
 }
 
@@ -2274,21 +2350,21 @@ void Writer::writeChecks(std::int64_t i, const Core &c)
     }
 
     for (const CheckSpec &spec : m_checks) {
-        m_buf += R"({"type":"check",)";
+        m_buf += R"({"type":"check",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"id":)";
+        m_buf += R"(,"id":)"sv;
         appendJson(m_buf, spec.id);
-        m_buf += R"(,"name":)";
+        m_buf += R"(,"name":)"sv;
         appendJson(m_buf, spec.id);
-        m_buf += R"(,"kind":")";
+        m_buf += R"(,"kind":")"sv;
         m_buf += kCheckKinds[spec.kind];
-        m_buf += R"(","port":")";
+        m_buf += R"(","port":")"sv;
         m_buf += m_port0;
         m_buf += '"';
         std::string_view column;
         if (spec.column >= 0) {
             column = m_cols.column(spec.column).name;
-            m_buf += R"(,"column":)";
+            m_buf += R"(,"column":)"sv;
             appendJson(m_buf, column);
         }
         m_text.clear();
@@ -2325,27 +2401,27 @@ void Writer::writeChecks(std::int64_t i, const Core &c)
             m_text += "` holds a value outside the agreed list.";
             break;
         }
-        m_buf += R"(,"description":)";
+        m_buf += R"(,"description":)"sv;
         appendJson(m_buf, m_text);
         static constexpr std::string_view kSeverities[] = {"critical", "major", "minor"};
         const bool onKey = spec.column == m_port0Cols.front() && (spec.kind == NotNull || spec.kind == Unique);
-        m_buf += R"(,"severity":")";
+        m_buf += R"(,"severity":")"sv;
         m_buf += onKey ? kSeverities[0] : kSeverities[spec.salt % 7 < 2 ? 0 : (spec.salt % 7 < 5 ? 1 : 2)];
-        m_buf += "\"}\n";
+        m_buf += "\"}\n"sv;
     }
 
     if (c.status == Proposed) {
         return;
     }
-    const int background = m_chronic ? 30 : 3;
+    const int background = m_chronic ? 40 : 1;
     for (const CheckSpec &spec : m_checks) {
-        m_buf += R"({"type":"check_result",)";
+        m_buf += R"({"type":"check_result",)"sv;
         m_buf += m_productRef;
-        m_buf += R"(,"check":)";
+        m_buf += R"(,"check":)"sv;
         appendJson(m_buf, spec.id);
-        m_buf += R"(,"start":)";
+        m_buf += R"(,"start":)"sv;
         appendInt(m_buf, m_start);
-        m_buf += R"(,"step":86400,"statuses":")";
+        m_buf += R"(,"step":86400,"statuses":")"sv;
         const std::size_t at = m_buf.size();
         m_buf.resize(at + static_cast<std::size_t>(m_plan.days));
         char *out = m_buf.data() + at;
@@ -2385,7 +2461,7 @@ void Writer::writeChecks(std::int64_t i, const Core &c)
                 status = 'P';
             }
         }
-        m_buf += "\"}\n";
+        m_buf += "\"}\n"sv;
     }
 }
 
@@ -2394,34 +2470,34 @@ void Writer::writeLineage()
     for (const Input &in : m_inputs) {
         m_inputId.clear();
         m_plan.appendId(m_inputId, in.core);
-        m_buf += R"({"type":"lineage","from":)";
+        m_buf += R"({"type":"lineage","from":)"sv;
         appendJson(m_buf, m_inputId);
-        m_buf += R"(,"to":)";
+        m_buf += R"(,"to":)"sv;
         appendJson(m_buf, m_id);
         if (in.withPorts) {
-            m_buf += R"(,"from_port":")";
+            m_buf += R"(,"from_port":")"sv;
             m_buf += m_plan.qualifierOfCore(in.core).format;
             m_buf += '"';
             if (m_hasInputPort && &in == &m_inputs.front()) {
-                m_buf += R"(,"to_port":"in")";
+                m_buf += R"(,"to_port":"in")"sv;
             } else {
-                m_buf += R"(,"to_port":")";
+                m_buf += R"(,"to_port":")"sv;
                 m_buf += m_port0;
                 m_buf += '"';
             }
         }
         if (in.mapped) {
             const std::string_view key = m_plan.entityOf(in.core).key;
-            m_buf += R"(,"columns":[[)";
+            m_buf += R"(,"columns":[[)"sv;
             appendJson(m_buf, key);
             m_buf += ',';
             appendJson(m_buf, key);
-            m_buf += "]]";
-            m_buf += R"(,"description":"Joined on `)";
+            m_buf += "]]"sv;
+            m_buf += R"(,"description":"Joined on `)"sv;
             m_buf += key;
-            m_buf += "`.\"";
+            m_buf += "`.\""sv;
         }
-        m_buf += "}\n";
+        m_buf += "}\n"sv;
     }
 }
 
@@ -2469,8 +2545,7 @@ void Writer::product(std::int64_t i)
 
 CatalogGenerator::CatalogGenerator(GeneratorOptions options)
     : m_options(options)
-{
-}
+{}
 
 std::int64_t CatalogGenerator::todayUtcMidnight()
 {
@@ -2496,7 +2571,8 @@ std::optional<QString> CatalogGenerator::write(QIODevice &out, const std::functi
     const ColumnCatalog columns;
     Writer writer(plan, columns, out);
     auto writeError = [&] {
-        return QCoreApplication::translate("CatalogGenerator", "Could not write the catalog: %1").arg(out.errorString());
+        return QCoreApplication::translate("CatalogGenerator", "Could not write the catalog: %1")
+            .arg(out.errorString());
     };
 
     writer.header();
@@ -2516,6 +2592,7 @@ std::optional<QString> CatalogGenerator::write(QIODevice &out, const std::functi
             return writeError();
         }
     }
+    writer.end();
     if (!writer.flush()) {
         return writeError();
     }

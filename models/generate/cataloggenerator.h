@@ -33,8 +33,7 @@ public:
 
     // Returns an error message if writing to `out` failed. `onProgress` (optional) gets the products written so
     // far every few thousand products; `cancel` (optional) stops the run with an error.
-    [[nodiscard]] std::optional<QString> write(QIODevice &out,
-                                               const std::function<void(std::int64_t)> &onProgress = {},
+    [[nodiscard]] std::optional<QString> write(QIODevice &out, const std::function<void(std::int64_t)> &onProgress = {},
                                                const std::atomic<bool> *cancel = nullptr) const;
 
     // The ext id of product i (0-based), as written to the bundle: lets tests and benches name products.

@@ -4,8 +4,7 @@ namespace meshlens::models {
 
 SearchResultsModel::SearchResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void SearchResultsModel::setResults(QList<ProductSummary> results, std::int64_t total)
 {

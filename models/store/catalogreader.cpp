@@ -19,10 +19,10 @@ constexpr std::string_view kSummaryColumns = R"SQL(
     coalesce(nullif(d.display_name, ''), d.name, ''), e.status, e.tier,
     coalesce((SELECT group_concat(n, ', ') FROM (
         SELECT coalesce(nullif(p.display_name, ''), p.name) AS n FROM ownerships o JOIN people p ON p.id = o.party_id
-         WHERE o.entry_id = e.id AND o.role = 'owner' AND o.party_kind = 'person'
+         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'person'
         UNION ALL
         SELECT coalesce(nullif(t.display_name, ''), t.name) FROM ownerships o JOIN teams t ON t.id = o.party_id
-         WHERE o.entry_id = e.id AND o.role = 'owner' AND o.party_kind = 'team')), '')
+         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'team')), '')
 )SQL";
 
 ProductSummary readSummary(const Statement &st, int first = 0)
@@ -52,13 +52,18 @@ std::int64_t scalar(Database &db, std::string_view sql)
 
 CatalogReader::CatalogReader(Database &db)
     : m_db(db)
-{
-}
+{}
 
 QString CatalogReader::ftsQuery(const QString &text)
 {
     QStringList parts;
-    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    QString cleaned = text;
+    for (QChar &c : cleaned) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Surrogate) {
+            c = QLatin1Char(' '); // NUL and friends end an FTS5 string early; they never match anything anyway
+        }
+    }
+    const QStringList words = cleaned.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         bool searchable = false;
         for (const QChar c : word) {
@@ -189,11 +194,11 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
         Statement st = m_db.prepare(
             "SELECT o.role, o.party_kind, p.ext_id, p.name, p.display_name, coalesce(p.email, ''), "
             "       CASE o.role WHEN 'owner' THEN 0 WHEN 'steward' THEN 1 ELSE 2 END "
-            "  FROM ownerships o JOIN people p ON p.id = o.party_id WHERE o.entry_id = ?1 AND o.party_kind='person' "
+            "  FROM ownerships o JOIN people p ON p.id = o.party_id WHERE o.entry_id = ?1 AND +o.party_kind = 'person' "
             "UNION ALL "
             "SELECT o.role, o.party_kind, t.ext_id, t.name, t.display_name, coalesce(t.email, ''), "
             "       CASE o.role WHEN 'owner' THEN 0 WHEN 'steward' THEN 1 ELSE 2 END "
-            "  FROM ownerships o JOIN teams t ON t.id = o.party_id WHERE o.entry_id = ?1 AND o.party_kind = 'team' "
+            "  FROM ownerships o JOIN teams t ON t.id = o.party_id WHERE o.entry_id = ?1 AND +o.party_kind = 'team' "
             "ORDER BY 7, 2 DESC, 4");
         st.bind(1, id);
         while (st.next()) {
@@ -317,8 +322,8 @@ CatalogStats CatalogReader::stats()
     Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
                                 "snapshot_at, last_attempt_at, last_success_at FROM sources ORDER BY id");
     while (st.next()) {
-        s.sources.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4),
-                                        st.optionalInt64(5), st.optionalInt64(6), st.optionalInt64(7)});
+        s.sources.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optionalInt64(5),
+                                        st.optionalInt64(6), st.optionalInt64(7)});
     }
     return s;
 }

@@ -75,6 +75,10 @@ private:
     void touch(std::int64_t entryId);
     void touchParty(const char *kind, std::int64_t partyId);
     std::optional<QString> stepError(Statement &st, const char *what);
+    // Inserts a row and returns its id: a plain INSERT on a source's first load, else an upsert with RETURNING.
+    template<typename Bind>
+    std::optional<std::int64_t> insertReturningId(Statement &fresh, Statement &upsert, Bind &&bind, const char *what,
+                                                  std::optional<QString> &error);
     std::optional<QString> finishSearchIndex();
     std::optional<QString> sweep();
 

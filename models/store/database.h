@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QByteArray>
-#include <QtGlobal>
 #include <QString>
 #include <QStringView>
+#include <QtGlobal>
 
 #include <cstdint>
 #include <optional>
@@ -84,8 +84,8 @@ public:
 
     Statement &bind(int index, std::int64_t value);
     template<typename T>
-        requires(std::is_integral_v<T> && !std::is_same_v<T, std::int64_t> && !std::is_same_v<T, bool>)
-    Statement &bind(int index, T value)
+    requires(std::is_integral_v<T> && !std::is_same_v<T, std::int64_t> &&
+             !std::is_same_v<T, bool>) Statement &bind(int index, T value)
     {
         return bind(index, static_cast<std::int64_t>(value));
     }

@@ -5,8 +5,6 @@
 #include <array>
 #include <string_view>
 
-
-
 namespace meshlens::models {
 
 namespace {
@@ -105,7 +103,7 @@ CREATE TABLE ownerships (
     party_id   INTEGER NOT NULL,
     PRIMARY KEY (entry_id, role, party_kind, party_id)
 ) WITHOUT ROWID;
-CREATE INDEX ownerships_party ON ownerships(party_kind, party_id);
+CREATE INDEX ownerships_party ON ownerships(party_id, party_kind);
 
 CREATE TABLE ports (
     id           INTEGER PRIMARY KEY,
@@ -137,15 +135,15 @@ CREATE TABLE sla_objectives (
 );
 
 -- A chunk of measurements: n points at t0, t0+step, ...; vals is n little-endian float32, NaN for a gap.
+-- Keyed by (objective, t0) in one b-tree: a 180-day chunk is 720 bytes and stays on its page.
 CREATE TABLE sla_series (
-    id           INTEGER PRIMARY KEY,
     objective_id INTEGER NOT NULL REFERENCES sla_objectives(id) ON DELETE CASCADE,
     t0           INTEGER NOT NULL,
     step         INTEGER NOT NULL,
     n            INTEGER NOT NULL,
-    vals         BLOB NOT NULL
-);
-CREATE INDEX sla_series_objective ON sla_series(objective_id, t0);
+    vals         BLOB NOT NULL,
+    PRIMARY KEY (objective_id, t0)
+) WITHOUT ROWID;
 
 CREATE TABLE checks (
     id           INTEGER PRIMARY KEY,
@@ -164,16 +162,15 @@ CREATE TABLE checks (
 -- A chunk of check results, like sla_series: statuses is n ASCII bytes, 'P' pass, 'F' fail, 'A' aborted,
 -- '-' no run; vals (optional) n float32 observed values; message the text of a single result.
 CREATE TABLE check_series (
-    id       INTEGER PRIMARY KEY,
     check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
     t0       INTEGER NOT NULL,
     step     INTEGER NOT NULL,
     n        INTEGER NOT NULL,
     statuses BLOB NOT NULL,
     vals     BLOB,
-    message  TEXT
-);
-CREATE INDEX check_series_check ON check_series(check_id, t0);
+    message  TEXT,
+    PRIMARY KEY (check_id, t0)
+) WITHOUT ROWID;
 
 -- Lineage between entries (and optionally their ports), by the source's ids so edges may arrive before nodes.
 CREATE TABLE lineage (
@@ -252,8 +249,8 @@ std::optional<StoreError> Schema::migrateTo(Database &db, int target)
     const int appId = readPragmaInt(db, "PRAGMA application_id");
     int current = version(db);
     if (current < 0 || appId < 0) {
-        return StoreError{QStringLiteral("%1 is not a readable SQLite database: %2")
-                              .arg(db.path(), db.lastError().message)};
+        return StoreError{
+            QStringLiteral("%1 is not a readable SQLite database: %2").arg(db.path(), db.lastError().message)};
     }
     if (current > kCurrentVersion) {
         return StoreError{QStringLiteral("The catalog cache %1 was written by a newer MeshLens (schema version %2; "

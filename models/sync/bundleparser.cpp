@@ -26,13 +26,14 @@ struct FieldError
     throw FieldError{std::move(message)};
 }
 
-std::string keyOf(od::field &field)
+// The key stays valid while its line is being parsed.
+std::string_view keyOf(od::field &field)
 {
     std::string_view key;
     if (field.unescaped_key().get(key)) {
         fail("a key is not a valid JSON string");
     }
-    return std::string(key);
+    return key;
 }
 
 std::string asString(od::value value, std::string_view field)
@@ -49,6 +50,20 @@ std::string asString(od::value value, std::string_view field)
         fail("field '" + std::string(field) + "' must be a string");
     }
     return std::string(s);
+}
+
+// Plain string fields of a record, by key: most fields of every record kind are just this.
+template<typename T> using StringFields = std::initializer_list<std::pair<std::string_view, std::string T::*>>;
+
+template<typename T> bool setString(T &out, std::string_view key, od::field &f, StringFields<T> fields)
+{
+    for (const auto &[name, member] : fields) {
+        if (key == name) {
+            out.*member = asString(f.value(), key);
+            return true;
+        }
+    }
+    return false;
 }
 
 double asDouble(od::value value, std::string_view field)
@@ -164,7 +179,7 @@ std::vector<OwnerRef> asOwners(od::value value)
         OwnerRef ref;
         bool haveParty = false;
         for (od::field f : obj) {
-            const std::string key = keyOf(f);
+            const std::string_view key = keyOf(f);
             if (key == "role") {
                 ref.role = parseRole(asString(f.value(), key));
             } else if (key == "person" || key == "team") {
@@ -195,14 +210,12 @@ std::vector<Column> asColumns(od::value value)
         }
         Column c;
         for (od::field f : obj) {
-            const std::string key = keyOf(f);
-            if (key == "name") {
-                c.name = asString(f.value(), key);
-            } else if (key == "type") {
-                c.type = asString(f.value(), key);
-            } else if (key == "description") {
-                c.description = asString(f.value(), key);
-            } else if (key == "nullable") {
+            const std::string_view key = keyOf(f);
+            if (setString(c, key, f,
+                          {{"name", &Column::name}, {"type", &Column::type}, {"description", &Column::description}})) {
+                continue;
+            }
+            if (key == "nullable") {
                 c.nullable = asBool(f.value(), key);
             } else if (key == "primary_key") {
                 c.primaryKey = asBool(f.value(), key);
@@ -251,20 +264,13 @@ Domain parseDomain(od::object &obj)
 {
     Domain d;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "id") {
-            d.id = asString(f.value(), key);
-        } else if (key == "name") {
-            d.name = asString(f.value(), key);
-        } else if (key == "display_name") {
-            d.displayName = asString(f.value(), key);
-        } else if (key == "kind") {
-            d.kind = asString(f.value(), key);
-        } else if (key == "description") {
-            d.description = asString(f.value(), key);
-        } else if (key == "parent") {
-            d.parent = asString(f.value(), key);
-        }
+        setString(d, keyOf(f), f,
+                  {{"id", &Domain::id},
+                   {"name", &Domain::name},
+                   {"display_name", &Domain::displayName},
+                   {"kind", &Domain::kind},
+                   {"description", &Domain::description},
+                   {"parent", &Domain::parent}});
     }
     require(d.id, "id", "domain");
     if (d.name.empty()) {
@@ -277,20 +283,13 @@ Team parseTeam(od::object &obj)
 {
     Team t;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "id") {
-            t.id = asString(f.value(), key);
-        } else if (key == "name") {
-            t.name = asString(f.value(), key);
-        } else if (key == "display_name") {
-            t.displayName = asString(f.value(), key);
-        } else if (key == "domain") {
-            t.domain = asString(f.value(), key);
-        } else if (key == "parent") {
-            t.parent = asString(f.value(), key);
-        } else if (key == "email") {
-            t.email = asString(f.value(), key);
-        }
+        setString(t, keyOf(f), f,
+                  {{"id", &Team::id},
+                   {"name", &Team::name},
+                   {"display_name", &Team::displayName},
+                   {"domain", &Team::domain},
+                   {"parent", &Team::parent},
+                   {"email", &Team::email}});
     }
     require(t.id, "id", "team");
     if (t.name.empty()) {
@@ -303,18 +302,12 @@ Person parsePerson(od::object &obj)
 {
     Person p;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "id") {
-            p.id = asString(f.value(), key);
-        } else if (key == "name") {
-            p.name = asString(f.value(), key);
-        } else if (key == "display_name") {
-            p.displayName = asString(f.value(), key);
-        } else if (key == "email") {
-            p.email = asString(f.value(), key);
-        } else if (key == "team") {
-            p.team = asString(f.value(), key);
-        }
+        setString(p, keyOf(f), f,
+                  {{"id", &Person::id},
+                   {"name", &Person::name},
+                   {"display_name", &Person::displayName},
+                   {"email", &Person::email},
+                   {"team", &Person::team}});
     }
     require(p.id, "id", "person");
     if (p.name.empty()) {
@@ -327,26 +320,20 @@ Product parseProduct(od::object &obj)
 {
     Product p;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "id") {
-            p.id = asString(f.value(), key);
-        } else if (key == "kind") {
-            p.kind = asString(f.value(), key);
-        } else if (key == "name") {
-            p.name = asString(f.value(), key);
-        } else if (key == "display_name") {
-            p.displayName = asString(f.value(), key);
-        } else if (key == "fqn") {
-            p.fqn = asString(f.value(), key);
-        } else if (key == "domain") {
-            p.domain = asString(f.value(), key);
-        } else if (key == "status") {
-            p.status = asString(f.value(), key);
-        } else if (key == "description") {
-            p.description = asString(f.value(), key);
-        } else if (key == "version") {
-            p.version = asString(f.value(), key);
-        } else if (key == "tier") {
+        const std::string_view key = keyOf(f);
+        if (setString(p, key, f,
+                      {{"id", &Product::id},
+                       {"kind", &Product::kind},
+                       {"name", &Product::name},
+                       {"display_name", &Product::displayName},
+                       {"fqn", &Product::fqn},
+                       {"domain", &Product::domain},
+                       {"status", &Product::status},
+                       {"description", &Product::description},
+                       {"version", &Product::version}})) {
+            continue;
+        }
+        if (key == "tier") {
             od::value v = f.value();
             bool isNull = false;
             if (!v.is_null().get(isNull) && isNull) {
@@ -379,24 +366,21 @@ Port parsePort(od::object &obj)
 {
     Port p;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "product") {
-            p.product = asString(f.value(), key);
-        } else if (key == "id") {
-            p.id = asString(f.value(), key);
-        } else if (key == "direction") {
+        const std::string_view key = keyOf(f);
+        if (setString(p, key, f,
+                      {{"product", &Port::product},
+                       {"id", &Port::id},
+                       {"name", &Port::name},
+                       {"description", &Port::description},
+                       {"format", &Port::format},
+                       {"location", &Port::location}})) {
+            continue;
+        }
+        if (key == "direction") {
             p.direction = asString(f.value(), key);
             if (p.direction != "output" && p.direction != "input") {
                 fail("field 'direction' must be \"output\" or \"input\"");
             }
-        } else if (key == "name") {
-            p.name = asString(f.value(), key);
-        } else if (key == "description") {
-            p.description = asString(f.value(), key);
-        } else if (key == "format") {
-            p.format = asString(f.value(), key);
-        } else if (key == "location") {
-            p.location = asString(f.value(), key);
         } else if (key == "columns") {
             p.columns = asColumns(f.value());
         }
@@ -414,27 +398,24 @@ Sla parseSla(od::object &obj)
     Sla s;
     bool haveTarget = false;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "product") {
-            s.product = asString(f.value(), key);
-        } else if (key == "id") {
-            s.id = asString(f.value(), key);
-        } else if (key == "kind") {
-            s.kind = asString(f.value(), key);
-        } else if (key == "target") {
+        const std::string_view key = keyOf(f);
+        if (setString(s, key, f,
+                      {{"product", &Sla::product},
+                       {"id", &Sla::id},
+                       {"kind", &Sla::kind},
+                       {"unit", &Sla::unit},
+                       {"port", &Sla::port},
+                       {"description", &Sla::description}})) {
+            continue;
+        }
+        if (key == "target") {
             s.target = asDouble(f.value(), key);
             haveTarget = true;
-        } else if (key == "unit") {
-            s.unit = asString(f.value(), key);
         } else if (key == "op") {
             s.op = asString(f.value(), key);
             if (s.op != "<=" && s.op != ">=") {
                 fail("field 'op' must be \"<=\" or \">=\"");
             }
-        } else if (key == "port") {
-            s.port = asString(f.value(), key);
-        } else if (key == "description") {
-            s.description = asString(f.value(), key);
         }
     }
     require(s.product, "product", "sla");
@@ -452,7 +433,7 @@ struct SeriesShape
     std::optional<std::int64_t> at, start, step;
 };
 
-bool parseSeriesKey(const std::string &key, od::field &f, SeriesShape &shape)
+bool parseSeriesKey(std::string_view key, od::field &f, SeriesShape &shape)
 {
     if (key == "at") {
         shape.at = asTime(f.value(), key);
@@ -469,8 +450,7 @@ bool parseSeriesKey(const std::string &key, od::field &f, SeriesShape &shape)
     return true;
 }
 
-void resolveShape(const SeriesShape &shape, std::size_t points, std::int64_t &t0, std::int64_t &step,
-                  const char *type)
+void resolveShape(const SeriesShape &shape, std::size_t points, std::int64_t &t0, std::int64_t &step, const char *type)
 {
     if (shape.at) {
         if (points != 1) {
@@ -495,7 +475,7 @@ SlaMeasurement parseSlaMeasurement(od::object &obj)
     SlaMeasurement m;
     SeriesShape shape;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
+        const std::string_view key = keyOf(f);
         if (parseSeriesKey(key, f, shape)) {
             continue;
         }
@@ -534,7 +514,7 @@ CheckResult parseCheckResult(od::object &obj)
     CheckResult r;
     SeriesShape shape;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
+        const std::string_view key = keyOf(f);
         if (parseSeriesKey(key, f, shape)) {
             continue;
         }
@@ -573,24 +553,15 @@ Check parseCheck(od::object &obj)
 {
     Check c;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "product") {
-            c.product = asString(f.value(), key);
-        } else if (key == "id") {
-            c.id = asString(f.value(), key);
-        } else if (key == "name") {
-            c.name = asString(f.value(), key);
-        } else if (key == "kind") {
-            c.kind = asString(f.value(), key);
-        } else if (key == "port") {
-            c.port = asString(f.value(), key);
-        } else if (key == "column") {
-            c.column = asString(f.value(), key);
-        } else if (key == "description") {
-            c.description = asString(f.value(), key);
-        } else if (key == "severity") {
-            c.severity = asString(f.value(), key);
-        }
+        setString(c, keyOf(f), f,
+                  {{"product", &Check::product},
+                   {"id", &Check::id},
+                   {"name", &Check::name},
+                   {"kind", &Check::kind},
+                   {"port", &Check::port},
+                   {"column", &Check::column},
+                   {"description", &Check::description},
+                   {"severity", &Check::severity}});
     }
     require(c.product, "product", "check");
     require(c.id, "id", "check");
@@ -604,18 +575,16 @@ Lineage parseLineageFields(od::object &obj, Tombstone *tomb = nullptr)
 {
     Lineage l;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
-        if (key == "from") {
-            l.from = asString(f.value(), key);
-        } else if (key == "from_port") {
-            l.fromPort = asString(f.value(), key);
-        } else if (key == "to") {
-            l.to = asString(f.value(), key);
-        } else if (key == "to_port") {
-            l.toPort = asString(f.value(), key);
-        } else if (key == "description") {
-            l.description = asString(f.value(), key);
-        } else if (key == "columns") {
+        const std::string_view key = keyOf(f);
+        if (setString(l, key, f,
+                      {{"from", &Lineage::from},
+                       {"from_port", &Lineage::fromPort},
+                       {"to", &Lineage::to},
+                       {"to_port", &Lineage::toPort},
+                       {"description", &Lineage::description}})) {
+            continue;
+        }
+        if (key == "columns") {
             l.columns = asColumnMap(f.value());
         } else if (tomb && key == "of") {
             tomb->of = asString(f.value(), key);
@@ -653,12 +622,34 @@ Tombstone parseTombstone(od::object &obj)
     return t;
 }
 
+// A cheap textual test for the trailer, so ordinary records are parsed once.
+bool isEndRecord(std::string_view line)
+{
+    const auto skipSpace = [&](std::size_t i) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+            ++i;
+        }
+        return i;
+    };
+    for (std::size_t at = line.find("\"type\""); at != std::string_view::npos; at = line.find("\"type\"", at + 1)) {
+        std::size_t i = skipSpace(at + 6);
+        if (i < line.size() && line[i] == ':') {
+            i = skipSpace(i + 1);
+            return line.substr(i, 5) == "\"end\"";
+        }
+    }
+    return false;
+}
+
 std::string typeOf(od::object &obj)
 {
     std::string_view type;
     auto field = obj.find_field_unordered("type");
     if (field.error() == simdjson::NO_SUCH_FIELD) {
         fail("record has no \"type\"");
+    }
+    if (field.error()) {
+        fail(std::string("not valid JSON (") + simdjson::error_message(field.error()) + ")");
     }
     if (field.get_string().get(type)) {
         fail("record \"type\" must be a string");
@@ -718,7 +709,7 @@ Header parseHeader(od::object &obj)
     Header h;
     bool haveMode = false;
     for (od::field f : obj) {
-        const std::string key = keyOf(f);
+        const std::string_view key = keyOf(f);
         if (key == "format") {
             h.format = asString(f.value(), key);
         } else if (key == "version") {
@@ -802,8 +793,7 @@ BundleParser::BundleParser(HeaderSink onHeader, RecordSink onRecord)
     : m_impl(std::make_unique<Impl>())
     , m_onHeader(std::move(onHeader))
     , m_onRecord(std::move(onRecord))
-{
-}
+{}
 
 BundleParser::~BundleParser() = default;
 
@@ -827,16 +817,16 @@ std::optional<BundleParser::Error> BundleParser::processLine(std::string_view li
     if (!line.empty() && line.back() == '\r') {
         line.remove_suffix(1);
     }
+    if (m_line == 1 && line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") {
+        line.remove_prefix(3); // a UTF-8 byte-order mark from an editor
+    }
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
         return std::nullopt; // blank lines are allowed (a trailing newline, hand-edited files)
     }
     if (!m_sawHeader) {
         Header header;
-        if (m_line == 1 && line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") {
-            line.remove_prefix(3); // a UTF-8 byte-order mark from an editor
-        }
-        auto err = withObject(m_impl->parser, m_impl->scratch, line,
-                              [&](od::object &obj) { header = parseHeader(obj); });
+        auto err =
+            withObject(m_impl->parser, m_impl->scratch, line, [&](od::object &obj) { header = parseHeader(obj); });
         if (err) {
             return Error{m_line, *err};
         }
@@ -846,9 +836,37 @@ std::optional<BundleParser::Error> BundleParser::processLine(std::string_view li
         }
         return std::nullopt;
     }
+    if (m_sawEnd) {
+        return Error{m_line, QStringLiteral("text after the \"end\" record; the bundle was written wrongly")};
+    }
+    // The optional trailer {"type":"end","records":N} proves the bundle is complete: a cut-off file or download
+    // that happens to end on a line boundary would otherwise look like a smaller snapshot.
+    if (isEndRecord(line)) {
+        std::optional<std::int64_t> declared;
+        auto err = withObject(m_impl->parser, m_impl->scratch, line, [&](od::object &obj) {
+            for (od::field f : obj) {
+                if (keyOf(f) == "records") {
+                    declared = asInt(f.value(), "records");
+                }
+            }
+            if (!declared) {
+                fail("the \"end\" record needs \"records\", the number of records before it");
+            }
+        });
+        if (err) {
+            return Error{m_line, *err};
+        }
+        if (*declared != m_records) {
+            return Error{m_line, QStringLiteral("the bundle says it has %1 records but %2 came before its end; it "
+                                                "is incomplete or damaged")
+                                     .arg(*declared)
+                                     .arg(m_records)};
+        }
+        m_sawEnd = true;
+        return std::nullopt;
+    }
     Record record;
-    auto err = withObject(m_impl->parser, m_impl->scratch, line,
-                          [&](od::object &obj) { record = parseRecord(obj); });
+    auto err = withObject(m_impl->parser, m_impl->scratch, line, [&](od::object &obj) { record = parseRecord(obj); });
     if (err) {
         return Error{m_line, *err};
     }

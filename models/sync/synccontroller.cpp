@@ -33,8 +33,8 @@ bool SyncController::start(const QString &dbPath, const QString &source)
         return false;
     }
     m_running = true;
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, dbPath, source]() { engine->run(dbPath, source); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, dbPath, source]() { engine->run(dbPath, source); }, Qt::QueuedConnection);
     Q_EMIT started(source);
     return true;
 }

@@ -117,7 +117,7 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
         return;
     }
     // The writer gets a big page cache: a full sync touches every page of the catalog once.
-    (void)r.db.exec("PRAGMA cache_size = -65536; PRAGMA journal_size_limit = 67108864;");
+    (void)r.db.exec("PRAGMA cache_size = -98304; PRAGMA journal_size_limit = 67108864;");
 
     r.parser = std::make_unique<BundleParser>(
         [&r](const records::Header &header) -> std::optional<QString> { return r.writer.begin(r.source, header); },
@@ -228,8 +228,7 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
             const QString what = status >= 300
                                      ? QStringLiteral("the server answered HTTP %1 %2")
                                            .arg(status)
-                                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
-                                                    .toString())
+                                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
                                      : reply->errorString();
             finishRun(QStringLiteral("downloading %1 failed: %2. Check the address and that the server is "
                                      "reachable; the cached catalog is unchanged.")
@@ -242,6 +241,18 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
                 finishRun(err->toString());
                 return;
             }
+        }
+        // A connection closed early can end on a line boundary and look like a complete (shorter) snapshot,
+        // which would then remove everything it lacks: trust the body only when its length is the promised one.
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && !reply->rawHeader("Content-Encoding").size() &&
+            m_run->parser->bytesSeen() != length.toLongLong()) {
+            finishRun(QStringLiteral("downloading %1 failed: the connection ended after %2 of %3 bytes; the cached "
+                                     "catalog is unchanged. Try again.")
+                          .arg(url.toDisplayString())
+                          .arg(m_run->parser->bytesSeen())
+                          .arg(length.toLongLong()));
+            return;
         }
         if (auto err = m_run->parser->finish()) {
             finishRun(err->toString());
@@ -260,6 +271,7 @@ void SyncEngine::finishRun(std::optional<QString> error)
     if (!error && !result.cancelled) {
         r.progress.phase = SyncProgress::Phase::Indexing;
         Q_EMIT progress(r.progress);
+        qCDebug(lcSync) << "records streamed in" << r.clock.elapsed() << "ms";
         if (!r.writer.isActive()) {
             error = QStringLiteral("the bundle had no header");
         } else {

@@ -86,8 +86,8 @@ private Q_SLOTS:
     void unknownVerbOrBadOptions_exitTwo()
     {
         QCOMPARE(run({QStringLiteral("frobnicate")}).code, static_cast<int>(app::ExitUsage));
-        const CliRun r = runDb({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--limit"),
-                                QStringLiteral("zero")});
+        const CliRun r =
+            runDb({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--limit"), QStringLiteral("zero")});
         QCOMPARE(r.code, static_cast<int>(app::ExitUsage));
         QVERIFY(r.err.contains(QLatin1String("--limit")));
         QCOMPARE(runDb({QStringLiteral("show")}).code, static_cast<int>(app::ExitUsage));
@@ -134,7 +134,8 @@ private Q_SLOTS:
         QVERIFY(missing.err.contains(QLatin1String("nope.ndjson")));
 
         const QString broken = m_dir.filePath(QStringLiteral("broken.ndjson"));
-        QVERIFY(test::writeFile(broken, test::header("snapshot", "c2") + "{\"type\":\"product\",\"id\":\"x\"}\n{oops\n"));
+        QVERIFY(
+            test::writeFile(broken, test::header("snapshot", "c2") + "{\"type\":\"product\",\"id\":\"x\"}\n{oops\n"));
         const CliRun bad = runDb({QStringLiteral("sync"), QStringLiteral("--source"), broken, QStringLiteral("-q")});
         QCOMPARE(bad.code, static_cast<int>(app::ExitFailure));
         QVERIFY2(bad.err.contains(QLatin1String("line 3")), qPrintable(bad.err));

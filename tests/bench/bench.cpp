@@ -16,6 +16,7 @@ int runIngest(const Options &options);
 int runStartup(const Options &options);
 int childIngestMeshlens(const QString &bundle, const QString &db);
 int childIngestFloor(const QString &from, const QString &db);
+int childIngestParse(const QString &bundle);
 } // namespace meshlens::bench
 
 using namespace meshlens::bench;
@@ -27,6 +28,9 @@ int main(int argc, char **argv)
     if (args.value(0) == QLatin1String("--child")) {
         if (args.value(1) == QLatin1String("ingest-meshlens")) {
             return childIngestMeshlens(args.value(2), args.value(3));
+        }
+        if (args.value(1) == QLatin1String("ingest-parse")) {
+            return childIngestParse(args.value(2));
         }
         if (args.value(1) == QLatin1String("ingest-floor")) {
             return childIngestFloor(args.value(2), args.value(3));
@@ -57,9 +61,8 @@ int main(int argc, char **argv)
         } else if (suites.contains(a)) {
             chosen << a;
         } else {
-            std::fprintf(stderr,
-                         "usage: meshlens-bench SUITE|all [--quick] [--products N] [--data DIR] [--repeats N]\n"
-                         "suites: ingest startup\n");
+            std::fprintf(stderr, "usage: meshlens-bench SUITE|all [--quick] [--products N] [--data DIR] [--repeats N]\n"
+                                 "suites: ingest startup\n");
             return 2;
         }
     }

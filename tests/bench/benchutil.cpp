@@ -91,7 +91,8 @@ std::optional<QJsonObject> runChild(const QStringList &arguments, const QStringL
     }
     child.start();
     if (!child.waitForFinished(-1) || child.exitCode() != 0) {
-        progress(QStringLiteral("child %1 failed (exit %2)").arg(arguments.join(QLatin1Char(' '))).arg(child.exitCode()));
+        progress(
+            QStringLiteral("child %1 failed (exit %2)").arg(arguments.join(QLatin1Char(' '))).arg(child.exitCode()));
         return std::nullopt;
     }
     const QList<QByteArray> lines = child.readAllStandardOutput().trimmed().split('\n');
@@ -139,8 +140,7 @@ QString cacheFor(const Options &options, std::int64_t products)
     progress(QStringLiteral("syncing %1 products into %2").arg(products).arg(path));
     models::SyncEngine engine;
     bool ok = false;
-    QObject::connect(&engine, &models::SyncEngine::finished, &engine,
-                     [&](const models::SyncResult &r) { ok = r.ok; });
+    QObject::connect(&engine, &models::SyncEngine::finished, &engine, [&](const models::SyncResult &r) { ok = r.ok; });
     engine.run(path, bundle);
     return ok ? path : QString();
 }

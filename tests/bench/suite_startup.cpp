@@ -42,8 +42,8 @@ int runStartup(const Options &options)
         app.waitForFinished(60000);
         const QJsonObject probe = QJsonDocument::fromJson(out.trimmed()).object();
         if (readyMs < 0 || probe.value(QLatin1String("results")).toInt() <= 0) {
-            progress(QStringLiteral("startup: the app did not report ready with results (%1)")
-                         .arg(QString::fromUtf8(out)));
+            progress(
+                QStringLiteral("startup: the app did not report ready with results (%1)").arg(QString::fromUtf8(out)));
             return 1;
         }
         if (i > 0) {
@@ -53,15 +53,15 @@ int runStartup(const Options &options)
     }
     const Percentiles p = percentiles(times);
     report({{QStringLiteral("suite"), QStringLiteral("startup")},
-          {QStringLiteral("case"), QStringLiteral("window-with-results")},
-          {QStringLiteral("impl"), QStringLiteral("meshlens")},
-          {QStringLiteral("n"), static_cast<qint64>(n)},
-          {QStringLiteral("p50_ms"), p.p50},
-          {QStringLiteral("p95_ms"), p.p95},
-          {QStringLiteral("p99_ms"), p.p99},
-          {QStringLiteral("runs"), repeats},
-          {QStringLiteral("peak_rss_mb"), *std::max_element(rss.begin(), rss.end())},
-          {QStringLiteral("db_mb"), databaseMb(cache)}});
+            {QStringLiteral("case"), QStringLiteral("window-with-results")},
+            {QStringLiteral("impl"), QStringLiteral("meshlens")},
+            {QStringLiteral("n"), static_cast<qint64>(n)},
+            {QStringLiteral("p50_ms"), p.p50},
+            {QStringLiteral("p95_ms"), p.p95},
+            {QStringLiteral("p99_ms"), p.p99},
+            {QStringLiteral("runs"), repeats},
+            {QStringLiteral("peak_rss_mb"), *std::max_element(rss.begin(), rss.end())},
+            {QStringLiteral("db_mb"), databaseMb(cache)}});
     return 0;
 }
 

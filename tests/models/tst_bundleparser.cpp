@@ -2,7 +2,7 @@
 // chunked input, tolerated encodings, and errors that name the line and say what is wrong.
 
 #include "models/sync/bundleparser.h"
-#include "testsupport.h"
+#include "support/testsupport.h"
 
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -17,8 +17,7 @@ using namespace meshlens::models::records;
 
 namespace {
 
-template<class... Ts>
-struct Overloaded : Ts...
+template<class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
@@ -113,7 +112,8 @@ QStringList fields(const Record &record)
                 kv("location", s(r.location));
                 QStringList cols;
                 for (const Column &c : r.columns) {
-                    cols << s(c.name) + QLatin1Char(':') + s(c.type) + (c.primaryKey ? QStringLiteral(":pk") : QString()) +
+                    cols << s(c.name) + QLatin1Char(':') + s(c.type) +
+                                (c.primaryKey ? QStringLiteral(":pk") : QString()) +
                                 (c.nullable ? QString() : QStringLiteral(":notnull")) +
                                 (c.tags.empty() ? QString() : QStringLiteral(":tags=") + joined(c.tags)) +
                                 (c.description.empty() ? QString() : QStringLiteral(":desc=") + s(c.description));
@@ -256,6 +256,7 @@ private Q_SLOTS:
     void headerCallbackError_stopsParseAtLineOne();
     void invalidUtf8_isAnErrorNotACrash();
     void longStrings_roundTrip();
+    void endRecord_provesCompleteness();
     void emptyInput_isReportedAtFinish_data();
     void emptyInput_isReportedAtFinish();
     void parseRecordLine_parsesOneLine();
@@ -273,14 +274,17 @@ void tst_BundleParser::record_parsesFields_data()
 
     QTest::newRow("domain") << QByteArray(R"({"type":"domain","id":"sales","name":"sales","display_name":"Sales",)"
                                           R"("kind":"source-aligned","description":"Orders.","parent":"root"})")
-                            << QStringList{QStringLiteral("type=domain"), QStringLiteral("id=sales"),
-                                           QStringLiteral("display_name=Sales"), QStringLiteral("kind=source-aligned"),
+                            << QStringList{QStringLiteral("type=domain"),         QStringLiteral("id=sales"),
+                                           QStringLiteral("display_name=Sales"),  QStringLiteral("kind=source-aligned"),
                                            QStringLiteral("description=Orders."), QStringLiteral("parent=root")};
     QTest::newRow("team") << QByteArray(R"({"type":"team","id":"t1","name":"eng","display_name":"Engineering",)"
                                         R"("domain":"sales","parent":"t0","email":"eng@example.com"})")
-                          << QStringList{QStringLiteral("type=team"),          QStringLiteral("id=t1"),
-                                         QStringLiteral("name=eng"),           QStringLiteral("domain=sales"),
-                                         QStringLiteral("parent=t0"),          QStringLiteral("email=eng@example.com"),
+                          << QStringList{QStringLiteral("type=team"),
+                                         QStringLiteral("id=t1"),
+                                         QStringLiteral("name=eng"),
+                                         QStringLiteral("domain=sales"),
+                                         QStringLiteral("parent=t0"),
+                                         QStringLiteral("email=eng@example.com"),
                                          QStringLiteral("display_name=Engineering")};
     QTest::newRow("person") << QByteArray(R"({"type":"person","id":"ada","name":"ada","display_name":"Ada Lovelace",)"
                                           R"("email":"ada@example.com","team":"t1"})")
@@ -322,10 +326,10 @@ void tst_BundleParser::record_parsesFields_data()
                        QStringLiteral("columns=order_id:BIGINT:pk:notnull;email:VARCHAR:tags=pii,contact:desc=mail")};
     QTest::newRow("sla") << QByteArray(R"({"type":"sla","product":"p","id":"availability","kind":"availability",)"
                                        R"("target":99.5,"unit":"%","op":">=","port":"out","description":"up"})")
-                         << QStringList{QStringLiteral("type=sla"),          QStringLiteral("product=p"),
-                                        QStringLiteral("id=availability"),   QStringLiteral("kind=availability"),
-                                        QStringLiteral("target=99.5"),       QStringLiteral("unit=%"),
-                                        QStringLiteral("op=>="),             QStringLiteral("port=out"),
+                         << QStringList{QStringLiteral("type=sla"),        QStringLiteral("product=p"),
+                                        QStringLiteral("id=availability"), QStringLiteral("kind=availability"),
+                                        QStringLiteral("target=99.5"),     QStringLiteral("unit=%"),
+                                        QStringLiteral("op=>="),           QStringLiteral("port=out"),
                                         QStringLiteral("description=up")};
     QTest::newRow("sla_measurement series")
         << QByteArray(R"({"type":"sla_measurement","product":"p","sla":"freshness","start":1763251200,)"
@@ -340,10 +344,14 @@ void tst_BundleParser::record_parsesFields_data()
     QTest::newRow("check") << QByteArray(R"({"type":"check","product":"p","id":"c1","name":"id not null",)"
                                          R"("kind":"not_null","port":"out","column":"id","description":"d",)"
                                          R"("severity":"critical"})")
-                           << QStringList{QStringLiteral("type=check"),       QStringLiteral("product=p"),
-                                          QStringLiteral("id=c1"),            QStringLiteral("name=id not null"),
-                                          QStringLiteral("kind=not_null"),    QStringLiteral("port=out"),
-                                          QStringLiteral("column=id"),        QStringLiteral("description=d"),
+                           << QStringList{QStringLiteral("type=check"),
+                                          QStringLiteral("product=p"),
+                                          QStringLiteral("id=c1"),
+                                          QStringLiteral("name=id not null"),
+                                          QStringLiteral("kind=not_null"),
+                                          QStringLiteral("port=out"),
+                                          QStringLiteral("column=id"),
+                                          QStringLiteral("description=d"),
                                           QStringLiteral("severity=critical")};
     QTest::newRow("check_result series")
         << QByteArray(R"({"type":"check_result","product":"p","check":"c1","start":1763251200,"step":86400,)"
@@ -356,14 +364,15 @@ void tst_BundleParser::record_parsesFields_data()
                       R"("value":0,"message":"no rows for yesterday"})")
         << QStringList{QStringLiteral("t0=1763596800"), QStringLiteral("step=0"), QStringLiteral("statuses=F"),
                        QStringLiteral("values=0"), QStringLiteral("message=no rows for yesterday")};
-    QTest::newRow("check_result aborted") << QByteArray(
-        R"({"type":"check_result","product":"p","check":"rows","at":"2025-11-20T00:00:00Z","status":"aborted"})")
-                                          << QStringList{QStringLiteral("statuses=A"), QStringLiteral("t0=1763596800")};
+    QTest::newRow("check_result aborted")
+        << QByteArray(
+               R"({"type":"check_result","product":"p","check":"rows","at":"2025-11-20T00:00:00Z","status":"aborted"})")
+        << QStringList{QStringLiteral("statuses=A"), QStringLiteral("t0=1763596800")};
     QTest::newRow("lineage") << QByteArray(R"({"type":"lineage","from":"a","from_port":"ap","to":"b","to_port":"bp",)"
                                            R"("description":"feeds","columns":[["x","y"],["u","v"]]})")
-                             << QStringList{QStringLiteral("type=lineage"), QStringLiteral("from=a"),
-                                            QStringLiteral("from_port=ap"), QStringLiteral("to=b"),
-                                            QStringLiteral("to_port=bp"),   QStringLiteral("description=feeds"),
+                             << QStringList{QStringLiteral("type=lineage"),   QStringLiteral("from=a"),
+                                            QStringLiteral("from_port=ap"),   QStringLiteral("to=b"),
+                                            QStringLiteral("to_port=bp"),     QStringLiteral("description=feeds"),
                                             QStringLiteral("columns=x>y,u>v")};
     QTest::newRow("tombstone product") << QByteArray(R"({"type":"tombstone","of":"product","id":"p"})")
                                        << QStringList{QStringLiteral("type=tombstone"), QStringLiteral("of=product"),
@@ -394,19 +403,18 @@ void tst_BundleParser::record_parsesFields()
 void tst_BundleParser::record_appliesDefaults()
 {
     // Optional fields take the defaults the format documents.
-    const QByteArray bundle = test::header() +
-                              R"({"type":"product","id":"p1"})"
-                              "\n"
-                              R"({"type":"port","product":"p1","id":"out","columns":[{"name":"c"}]})"
-                              "\n"
-                              R"({"type":"sla","product":"p1","id":"f","kind":"freshness","target":6})"
-                              "\n"
-                              R"({"type":"check","product":"p1","id":"c1"})"
-                              "\n"
-                              R"({"type":"domain","id":"d","name":null,"description":null})"
-                              "\n"
-                              R"({"type":"product","id":"p2","tier":null,"kind":""})"
-                              "\n";
+    const QByteArray bundle = test::header() + R"({"type":"product","id":"p1"})"
+                                               "\n"
+                                               R"({"type":"port","product":"p1","id":"out","columns":[{"name":"c"}]})"
+                                               "\n"
+                                               R"({"type":"sla","product":"p1","id":"f","kind":"freshness","target":6})"
+                                               "\n"
+                                               R"({"type":"check","product":"p1","id":"c1"})"
+                                               "\n"
+                                               R"({"type":"domain","id":"d","name":null,"description":null})"
+                                               "\n"
+                                               R"({"type":"product","id":"p2","tier":null,"kind":""})"
+                                               "\n";
     const Outcome out = parse(bundle);
     QVERIFY2(!out.error, qPrintable(out.error ? out.error->toString() : QString()));
     QCOMPARE(out.records.size(), 6);
@@ -453,7 +461,8 @@ void tst_BundleParser::header_parsesFields_data()
         << QByteArray(R"({"format":"meshlens-bundle","version":1,"mode":"delta","cursor":"c2","since":"c1"})") << true
         << QStringLiteral("c2") << QStringLiteral("c1") << QString() << qint64(-1);
     QTest::newRow("ISO generated_at, UTC")
-        << QByteArray(R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","generated_at":"2025-11-21T00:00:00Z"})")
+        << QByteArray(
+               R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","generated_at":"2025-11-21T00:00:00Z"})")
         << false << QString() << QString() << QString() << qint64(1763683200);
     QTest::newRow("ISO generated_at, offset")
         << QByteArray(
@@ -557,7 +566,6 @@ void tst_BundleParser::crlfBlankLinesAndBom_areTolerated()
     QByteArray tolerated = plain;
     tolerated.replace("\n", "\r\n\n  \t\r\n");
     tolerated.prepend("\xEF\xBB\xBF");
-    tolerated.prepend("\n\r\n"); // blank lines even before the header
 
     const Outcome a = parse(plain);
     const Outcome b = parse(tolerated);
@@ -570,6 +578,14 @@ void tst_BundleParser::crlfBlankLinesAndBom_areTolerated()
     const Outcome c = parse(QByteArray("\xEF\xBB\xBF") + plain);
     QVERIFY2(!c.error, qPrintable(c.error ? c.error->toString() : QString()));
     QCOMPARE(c.records, a.records);
+
+    // Blank lines before the header are ignored as anywhere else ...
+    const Outcome d = parse(QByteArray("\n\r\n") + plain);
+    QVERIFY2(!d.error, qPrintable(d.error ? d.error->toString() : QString()));
+    QCOMPARE(d.records, a.records);
+    // ... and so is a BOM followed by a blank line.
+    const Outcome e = parse(QByteArray("\xEF\xBB\xBF\n") + plain);
+    QVERIFY2(!e.error, qPrintable(e.error ? e.error->toString() : QString()));
 }
 
 void tst_BundleParser::lastLineWithoutNewline_isParsedAtFinish()
@@ -596,17 +612,21 @@ void tst_BundleParser::malformedLine_reportsLineAndReason_data()
     QTest::addColumn<QString>("message"); // a part of the message that says what is wrong
 
     // Records go on line 4: header, a valid domain, a blank line, then the bad line.
-    const auto at4 = [](const char *bad) {
+    const auto at4 = [](const char *bad) -> QByteArray {
         return test::header() + QByteArray(R"({"type":"domain","id":"d"})") + "\n\n" + QByteArray(bad) + "\n" +
                QByteArray(R"({"type":"domain","id":"after"})") + "\n";
     };
-    QTest::newRow("not JSON") << at4("hello world") << qint64(4) << QStringLiteral("not valid JSON");
+    QTest::newRow("not JSON") << at4("hello world") << qint64(4) << QStringLiteral("not a JSON object");
+    QTest::newRow("missing colon") << at4(R"({"type":"domain" "id":"x"})") << qint64(4)
+                                   << QStringLiteral("not valid JSON");
+    QTest::newRow("trailing comma") << at4(R"({"type":"domain","id":"x",})") << qint64(4)
+                                    << QStringLiteral("not valid JSON");
     QTest::newRow("truncated JSON") << at4(R"({"type":"domain","id":"x")") << qint64(4)
                                     << QStringLiteral("not valid JSON");
     QTest::newRow("text after object") << at4(R"({"type":"domain","id":"x"} {"a":1})") << qint64(4)
                                        << QStringLiteral("unexpected text after");
-    QTest::newRow("array instead of object") << at4(R"([{"type":"domain","id":"x"}])") << qint64(4)
-                                             << QStringLiteral("not a JSON object");
+    QTest::newRow("array instead of object")
+        << at4(R"([{"type":"domain","id":"x"}])") << qint64(4) << QStringLiteral("not a JSON object");
     QTest::newRow("string instead of object") << at4(R"("domain")") << qint64(4) << QStringLiteral("not a JSON object");
     QTest::newRow("missing type") << at4(R"({"id":"x"})") << qint64(4) << QStringLiteral("record has no \"type\"");
     QTest::newRow("type not a string") << at4(R"({"type":3,"id":"x"})") << qint64(4)
@@ -642,14 +662,15 @@ void tst_BundleParser::malformedLine_reportsLineAndReason_data()
         << QStringLiteral("field 'op' must be");
     QTest::newRow("product without id") << at4(R"({"type":"product","name":"orders"})") << qint64(4)
                                         << QStringLiteral("product record needs a non-empty 'id'");
-    QTest::newRow("port without product") << at4(R"({"type":"port","id":"o"})") << qint64(4)
-                                          << QStringLiteral("port record needs a non-empty 'product'");
+    QTest::newRow("port without product")
+        << at4(R"({"type":"port","id":"o"})") << qint64(4) << QStringLiteral("port record needs a non-empty 'product'");
     QTest::newRow("sla without target") << at4(R"({"type":"sla","product":"p","id":"s","kind":"freshness"})")
                                         << qint64(4) << QStringLiteral("sla record needs a numeric 'target'");
     QTest::newRow("sla without kind") << at4(R"({"type":"sla","product":"p","id":"s","target":1})") << qint64(4)
                                       << QStringLiteral("sla record needs a non-empty 'kind'");
-    QTest::newRow("check_result without time") << at4(R"({"type":"check_result","product":"p","check":"c","status":"pass"})")
-                                                << qint64(4) << QStringLiteral("needs 'at', or 'start' and 'step'");
+    QTest::newRow("check_result without time")
+        << at4(R"({"type":"check_result","product":"p","check":"c","status":"pass"})") << qint64(4)
+        << QStringLiteral("needs 'at', or 'start' and 'step'");
     QTest::newRow("check_result start without step")
         << at4(R"({"type":"check_result","product":"p","check":"c","start":1,"statuses":"PP"})") << qint64(4)
         << QStringLiteral("needs 'at', or 'start' and 'step'");
@@ -675,16 +696,17 @@ void tst_BundleParser::malformedLine_reportsLineAndReason_data()
         << QStringLiteral("[from, to] pair");
     QTest::newRow("tombstone of unknown kind") << at4(R"({"type":"tombstone","of":"widget","id":"x"})") << qint64(4)
                                                << QStringLiteral("tombstone 'of' must be one of");
-    QTest::newRow("tombstone port without product") << at4(R"({"type":"tombstone","of":"port","id":"x"})")
-                                                    << qint64(4) << QStringLiteral("a port tombstone needs its 'product'");
-    QTest::newRow("lineage tombstone without to") << at4(R"({"type":"tombstone","of":"lineage","from":"a"})")
-                                                  << qint64(4) << QStringLiteral("a lineage tombstone needs 'from' and 'to'");
+    QTest::newRow("tombstone port without product") << at4(R"({"type":"tombstone","of":"port","id":"x"})") << qint64(4)
+                                                    << QStringLiteral("a port tombstone needs its 'product'");
+    QTest::newRow("lineage tombstone without to")
+        << at4(R"({"type":"tombstone","of":"lineage","from":"a"})") << qint64(4)
+        << QStringLiteral("a lineage tombstone needs 'from' and 'to'");
 
     const QByteArray domain = R"({"type":"domain","id":"d"})";
     QTest::newRow("header missing") << domain + "\n" << qint64(1) << QStringLiteral("not a MeshLens bundle");
-    QTest::newRow("header wrong format")
-        << QByteArray(R"({"format":"other-bundle","version":1,"mode":"snapshot"})") + "\n" + domain + "\n" << qint64(1)
-        << QStringLiteral("not a MeshLens bundle");
+    QTest::newRow("header wrong format") << QByteArray(R"({"format":"other-bundle","version":1,"mode":"snapshot"})") +
+                                                "\n" + domain + "\n"
+                                         << qint64(1) << QStringLiteral("not a MeshLens bundle");
     QTest::newRow("header version 2") << QByteArray(R"({"format":"meshlens-bundle","version":2,"mode":"snapshot"})") +
                                              "\n" + domain + "\n"
                                       << qint64(1) << QStringLiteral("version 2 is not supported");
@@ -694,11 +716,10 @@ void tst_BundleParser::malformedLine_reportsLineAndReason_data()
     QTest::newRow("header without mode") << QByteArray(R"({"format":"meshlens-bundle","version":1})") + "\n"
                                          << qint64(1) << QStringLiteral("header needs \"mode\"");
     QTest::newRow("header bad generated_at")
-        << QByteArray(R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","generated_at":"yesterday"})") +
-               "\n"
+        << QByteArray(R"({"format":"meshlens-bundle","version":1,"mode":"snapshot","generated_at":"yesterday"})") + "\n"
         << qint64(1) << QStringLiteral("not 'yesterday'");
-    QTest::newRow("header after blank lines") << QByteArray("\n\n[1]\n") << qint64(3)
-                                              << QStringLiteral("not a JSON object");
+    QTest::newRow("header after blank lines")
+        << QByteArray("\n\n[1]\n") << qint64(3) << QStringLiteral("not a JSON object");
 }
 
 void tst_BundleParser::malformedLine_reportsLineAndReason()
@@ -764,7 +785,7 @@ void tst_BundleParser::invalidUtf8_isAnErrorNotACrash()
 {
     const QByteArray bad[] = {
         QByteArray(R"({"type":"domain","id":")") + "\xff\xfe" + R"("})",
-        QByteArray(R"({"type":"domain","id":"d","description":")") + "\xc3" + R"("})", // truncated sequence
+        QByteArray(R"({"type":"domain","id":"d","description":")") + "\xc3" + R"("})",         // truncated sequence
         QByteArray(R"({"type":"domain","id":"d","description":")") + "\xed\xa0\x80" + R"("})", // surrogate
         QByteArray(R"({"type":"domain","id":"d",")") + "\xc0\xaf" + R"(":"overlong key"})",
     };
@@ -796,12 +817,46 @@ void tst_BundleParser::longStrings_roundTrip()
     QVERIFY(r.contains(QStringLiteral("description=") + QStringLiteral("\"\n\u00e9").repeated(1000)));
 }
 
+void tst_BundleParser::endRecord_provesCompleteness()
+{
+    const QByteArray bundle = test::sampleBundle();
+    const int records = static_cast<int>(bundle.count('\n')) - 1; // every line but the header
+    const QByteArray end =
+        QByteArrayLiteral("{\"type\" : \"end\", \"records\": ") + QByteArray::number(records) + "}\n";
+
+    const Outcome complete = parse(bundle + end);
+    QVERIFY2(!complete.error, qPrintable(complete.error ? complete.error->toString() : QString()));
+    QCOMPARE(complete.recordCount, records); // the trailer is not a record
+
+    // A bundle cut on a line boundary but keeping a trailer of the whole (as a broken copy tool would) is refused.
+    const QByteArray cut = bundle.left(bundle.lastIndexOf('\n', bundle.size() - 2) + 1);
+    const Outcome shorter = parse(cut + end);
+    QVERIFY(shorter.error);
+    QCOMPARE(shorter.error->line, static_cast<std::int64_t>(records + 1));
+    QVERIFY2(shorter.error->message.contains(QStringLiteral("incomplete")), qPrintable(shorter.error->message));
+
+    const Outcome after = parse(bundle + end + R"({"type":"domain","id":"late"})" + '\n');
+    QVERIFY(after.error);
+    QVERIFY2(after.error->message.contains(QStringLiteral("after the \"end\"")), qPrintable(after.error->message));
+
+    const Outcome noCount = parse(bundle + R"({"type":"end"})" + '\n');
+    QVERIFY(noCount.error);
+    QVERIFY(noCount.error->message.contains(QStringLiteral("\"records\"")));
+
+    // A description that mentions "end" is an ordinary record.
+    const Outcome word =
+        parse(test::header() + R"({"type":"domain","id":"d","description":"the \"end\" of it"})" + '\n');
+    QVERIFY(!word.error);
+    QCOMPARE(word.recordCount, 1);
+}
+
 void tst_BundleParser::emptyInput_isReportedAtFinish_data()
 {
     QTest::addColumn<QByteArray>("bundle");
     QTest::newRow("nothing") << QByteArray();
     QTest::newRow("blank lines") << QByteArray("\n\r\n   \n");
     QTest::newRow("byte-order mark only") << QByteArray("\xEF\xBB\xBF");
+    QTest::newRow("spaces and tabs") << QByteArray(" \t ");
 }
 
 void tst_BundleParser::emptyInput_isReportedAtFinish()

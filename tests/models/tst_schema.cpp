@@ -51,9 +51,9 @@ private Q_SLOTS:
         QVERIFY(!Schema::migrate(db));
         QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
         const QStringList t = tables(db);
-        for (const char *name : {"sources", "domains", "teams", "people", "entries", "entry_tags", "ownerships",
-                                 "ports", "sla_objectives", "sla_series", "checks", "check_series", "lineage",
-                                 "outbox", "entry_fts", "local_state"}) {
+        for (const char *name :
+             {"sources", "domains", "teams", "people", "entries", "entry_tags", "ownerships", "ports", "sla_objectives",
+              "sla_series", "checks", "check_series", "lineage", "outbox", "entry_fts", "local_state"}) {
             QVERIFY2(t.contains(QLatin1String(name)), name);
         }
         QCOMPARE(count(db, "PRAGMA application_id"), static_cast<qint64>(Schema::kApplicationId));

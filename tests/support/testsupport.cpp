@@ -57,7 +57,7 @@ QByteArray sampleBundle()
 {"type":"lineage","from":"sales.orders","from_port":"orders_v2","to":"finance.revenue","to_port":"revenue_daily","columns":[["amount_eur","revenue_eur"]]}
 {"type":"lineage","from":"finance.revenue","to":"finance.forecast"}
 )BUNDLE")
-        .mid(1); // drop the newline after the raw-string opener
+                          .mid(1); // drop the newline after the raw-string opener
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -98,9 +98,9 @@ QString dumpCatalog(models::Database &db)
         "SELECT * FROM ownerships ORDER BY entry_id, role, party_kind, party_id",
         "SELECT * FROM ports ORDER BY entry_id, ext_id",
         "SELECT * FROM sla_objectives ORDER BY entry_id, ext_id",
-        "SELECT objective_id, t0, step, n, hex(vals) FROM sla_series ORDER BY objective_id, t0, id",
+        "SELECT objective_id, t0, step, n, hex(vals) FROM sla_series ORDER BY objective_id, t0",
         "SELECT * FROM checks ORDER BY entry_id, ext_id",
-        "SELECT check_id, t0, step, n, hex(statuses), hex(vals), message FROM check_series ORDER BY check_id, t0, id",
+        "SELECT check_id, t0, step, n, hex(statuses), hex(vals), message FROM check_series ORDER BY check_id, t0",
         "SELECT * FROM lineage ORDER BY source_id, from_ext, from_port, to_ext, to_port",
         "SELECT rowid, * FROM entry_fts ORDER BY rowid",
         "SELECT id, kind, entity_ext, state, payload FROM outbox ORDER BY id",

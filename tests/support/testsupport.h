@@ -12,8 +12,8 @@
 
 namespace meshlens::test {
 
-QString fixturesDir();  // ../shared/fixtures
-QString testDataDir();  // tests/data
+QString fixturesDir(); // ../shared/fixtures
+QString testDataDir(); // tests/data
 
 // A small bundle with every record type: 2 domains, 2 teams, 3 people, 3 products (ports, SLAs with series,
 // checks with results), 2 lineage edges. Cursor "c1".

@@ -54,8 +54,7 @@ private:
         return f;
     }
 
-    template<typename T>
-    static T *find(QWidget *root, const char *name)
+    template<typename T> static T *find(QWidget *root, const char *name)
     {
         return root->findChild<T *>(QLatin1String(name));
     }
