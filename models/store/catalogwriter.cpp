@@ -212,6 +212,30 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
         }
     }
 
+    // Loading into an empty cache: build the secondary indexes once at the end (a sort) instead of row by row.
+    m_deferredIndexes.clear();
+    if (m_fresh && header.mode == BundleMode::Snapshot) {
+        Statement empty = m_db.prepare("SELECT NOT EXISTS(SELECT 1 FROM entries)");
+        const bool cacheEmpty = empty.next() && empty.int64(0) != 0;
+        empty = Statement(); // finalised: DROP INDEX needs no reader on the schema
+        if (cacheEmpty) {
+            {
+                Statement list = m_db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
+                                              "NOT NULL AND tbl_name IN ('entries', 'entry_tags', 'ownerships', "
+                                              "'lineage')");
+                while (list.next()) {
+                    m_deferredIndexes.emplace_back(list.text(0).toStdString(), list.text(1).toStdString());
+                }
+            }
+            for (const auto &[name, sql] : m_deferredIndexes) {
+                if (auto err = m_db.exec("DROP INDEX " + name)) {
+                    rollback();
+                    return err->message;
+                }
+            }
+        }
+    }
+
     m_st = std::make_unique<Statements>();
     Statements &s = *m_st;
     s.domain = m_db.prepare("INSERT INTO domains(source_id, ext_id, name, display_name, kind, description, "
@@ -777,6 +801,13 @@ std::optional<QString> CatalogWriter::commit()
     m_st.reset();
     QElapsedTimer phase;
     phase.start();
+    for (const auto &[name, sql] : m_deferredIndexes) {
+        if (auto err = m_db.exec(sql)) {
+            rollback();
+            return QStringLiteral("building the index %1 failed: %2").arg(QString::fromStdString(name), err->message);
+        }
+    }
+    m_deferredIndexes.clear();
     if (m_header.mode == BundleMode::Snapshot && !m_fresh) {
         if (auto err = sweep()) {
             rollback();
@@ -784,11 +815,20 @@ std::optional<QString> CatalogWriter::commit()
         }
     }
     const qint64 sweepMs = phase.restart();
+    const auto cancelled = [this]() { return m_cancel && m_cancel->load(); };
+    if (cancelled()) {
+        rollback();
+        return QStringLiteral("cancelled");
+    }
     if (auto err = finishSearchIndex()) {
         rollback();
         return QStringLiteral("updating the search index failed: %1").arg(*err);
     }
     const qint64 indexMs = phase.restart();
+    if (cancelled()) {
+        rollback();
+        return QStringLiteral("cancelled");
+    }
     Statement st = m_db.prepare("UPDATE sources SET cursor = ?2, gen = ?3, name = ?4, snapshot_at = ?5, "
                                 "last_attempt_at = ?6, last_success_at = ?6, last_error = NULL WHERE id = ?1");
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
@@ -804,10 +844,6 @@ std::optional<QString> CatalogWriter::commit()
     }
     m_tx.reset();
     const qint64 commitMs = phase.restart();
-    if (m_header.mode == BundleMode::Snapshot) {
-        // Let FTS5 merge the segments a big load leaves behind; cheap next to the load, and search needs it.
-        (void)m_db.exec("INSERT INTO entry_fts(entry_fts) VALUES('optimize')");
-    }
     // Fresh statistics for the query planner after a big change, then fold the WAL back into the database.
     (void)m_db.exec("PRAGMA optimize; PRAGMA wal_checkpoint(PASSIVE)");
     qCInfo(lcSync) << "committed" << m_stats.records << "records of" << m_source.uri;

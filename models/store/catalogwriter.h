@@ -6,11 +6,13 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace meshlens::models {
 
@@ -52,6 +54,9 @@ public:
     // callers append a WHERE clause over `e`. Shared with the benchmark's raw-SQLite floor.
     [[nodiscard]] static std::string_view searchDocumentSql();
 
+    // A flag the commit checks between its phases (the owner also interrupts running statements).
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
     [[nodiscard]] const Stats &stats() const { return m_stats; }
     [[nodiscard]] bool isActive() const { return m_tx != nullptr; }
 
@@ -89,6 +94,9 @@ private:
     records::Header m_header;
     std::int64_t m_sourceId = 0;
     std::int64_t m_gen = 0;
+    const std::atomic<bool> *m_cancel = nullptr;
+    std::vector<std::pair<std::string, std::string>> m_deferredIndexes; // name, CREATE statement
+
     bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
     Stats m_stats;
 

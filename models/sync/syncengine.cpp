@@ -90,6 +90,15 @@ SyncEngine::SyncEngine(QObject *parent)
 
 SyncEngine::~SyncEngine() = default;
 
+void SyncEngine::cancel()
+{
+    m_cancel.store(true);
+    const QMutexLocker lock(&m_writerMutex);
+    if (m_writer) {
+        m_writer->interrupt();
+    }
+}
+
 void SyncEngine::run(const QString &dbPath, const QString &sourceText)
 {
     if (m_run) {
@@ -116,6 +125,11 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
         finishRun(err->message);
         return;
     }
+    {
+        const QMutexLocker lock(&m_writerMutex);
+        m_writer = &r.db;
+    }
+    r.writer.setCancelFlag(&m_cancel);
     // The writer gets a big page cache: a full sync touches every page of the catalog once.
     (void)r.db.exec("PRAGMA cache_size = -98304; PRAGMA journal_size_limit = 67108864;");
 
@@ -267,6 +281,10 @@ void SyncEngine::finishRun(std::optional<QString> error)
     Run &r = *m_run;
     SyncResult result;
     result.source = r.source.uri;
+    // A cancel that interrupted a statement surfaces as its error; it is still a cancel.
+    if (error && m_cancel.load()) {
+        error.reset();
+    }
     result.cancelled = !error && m_cancel.load();
     if (!error && !result.cancelled) {
         r.progress.phase = SyncProgress::Phase::Indexing;
@@ -276,6 +294,10 @@ void SyncEngine::finishRun(std::optional<QString> error)
             error = QStringLiteral("the bundle had no header");
         } else {
             error = r.writer.commit();
+        }
+        if (error && m_cancel.load()) { // cancelled while committing: the commit was interrupted and rolled back
+            error.reset();
+            result.cancelled = true;
         }
     }
     if (r.writer.isActive()) {
@@ -294,6 +316,10 @@ void SyncEngine::finishRun(std::optional<QString> error)
     result.bytes = r.parser ? r.parser->bytesSeen() : 0;
     result.elapsedMs = r.clock.elapsed();
     r.progress.phase = SyncProgress::Phase::Done;
+    {
+        const QMutexLocker lock(&m_writerMutex);
+        m_writer = nullptr;
+    }
     m_run.reset();
     Q_EMIT finished(result);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -9,6 +10,8 @@
 #include <cstdint>
 
 namespace meshlens::models {
+
+class Database;
 
 // Where a sync reads from, resolved from what the user typed: a path, file:, qrc: or http(s): URL.
 struct SourceAddress
@@ -69,8 +72,9 @@ public:
     explicit SyncEngine(QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    // Thread-safe: the running sync stops at the next chunk and rolls back.
-    void cancel() { m_cancel.store(true); }
+    // Thread-safe: the running sync stops at the next chunk, or interrupts the statement the writer is running
+    // (the commit of a big sync takes minutes), and rolls back.
+    void cancel();
 
 public Q_SLOTS:
     void run(const QString &dbPath, const QString &source);
@@ -85,6 +89,10 @@ private:
 
     std::atomic<bool> m_cancel = false;
     std::unique_ptr<Run> m_run;
+    // The run's writer connection, for cancel() from another thread; guarded so it is never interrupted while
+    // being closed.
+    QMutex m_writerMutex;
+    Database *m_writer = nullptr;
 };
 
 } // namespace meshlens::models

@@ -220,6 +220,8 @@ private Q_SLOTS:
     void progress_reportsPhasesAndBytes();
     void malformedLineMidway_keepsPreviousCatalog();
     void cancelFromProgress_keepsPreviousCatalog();
+    void cancelWhileIndexing_rollsBackCommit();
+    void cancelFromAnotherThreadDuringCommit_rollsBack();
     void readersKeepWorking_whileControllerSyncs();
 
     void http_chunkedBody_syncs();
@@ -492,6 +494,59 @@ void tst_SyncEngine::cancelFromProgress_keepsPreviousCatalog()
     engine.run(m_dbPath, path("sample.ndjson"));
     QVERIFY(result);
     QVERIFY2(result->ok, qPrintable(result->error));
+}
+
+void tst_SyncEngine::cancelWhileIndexing_rollsBackCommit()
+{
+    seedSample();
+    Database db;
+    QVERIFY(test::openCache(db, m_dbPath).isEmpty());
+    const QString before = test::dumpCatalog(db);
+    QVERIFY(test::writeFile(path("sample.ndjson"), bigBundle(2000, 600)));
+
+    SyncEngine engine;
+    std::optional<SyncResult> result;
+    // Every record is in the open transaction when the Indexing phase starts: the cancel must still win.
+    connect(&engine, &SyncEngine::progress, this, [&](const SyncProgress &p) {
+        if (p.phase == SyncProgress::Phase::Indexing) {
+            engine.cancel();
+        }
+    });
+    connect(&engine, &SyncEngine::finished, this, [&](const SyncResult &r) { result = r; });
+    engine.run(m_dbPath, path("sample.ndjson"));
+    QVERIFY(result);
+    QVERIFY(result->cancelled);
+    QVERIFY2(result->error.isEmpty(), qPrintable(result->error));
+    QCOMPARE(test::dumpCatalog(db), before);
+}
+
+void tst_SyncEngine::cancelFromAnotherThreadDuringCommit_rollsBack()
+{
+    seedSample();
+    Database db;
+    QVERIFY(test::openCache(db, m_dbPath).isEmpty());
+    const QString before = test::dumpCatalog(db);
+    QVERIFY(test::writeFile(path("sample.ndjson"), bigBundle(30000, 600)));
+
+    // The controller's worker commits while this thread cancels: the running statement is interrupted.
+    SyncController controller;
+    std::optional<SyncResult> result;
+    bool indexing = false;
+    connect(&controller, &SyncController::progress, this,
+            [&](const SyncProgress &p) { indexing = indexing || p.phase == SyncProgress::Phase::Indexing; });
+    connect(&controller, &SyncController::finished, this, [&](const SyncResult &r) { result = r; });
+    QVERIFY(controller.start(m_dbPath, path("sample.ndjson")));
+    QTRY_VERIFY_WITH_TIMEOUT(indexing || result, 60000);
+    controller.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+    // Either the cancel landed during the commit (rolled back) or the commit had already finished: never half.
+    if (result->cancelled) {
+        QCOMPARE(test::dumpCatalog(db), before);
+    } else {
+        QVERIFY2(result->ok, qPrintable(result->error));
+        QCOMPARE(result->products, 30000);
+    }
+    QVERIFY(!db.inTransaction());
 }
 
 void tst_SyncEngine::readersKeepWorking_whileControllerSyncs()
