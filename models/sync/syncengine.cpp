@@ -5,6 +5,7 @@
 #include "../store/database.h"
 #include "../store/schema.h"
 #include "bundleparser.h"
+#include "recordpipeline.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -78,7 +79,6 @@ struct SyncEngine::Run
     QElapsedTimer sinceProgress;
     SyncProgress progress;
     QPointer<QNetworkReply> reply;
-    std::optional<QString> writerError;
 };
 
 SyncEngine::SyncEngine(QObject *parent)
@@ -133,15 +133,50 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
     // The writer gets a big page cache: a full sync touches every page of the catalog once.
     (void)r.db.exec("PRAGMA cache_size = -98304; PRAGMA journal_size_limit = 67108864;");
 
+    if (address.kind == SourceAddress::Kind::LocalFile) {
+        // Parsing runs on the pipeline's thread; this thread only writes.
+        RecordPipeline pipeline(address.localPath, m_cancel);
+        r.progress.phase = SyncProgress::Phase::Reading;
+        r.progress.totalBytes = pipeline.totalBytes();
+        Q_EMIT progress(r.progress);
+        for (;;) {
+            RecordPipeline::Batch batch = pipeline.next();
+            if (batch.header) {
+                if (auto err = r.writer.begin(r.source, *batch.header)) {
+                    finishRun(BundleParser::Error{batch.headerLine, *err}.toString());
+                    return;
+                }
+            }
+            for (RecordPipeline::Item &item : batch.items) {
+                if (auto err = r.writer.write(std::move(item.record))) {
+                    finishRun(BundleParser::Error{item.line, *err}.toString());
+                    return;
+                }
+            }
+            if (batch.records > 0) {
+                r.progress.bytes = batch.bytes;
+                r.progress.records = batch.records;
+            }
+            if (r.sinceProgress.elapsed() >= 100) {
+                r.sinceProgress.restart();
+                Q_EMIT progress(r.progress);
+            }
+            if (batch.error) {
+                finishRun(batch.error->toString());
+                return;
+            }
+            if (batch.last || m_cancel.load()) {
+                break;
+            }
+        }
+        finishRun(std::nullopt);
+        return;
+    }
+
+    // HTTP: stream the body into the parser as it arrives (network-bound, so it parses on this thread).
     r.parser = std::make_unique<BundleParser>(
         [&r](const records::Header &header) -> std::optional<QString> { return r.writer.begin(r.source, header); },
-        [&r](records::Record &&record) -> std::optional<QString> {
-            auto err = r.writer.write(std::move(record));
-            if (err) {
-                r.writerError = err;
-            }
-            return err;
-        });
+        [&r](records::Record &&record) -> std::optional<QString> { return r.writer.write(std::move(record)); });
 
     const auto feed = [this, &r](std::string_view bytes) -> std::optional<QString> {
         if (auto err = r.parser->feed(bytes)) {
@@ -156,43 +191,7 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
         return std::nullopt;
     };
 
-    if (address.kind == SourceAddress::Kind::LocalFile) {
-        QFile file(address.localPath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            finishRun(QStringLiteral("cannot read %1: %2").arg(address.localPath, file.errorString()));
-            return;
-        }
-        r.progress.phase = SyncProgress::Phase::Reading;
-        r.progress.totalBytes = file.size();
-        Q_EMIT progress(r.progress);
-        std::string chunk(1 << 20, '\0');
-        for (;;) {
-            if (m_cancel.load()) {
-                finishRun(std::nullopt);
-                return;
-            }
-            const qint64 n = file.read(chunk.data(), static_cast<qint64>(chunk.size()));
-            if (n < 0) {
-                finishRun(QStringLiteral("reading %1 failed: %2").arg(address.localPath, file.errorString()));
-                return;
-            }
-            if (n == 0) {
-                break;
-            }
-            if (auto err = feed(std::string_view(chunk.data(), static_cast<std::size_t>(n)))) {
-                finishRun(err);
-                return;
-            }
-        }
-        if (auto err = r.parser->finish()) {
-            finishRun(err->toString());
-            return;
-        }
-        finishRun(std::nullopt);
-        return;
-    }
-
-    // HTTP: stream the body into the parser as it arrives; the reply's buffer is capped so memory stays bounded.
+    // The reply's buffer is capped so memory stays bounded.
     auto *nam = findChild<QNetworkAccessManager *>();
     if (!nam) {
         nam = new QNetworkAccessManager(this);
@@ -311,9 +310,9 @@ void SyncEngine::finishRun(std::optional<QString> error)
         qCWarning(lcSync) << "sync of" << r.source.uri << "failed:" << *error;
     }
     result.ok = !error && !result.cancelled;
-    result.records = r.parser ? r.parser->recordCount() : 0;
+    result.records = r.parser ? r.parser->recordCount() : r.progress.records;
     result.products = r.writer.stats().products;
-    result.bytes = r.parser ? r.parser->bytesSeen() : 0;
+    result.bytes = r.parser ? r.parser->bytesSeen() : r.progress.bytes;
     result.elapsedMs = r.clock.elapsed();
     r.progress.phase = SyncProgress::Phase::Done;
     {
