@@ -59,6 +59,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         }
     });
     connect(m_search, &SearchPage::productActivated, this, &MainWindow::openProduct);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateTitle);
+    connect(m_product, &ProductPage::productShown, this, &MainWindow::updateTitle);
     connect(m_product, &ProductPage::productActivated, this, &MainWindow::openProduct);
 
     m_syncStatus = new SyncStatus;
@@ -198,6 +200,12 @@ void MainWindow::openProduct(qint64 productId)
     m_stack->setCurrentWidget(m_product);
     const QSignalBlocker blocker(m_nav);
     m_nav->clearSelection();
+}
+
+void MainWindow::updateTitle()
+{
+    const bool onProduct = m_stack->currentWidget() == m_product && m_product->productId();
+    setWindowTitle(onProduct ? tr("%1 — MeshLens").arg(m_product->title()) : tr("MeshLens"));
 }
 
 void MainWindow::goBack()

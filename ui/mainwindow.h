@@ -51,6 +51,7 @@ private:
     void createActions();
     void showPage(QWidget *page);
     void goBack();
+    void updateTitle();
     void onSyncFinished(const models::SyncResult &result);
     void showAbout();
 

@@ -154,7 +154,13 @@ bool ProductPage::showProduct(qint64 productId)
     }
     m_productId = productId;
     fill(*detail);
+    Q_EMIT productShown(productId);
     return true;
+}
+
+QString ProductPage::title() const
+{
+    return m_title->text();
 }
 
 void ProductPage::reload()

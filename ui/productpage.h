@@ -34,10 +34,12 @@ public:
     // Reloads the shown product (after a sync).
     void reload();
     [[nodiscard]] std::optional<qint64> productId() const { return m_productId; }
+    [[nodiscard]] QString title() const;
     void addTab(QWidget *tab, const QString &title);
 
 Q_SIGNALS:
     void productActivated(qint64 productId);
+    void productShown(qint64 productId);
 
 private:
     void fill(const models::ProductDetail &d);

@@ -138,6 +138,10 @@ bool SearchPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
+        if (watched == m_field && key->key() == Qt::Key_Escape && !m_field->text().isEmpty()) {
+            m_field->clear();
+            return true;
+        }
         if (watched == m_field && (key->key() == Qt::Key_Down || key->key() == Qt::Key_PageDown) &&
             m_model->rowCount() > 0) {
             m_view->setFocus();

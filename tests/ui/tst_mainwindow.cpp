@@ -85,6 +85,7 @@ private Q_SLOTS:
         auto *title = find<QLabel>(w, "productTitle");
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("productPage"));
         QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
+        QVERIFY(w->windowTitle().startsWith(QLatin1String("Daily Revenue")));
         auto *description = find<ui::InertTextBrowser>(w, "productDescription");
         QVERIFY(description->toPlainText().contains(QLatin1String("Revenue per day")));
 
@@ -101,10 +102,15 @@ private Q_SLOTS:
         find<QAction>(w, "actionBack")->trigger();
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("searchPage"));
 
-        // Ctrl+K focuses the search from anywhere.
+        QCOMPARE(w->windowTitle(), QStringLiteral("MeshLens"));
+
+        // Ctrl+K focuses the search from anywhere; Esc clears it.
         results->setFocus();
         find<QAction>(w, "actionFind")->trigger();
         QVERIFY(field->hasFocus());
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(field->text().isEmpty());
+        QTRY_COMPARE(results->model()->rowCount(), 3);
     }
 
     void noMatch_showsEmptyStateThatSaysSo()
