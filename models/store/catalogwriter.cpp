@@ -7,7 +7,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <span>
+#include <tuple>
 
 #include <sqlite3.h>
 
@@ -79,16 +81,20 @@ QString q(const std::string &s)
 constexpr std::string_view kDocSelect = R"SQL(
 INSERT INTO entry_fts(rowid, name, display_name, tags, domain, owners, description, columns)
 SELECT e.id, e.name, e.display_name,
-       coalesce((SELECT group_concat(t.tag, ' ') FROM entry_tags t WHERE t.entry_id = e.id), ''),
+       coalesce((SELECT group_concat(tag, ' ') FROM (
+                   SELECT t.tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY t.tag)), ''),
        coalesce(d.display_name || ' ' || d.name, ''),
        coalesce((SELECT group_concat(n, ' ') FROM (
                    SELECT p.display_name || ' ' || p.name AS n FROM ownerships o JOIN people p ON p.id = o.party_id
                     WHERE o.entry_id = e.id AND +o.party_kind = 'person'
                    UNION ALL
                    SELECT t.display_name || ' ' || t.name FROM ownerships o JOIN teams t ON t.id = o.party_id
-                    WHERE o.entry_id = e.id AND +o.party_kind = 'team')), ''),
+                    WHERE o.entry_id = e.id AND +o.party_kind = 'team'
+                   ORDER BY 1)), ''),
        e.description,
-       coalesce((SELECT group_concat(pt.column_names, ' ') FROM ports pt WHERE pt.entry_id = e.id), '')
+       coalesce((SELECT group_concat(column_names, ' ') FROM (
+                   SELECT pt.column_names FROM ports pt WHERE pt.entry_id = e.id AND pt.column_names <> ''
+                    ORDER BY pt.id)), '')
   FROM entries e LEFT JOIN domains d ON d.id = e.domain_id
 )SQL";
 
@@ -102,6 +108,7 @@ std::string_view CatalogWriter::searchDocumentSql()
 struct CatalogWriter::Statements
 {
     Statement freshEntry, freshSla, freshCheck; // plain INSERTs for a source's first load: no RETURNING to materialise
+    Statement document, redoDocument;           // streamed search documents, and ids to rebuild from the tables
     Statement domain, team, person, entry, delTags, tag, delOwners, owner, port, sla, clearSla, series, check,
         clearCheck, checkSeries, lineage, findEntry, findSla, findCheck, touch, delSeriesRange, delCheckRange;
 };
@@ -162,6 +169,11 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
     m_people.clear();
     m_lastEntryExt.clear();
     m_lastChild = {};
+    m_doc.reset();
+    m_domainText.clear();
+    m_teamText.clear();
+    m_personText.clear();
+    m_streamDocuments = header.mode == BundleMode::Snapshot;
 
     m_tx = std::make_unique<Transaction>(m_db);
     if (!m_tx->isActive()) {
@@ -207,6 +219,16 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
         load("SELECT ext_id, id FROM people WHERE source_id = ?1", m_people);
         if (auto err = m_db.exec("CREATE TEMP TABLE IF NOT EXISTS touched(id INTEGER PRIMARY KEY); "
                                  "DELETE FROM temp.touched;")) {
+            rollback();
+            return err->message;
+        }
+    }
+
+    if (m_streamDocuments) {
+        if (auto err = m_db.exec("DROP TABLE IF EXISTS temp.search_docs; DROP TABLE IF EXISTS temp.redo_docs; "
+                                 "CREATE TEMP TABLE search_docs(id INTEGER PRIMARY KEY, name, display_name, tags, "
+                                 "domain, owners, description, columns); "
+                                 "CREATE TEMP TABLE redo_docs(id INTEGER PRIMARY KEY);")) {
             rollback();
             return err->message;
         }
@@ -268,6 +290,10 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
                               "description, gen) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     s.freshCheck = m_db.prepare("INSERT INTO checks(entry_id, ext_id, name, kind, port_ext, column_name, "
                                 "description, severity, gen) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    if (m_streamDocuments) {
+        s.document = m_db.prepare("INSERT INTO temp.search_docs VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+        s.redoDocument = m_db.prepare("INSERT OR IGNORE INTO temp.redo_docs(id) VALUES(?1)");
+    }
     s.delTags = m_db.prepare("DELETE FROM entry_tags WHERE entry_id = ?1");
     s.tag = m_db.prepare("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES(?1, ?2)");
     s.delOwners = m_db.prepare("DELETE FROM ownerships WHERE entry_id = ?1");
@@ -407,6 +433,9 @@ std::optional<QString> CatalogWriter::write(const Domain &r)
         t.bind(1, id).exec();
     }
     m_domains[r.id] = id;
+    if (m_streamDocuments) {
+        m_domainText[r.id] = r.displayName + ' ' + r.name;
+    }
     return std::nullopt;
 }
 
@@ -425,6 +454,9 @@ std::optional<QString> CatalogWriter::write(const Team &r)
         touchParty("team", id);
     }
     m_teams[r.id] = id;
+    if (m_streamDocuments) {
+        m_teamText[r.id] = r.displayName + ' ' + r.name;
+    }
     return std::nullopt;
 }
 
@@ -443,6 +475,9 @@ std::optional<QString> CatalogWriter::write(const Person &r)
         touchParty("person", id);
     }
     m_people[r.id] = id;
+    if (m_streamDocuments) {
+        m_personText[r.id] = r.displayName + ' ' + r.name;
+    }
     return std::nullopt;
 }
 
@@ -503,7 +538,74 @@ std::optional<QString> CatalogWriter::write(const Product &r)
             return stepError(ow, "owner");
         }
     }
+    if (m_streamDocuments) {
+        if (auto err = flushDocument()) {
+            return err;
+        }
+        startDocument(id, r);
+    }
     return std::nullopt;
+}
+
+void CatalogWriter::startDocument(std::int64_t id, const Product &r)
+{
+    // The same text the table-based builder (kDocSelect) indexes, assembled from the record in hand.
+    // Same canonical order as kDocSelect: tags and owner names sorted, duplicates as the tables keep them.
+    Document doc{id, r.name, r.displayName, {}, {}, {}, r.description, {}};
+    std::vector<std::string_view> tags;
+    for (const std::string &tag : r.tags) {
+        if (!tag.empty()) {
+            tags.push_back(tag);
+        }
+    }
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    for (const std::string_view tag : tags) {
+        doc.tags += doc.tags.empty() ? "" : " ";
+        doc.tags += tag;
+    }
+    if (const auto it = m_domainText.find(r.domain); it != m_domainText.end()) {
+        doc.domain = it->second;
+    }
+    std::vector<std::tuple<Role, PartyKind, std::string_view>> seen;
+    std::vector<std::string_view> owners;
+    for (const OwnerRef &o : r.owners) {
+        const auto key = std::make_tuple(o.role, o.party, std::string_view(o.id));
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            continue;
+        }
+        seen.push_back(key);
+        const auto &texts = o.party == PartyKind::Person ? m_personText : m_teamText;
+        if (const auto it = texts.find(o.id); it != texts.end()) {
+            owners.push_back(it->second);
+        }
+    }
+    std::sort(owners.begin(), owners.end());
+    for (const std::string_view owner : owners) {
+        doc.owners += doc.owners.empty() ? "" : " ";
+        doc.owners += owner;
+    }
+    m_doc = std::move(doc);
+}
+
+std::optional<QString> CatalogWriter::flushDocument()
+{
+    if (!m_doc) {
+        return std::nullopt;
+    }
+    const Document doc = std::move(*m_doc);
+    m_doc.reset();
+    Statement &st = m_st->document;
+    st.bind(1, doc.id).bind(2, doc.name).bind(3, doc.displayName).bind(4, doc.tags).bind(5, doc.domain);
+    st.bind(6, doc.owners).bind(7, doc.description).bind(8, doc.columns);
+    if (st.exec()) {
+        return std::nullopt;
+    }
+    // The bundle named this product twice: let the tables, which hold both records' effects, decide.
+    if (st.error() && (st.error()->sqliteCode & 0xff) == SQLITE_CONSTRAINT) {
+        return stepError(m_st->redoDocument.bind(1, doc.id), "search document");
+    }
+    return stepError(st, "search document");
 }
 
 std::optional<QString> CatalogWriter::write(const Port &r)
@@ -522,6 +624,14 @@ std::optional<QString> CatalogWriter::write(const Port &r)
         return stepError(st, "port");
     }
     touch(*entry);
+    if (m_streamDocuments) {
+        if (m_doc && m_doc->id == *entry) {
+            m_doc->columns += m_doc->columns.empty() || names.empty() ? "" : " ";
+            m_doc->columns += names;
+        } else {
+            return stepError(m_st->redoDocument.bind(1, *entry), "search document");
+        }
+    }
     return std::nullopt;
 }
 
@@ -693,11 +803,16 @@ std::optional<QString> CatalogWriter::write(const Tombstone &r)
         if (!entry) {
             return std::nullopt;
         }
-        touch(*entry);
         const std::string_view sql = r.of == "port"  ? "DELETE FROM ports WHERE entry_id=?1 AND ext_id=?2"
                                      : r.of == "sla" ? "DELETE FROM sla_objectives WHERE entry_id=?1 AND ext_id=?2"
                                                      : "DELETE FROM checks WHERE entry_id=?1 AND ext_id=?2";
-        return run(sql, *entry, r.id);
+        if (auto err = run(sql, *entry, r.id)) {
+            return err;
+        }
+        if (m_db.changes() > 0) {
+            touch(*entry); // only what changed is re-indexed
+        }
+        return std::nullopt;
     }
     if (r.of == "domain") {
         const auto it = m_domains.find(r.id);
@@ -763,17 +878,20 @@ std::optional<QString> CatalogWriter::finishSearchIndex()
     // catalog tables while FTS5 writes its segments thrashes the page cache (measured 40% slower at 10k products).
     const std::string_view doc = kDocSelect;
     const std::size_t select = doc.find("SELECT");
-    const std::string scope = m_header.mode == BundleMode::Snapshot ? " WHERE e.source_id = ?1"
-                                                                    : " WHERE e.id IN (SELECT id FROM temp.touched)";
-    if (auto err = m_db.exec("DROP TABLE IF EXISTS temp.search_docs")) {
-        return err->message;
-    }
-    Statement build = m_db.prepare("CREATE TEMP TABLE search_docs AS " + std::string(doc.substr(select)) + scope);
-    if (m_header.mode == BundleMode::Snapshot) {
-        build.bind(1, m_sourceId);
-    }
-    if (!build.isValid() || !build.exec()) {
-        return m_db.lastError().message;
+    if (m_streamDocuments) {
+        // Streamed documents are in temp.search_docs already; rebuild the few the stream could not complete.
+        if (auto err = m_db.exec("INSERT OR REPLACE INTO temp.search_docs " + std::string(doc.substr(select)) +
+                                 " WHERE e.id IN (SELECT id FROM temp.redo_docs)")) {
+            return err->message;
+        }
+    } else {
+        if (auto err = m_db.exec("DROP TABLE IF EXISTS temp.search_docs")) {
+            return err->message;
+        }
+        if (auto err = m_db.exec("CREATE TEMP TABLE search_docs AS " + std::string(doc.substr(select)) +
+                                 " WHERE e.id IN (SELECT id FROM temp.touched)")) {
+            return err->message;
+        }
     }
     if (m_header.mode == BundleMode::Snapshot) {
         if (!m_fresh) {
@@ -794,7 +912,8 @@ std::optional<QString> CatalogWriter::finishSearchIndex()
     if (bulk) {
         (void)m_db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES('automerge', 0)");
     }
-    auto err = m_db.exec(insert + "SELECT * FROM temp.search_docs; DROP TABLE temp.search_docs;");
+    auto err = m_db.exec(insert + "SELECT * FROM temp.search_docs; DROP TABLE temp.search_docs; "
+                                  "DROP TABLE IF EXISTS temp.redo_docs;");
     if (bulk) {
         (void)m_db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES('automerge', 4)");
     }
@@ -808,6 +927,12 @@ std::optional<QString> CatalogWriter::commit()
 {
     if (!m_tx) {
         return QStringLiteral("the writer has no sync in progress");
+    }
+    if (m_streamDocuments) {
+        if (auto err = flushDocument()) {
+            rollback();
+            return err;
+        }
     }
     m_st.reset();
     QElapsedTimer phase;

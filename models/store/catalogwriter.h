@@ -85,6 +85,10 @@ private:
     std::optional<std::int64_t> insertReturningId(Statement &fresh, Statement &upsert, Bind &&bind, const char *what,
                                                   std::optional<QString> &error);
     std::optional<QString> finishSearchIndex();
+    // Snapshots build each product's search document while streaming (see m_doc); deltas and records that
+    // arrive out of their product's order fall back to building documents from the tables at commit.
+    void startDocument(std::int64_t id, const records::Product &r);
+    std::optional<QString> flushDocument();
     std::optional<QString> sweep();
 
     Database &m_db;
@@ -99,6 +103,17 @@ private:
 
     bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
     Stats m_stats;
+
+    struct Document
+    {
+        std::int64_t id = 0;
+        std::string name, displayName, tags, domain, owners, description, columns;
+    };
+    // Snapshot mode: the product being streamed, whose ports complete its search document. Reading the catalog
+    // back to build documents would search a WAL of many GB for every page at 1M products.
+    std::optional<Document> m_doc;
+    bool m_streamDocuments = false;
+    std::unordered_map<std::string, std::string> m_domainText, m_teamText, m_personText; // ext id -> indexed text
 
     // Small lookups kept in memory: domains, teams and people are few next to products.
     std::unordered_map<std::string, std::int64_t> m_domains, m_teams, m_people;
