@@ -77,7 +77,7 @@ QMap<QString, std::int64_t> counts(Database &db)
 // mean the same catalog, with the same row ids.
 QString contentDump(Database &db)
 {
-    static const char *const kQueries[] = {
+    static const QList<const char *> kQueries = {
         "SELECT uri, kind, name, cursor, snapshot_at FROM sources ORDER BY uri",
         "SELECT id, source_id, ext_id, name, display_name, kind, description, parent_ext FROM domains ORDER BY id",
         "SELECT id, source_id, ext_id, name, display_name, domain_ext, parent_ext, email FROM teams ORDER BY id",
@@ -95,19 +95,7 @@ QString contentDump(Database &db)
         "SELECT id, source_id, from_ext, from_port, to_ext, to_port, column_map, description FROM lineage ORDER BY id",
         "SELECT rowid, * FROM entry_fts ORDER BY rowid",
     };
-    QString out;
-    for (const char *sql : kQueries) {
-        out += QLatin1String(sql) + QLatin1Char('\n');
-        Statement st = db.prepare(sql);
-        while (st.next()) {
-            QStringList row;
-            for (int c = 0; c < st.columnCount(); ++c) {
-                row << (st.isNull(c) ? QStringLiteral("NULL") : st.text(c));
-            }
-            out += row.join(QLatin1Char('|')) + QLatin1Char('\n');
-        }
-    }
-    return out;
+    return test::dumpRows(db, kQueries);
 }
 
 // The sample bundle without the lines that mention `needle`.

@@ -88,7 +88,7 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source)
 
 QString dumpCatalog(models::Database &db)
 {
-    static const char *const kTables[] = {
+    static const QList<const char *> kTables = {
         "SELECT uri, kind, name, cursor, gen, snapshot_at FROM sources ORDER BY uri",
         "SELECT * FROM domains ORDER BY source_id, ext_id",
         "SELECT * FROM teams ORDER BY source_id, ext_id",
@@ -105,8 +105,13 @@ QString dumpCatalog(models::Database &db)
         "SELECT rowid, * FROM entry_fts ORDER BY rowid",
         "SELECT id, kind, entity_ext, state, payload FROM outbox ORDER BY id",
     };
+    return dumpRows(db, kTables);
+}
+
+QString dumpRows(models::Database &db, const QList<const char *> &queries)
+{
     QString out;
-    for (const char *sql : kTables) {
+    for (const char *sql : queries) {
         out += QLatin1String(sql) + QLatin1Char('\n');
         models::Statement st = db.prepare(sql);
         if (!st.isValid()) {

@@ -31,6 +31,8 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source);
 
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
+// The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
+QString dumpRows(models::Database &db, const QList<const char *> &queries);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
