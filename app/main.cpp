@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include "models/processmemory.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
@@ -15,7 +16,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -23,20 +23,6 @@
 #include <cstdio>
 
 namespace {
-
-double currentRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-        }
-    }
-    return 0;
-}
 
 void setIdentity()
 {
@@ -130,7 +116,7 @@ int runGui(int argc, char **argv)
         QTimer::singleShot(0, &window, [&window]() {
             const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
             std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", results ? results->model()->rowCount() : 0,
-                        currentRssMb());
+                        meshlens::models::residentMemoryMb());
             std::fflush(stdout);
             QCoreApplication::exit(0);
         });

@@ -9,8 +9,6 @@ namespace meshlens::models {
 namespace {
 const auto kLastSource = QStringLiteral("sync/lastSource");
 const auto kGeometry = QStringLiteral("window/geometry");
-const auto kState = QStringLiteral("window/state");
-const auto kIdentity = QStringLiteral("user/identity");
 } // namespace
 
 QString AppSettings::lastSource()
@@ -31,26 +29,6 @@ QByteArray AppSettings::windowGeometry()
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
     QSettings().setValue(kGeometry, geometry);
-}
-
-QByteArray AppSettings::windowState()
-{
-    return QSettings().value(kState).toByteArray();
-}
-
-void AppSettings::setWindowState(const QByteArray &state)
-{
-    QSettings().setValue(kState, state);
-}
-
-QString AppSettings::identity()
-{
-    return QSettings().value(kIdentity).toString();
-}
-
-void AppSettings::setIdentity(const QString &personId)
-{
-    QSettings().setValue(kIdentity, personId);
 }
 
 } // namespace meshlens::models

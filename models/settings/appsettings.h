@@ -15,12 +15,6 @@ public:
 
     [[nodiscard]] static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
-    [[nodiscard]] static QByteArray windowState();
-    static void setWindowState(const QByteArray &state);
-
-    // Who "My products" means (a person's id in the catalog); empty until the user sets it.
-    [[nodiscard]] static QString identity();
-    static void setIdentity(const QString &personId);
 };
 
 } // namespace meshlens::models

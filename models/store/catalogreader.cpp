@@ -229,13 +229,12 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
         }
     }
     {
-        // The latest point of each objective: the last non-gap value of its newest chunk.
-        Statement st = m_db.prepare(
-            "SELECT o.id, o.ext_id, o.kind, o.unit, o.op, o.description, o.target, "
-            "       (SELECT s.t0 FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1), "
-            "       (SELECT s.step FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1), "
-            "       (SELECT s.vals FROM sla_series s WHERE s.objective_id = o.id ORDER BY s.t0 DESC LIMIT 1) "
-            "FROM sla_objectives o WHERE o.entry_id = ?1 ORDER BY o.kind, o.id");
+        // The latest point of each objective: the last non-gap value of its newest chunk (one join, by key).
+        Statement st =
+            m_db.prepare("SELECT o.id, o.ext_id, o.kind, o.unit, o.op, o.description, o.target, s.t0, s.step, s.vals "
+                         "FROM sla_objectives o LEFT JOIN sla_series s ON s.objective_id = o.id "
+                         " AND s.t0 = (SELECT max(t0) FROM sla_series WHERE objective_id = o.id) "
+                         "WHERE o.entry_id = ?1 ORDER BY o.kind, o.id");
         st.bind(1, id);
         while (st.next()) {
             SlaInfo s;
@@ -262,10 +261,10 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
     {
         Statement st = m_db.prepare(
             "SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
-            "       (SELECT s.t0 FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1), "
-            "       (SELECT s.step FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1), "
-            "       (SELECT s.statuses FROM check_series s WHERE s.check_id = c.id ORDER BY s.t0 DESC LIMIT 1) "
-            "FROM checks c WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
+            "       s.t0, s.step, s.statuses "
+            "FROM checks c LEFT JOIN check_series s ON s.check_id = c.id "
+            " AND s.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
+            "WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
         st.bind(1, id);
         while (st.next()) {
             CheckInfo c{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}};

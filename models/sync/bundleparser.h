@@ -44,10 +44,8 @@ public:
     [[nodiscard]] std::int64_t lines() const { return m_line; }
     [[nodiscard]] std::int64_t recordCount() const { return m_records; }
     [[nodiscard]] std::int64_t bytesSeen() const { return m_bytes; }
-    // Whether the bundle ended with its {"type":"end"} trailer (optional in v1; MeshLens always writes it).
-    [[nodiscard]] bool sawEnd() const { return m_sawEnd; }
 
-    // Parses one line in isolation (tests, and the CLI's validate path).
+    // Parses one line in isolation.
     static std::optional<QString> parseRecordLine(std::string_view line, records::Record &out);
     static std::optional<QString> parseHeaderLine(std::string_view line, records::Header &out);
 

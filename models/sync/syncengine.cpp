@@ -314,7 +314,6 @@ void SyncEngine::finishRun(std::optional<QString> error)
     result.products = r.writer.stats().products;
     result.bytes = r.parser ? r.parser->bytesSeen() : r.progress.bytes;
     result.elapsedMs = r.clock.elapsed();
-    r.progress.phase = SyncProgress::Phase::Done;
     {
         const QMutexLocker lock(&m_writerMutex);
         m_writer = nullptr;

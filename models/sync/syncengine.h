@@ -40,8 +40,7 @@ struct SyncProgress
     {
         Connecting,
         Reading,
-        Indexing,
-        Done
+        Indexing
     };
     Phase phase = Phase::Connecting;
     std::int64_t records = 0;

@@ -1,6 +1,7 @@
 #include "benchutil.h"
 
 #include "models/generate/cataloggenerator.h"
+#include "models/processmemory.h"
 #include "models/sync/syncengine.h"
 
 #include <QCoreApplication>
@@ -42,30 +43,9 @@ Percentiles percentiles(std::vector<double> samples)
     return {at(0.50), at(0.95), at(0.99)};
 }
 
-namespace {
-double statusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key)) {
-            return line.mid(static_cast<qsizetype>(std::strlen(key))).trimmed().split(' ').value(0).toDouble();
-        }
-    }
-    return 0;
-}
-} // namespace
-
 double peakRssMb()
 {
-    return statusKb("VmHWM:") / 1024.0;
-}
-
-double currentRssMb()
-{
-    return statusKb("VmRSS:") / 1024.0;
+    return models::peakResidentMemoryMb();
 }
 
 double fileMb(const QString &path)

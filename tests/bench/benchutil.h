@@ -22,7 +22,6 @@ Percentiles percentiles(std::vector<double> samples);
 
 // Peak resident set of this process so far (VmHWM), in MB.
 double peakRssMb();
-double currentRssMb();
 double fileMb(const QString &path);
 // Size of a SQLite cache with its WAL.
 double databaseMb(const QString &path);
