@@ -63,6 +63,49 @@ void appendChecks(std::vector<CheckRun> &out, const Statement &st, int first, Ti
 
 } // namespace
 
+void RunCounts::add(const CheckRun &run)
+{
+    switch (run.status) {
+    case 'P':
+        ++pass;
+        break;
+    case 'F':
+        ++fail;
+        break;
+    case 'A':
+        ++aborted;
+        break;
+    default:
+        ++none;
+        break;
+    }
+}
+
+void RunCounts::add(const RunCounts &other)
+{
+    pass += other.pass;
+    fail += other.fail;
+    aborted += other.aborted;
+    none += other.none;
+}
+
+std::optional<double> RunCounts::passRate() const
+{
+    if (runs() == 0) {
+        return std::nullopt;
+    }
+    return static_cast<double>(pass) / static_cast<double>(runs());
+}
+
+RunCounts countRuns(std::span<const CheckRun> runs)
+{
+    RunCounts counts;
+    for (const CheckRun &run : runs) {
+        counts.add(run);
+    }
+    return counts;
+}
+
 SeriesReader::SeriesReader(Database &db)
     : m_db(db)
 {}

@@ -39,6 +39,19 @@ struct CheckRun
     float value = 0;
 };
 
+// How the runs of a check (or of many checks) came out. The pass rate is passes over runs that happened: an
+// aborted run counts against it, a '-' (no run scheduled or no result) does not count at all.
+struct RunCounts
+{
+    std::int64_t pass = 0, fail = 0, aborted = 0, none = 0;
+
+    void add(const CheckRun &run);
+    void add(const RunCounts &other);
+    [[nodiscard]] std::int64_t runs() const { return pass + fail + aborted; }
+    [[nodiscard]] std::optional<double> passRate() const; // 0..1, or nullopt when nothing ran
+};
+[[nodiscard]] RunCounts countRuns(std::span<const CheckRun> runs);
+
 class SeriesReader final
 {
 public:

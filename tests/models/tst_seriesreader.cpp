@@ -140,6 +140,22 @@ private slots:
         QCOMPARE(QString::fromStdString(reader.lastCheckMessage(m_rows)), QString());
     }
 
+    void passRateCountsRunsThatHappened()
+    {
+        SeriesReader reader(m_db);
+        const RunCounts rows = countRuns(reader.check(m_rows)); // P F - A
+        QCOMPARE(rows.pass, 1);
+        QCOMPARE(rows.fail, 1);
+        QCOMPARE(rows.aborted, 1);
+        QCOMPARE(rows.none, 1);
+        QCOMPARE(rows.passRate().value_or(-1), 1.0 / 3.0);
+        RunCounts total = rows;
+        total.add(countRuns(reader.check(m_nn))); // F
+        QCOMPARE(total.passRate().value_or(-1), 0.25);
+        QVERIFY(!countRuns({}).passRate());
+        QVERIFY(!countRuns(reader.check(m_rows, {kStart + 2 * kDay, kStart + 3 * kDay})).passRate()); // only '-'
+    }
+
     void scansVisitEveryObjectiveInIdOrder()
     {
         SeriesReader reader(m_db);
