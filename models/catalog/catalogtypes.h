@@ -81,6 +81,9 @@ struct ProductDetail
     QList<SlaInfo> slas;
     QList<CheckInfo> checks;
     QList<LineageRef> upstream, downstream;
+    // Set by Outbox::overlay: edits of this product not yet delivered (shown as pending), and those in conflict.
+    int pendingEdits = 0;
+    int conflictedEdits = 0;
 };
 
 struct SourceState

@@ -1,5 +1,6 @@
 #include "catalogreader.h"
 
+#include "outbox.h"
 #include "seriescodec.h"
 
 #include <QJsonArray>
@@ -303,6 +304,7 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
               "ORDER BY 2",
               d.downstream);
     }
+    Outbox(m_db).overlay(d); // the user's undelivered edits show at once, marked pending
     return d;
 }
 
