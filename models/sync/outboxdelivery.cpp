@@ -4,6 +4,25 @@
 
 namespace meshlens::models {
 
+namespace {
+OutboxDelivery::PusherFactory &pusherFactory()
+{
+    static OutboxDelivery::PusherFactory factory;
+    return factory;
+}
+} // namespace
+
+void OutboxDelivery::setPusherFactory(PusherFactory factory)
+{
+    pusherFactory() = std::move(factory);
+}
+
+DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel)
+{
+    const std::unique_ptr<OutboxPusher> pusher = pusherFactory() ? pusherFactory()() : nullptr;
+    return deliver(db, pusher.get(), now, force, cancel);
+}
+
 DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::int64_t now, bool force,
                                        const std::atomic<bool> *cancel)
 {

@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <memory>
 
 namespace meshlens::models {
 
@@ -27,6 +29,14 @@ class OutboxDelivery final
 public:
     [[nodiscard]] static DeliveryReport deliver(Database &db, OutboxPusher *pusher, std::int64_t now,
                                                 bool force = false, const std::atomic<bool> *cancel = nullptr);
+
+    // The connectors that accept writes, behind one pusher: what the GUI and the CLI deliver through. Today no
+    // source accepts writes (bundles are exported), so the default makes none; the OpenMetadata connector
+    // registers itself here, and tests install their fake. Set before any delivery starts.
+    using PusherFactory = std::function<std::unique_ptr<OutboxPusher>()>;
+    static void setPusherFactory(PusherFactory factory);
+    [[nodiscard]] static DeliveryReport deliverAll(Database &db, std::int64_t now, bool force = false,
+                                                   const std::atomic<bool> *cancel = nullptr);
 };
 
 } // namespace meshlens::models
