@@ -859,4 +859,44 @@ Outbox::QueueResult Outbox::resolveConflict(const QString &id, const ProductEdit
     return result;
 }
 
+QString Outbox::draftKey(std::int64_t productId)
+{
+    // By the product's source id, so a draft survives a sync that renumbers rows.
+    Statement st = m_db.prepare("SELECT source_id, ext_id FROM entries WHERE id = ?1");
+    st.bind(1, productId);
+    return st.next() ? QStringLiteral("feedback-draft/%1/%2").arg(st.int64(0)).arg(st.text(1)) : QString();
+}
+
+void Outbox::saveFeedbackDraft(std::int64_t productId, const Feedback &draft, std::int64_t now)
+{
+    const QString key = draftKey(productId);
+    if (key.isEmpty()) {
+        return;
+    }
+    QJsonObject o = feedbackToJson(draft);
+    o.insert(QStringLiteral("title"), draft.title); // as typed
+    Statement st =
+        m_db.prepare("INSERT INTO local_state(key, value, updated_at) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
+    st.bind(1, key).bind(2, compact(o)).bind(3, now);
+    st.exec();
+}
+
+std::optional<Feedback> Outbox::feedbackDraft(std::int64_t productId)
+{
+    Statement st = m_db.prepare("SELECT value FROM local_state WHERE key = ?1");
+    st.bind(1, draftKey(productId));
+    if (!st.next()) {
+        return std::nullopt;
+    }
+    return feedbackFromJson(QJsonDocument::fromJson(st.text(0).toUtf8()).object());
+}
+
+void Outbox::clearFeedbackDraft(std::int64_t productId)
+{
+    Statement st = m_db.prepare("DELETE FROM local_state WHERE key = ?1");
+    st.bind(1, draftKey(productId));
+    st.exec();
+}
+
 } // namespace meshlens::models

@@ -161,7 +161,13 @@ public:
 
     [[nodiscard]] static std::int64_t backoffSeconds(int attempts);
 
+    // A feedback form's unsent draft per product, kept in the cache's local state (survives closing the window).
+    void saveFeedbackDraft(std::int64_t productId, const Feedback &draft, std::int64_t now);
+    [[nodiscard]] std::optional<Feedback> feedbackDraft(std::int64_t productId);
+    void clearFeedbackDraft(std::int64_t productId);
+
 private:
+    [[nodiscard]] QString draftKey(std::int64_t productId);
     std::optional<QString> resolveParty(PartyRef &party);
     QueueResult insert(const QString &kind, std::int64_t productId, const QJsonObject &payload, std::int64_t now);
 

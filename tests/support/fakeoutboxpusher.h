@@ -6,8 +6,11 @@
 
 #include "models/sync/outboxpusher.h"
 
+#include "models/sync/outboxdelivery.h"
+
 #include <QHash>
 
+#include <memory>
 #include <optional>
 
 namespace meshlens::test {
@@ -42,6 +45,29 @@ public:
             return {Outcome::Transient, QStringLiteral("the connection closed before the response arrived"), {}, {}};
         }
         return {Outcome::Delivered, {}, {}, reply};
+    }
+
+    // Installs `server` as what OutboxDelivery::deliverAll (the GUI's and the CLI's path) delivers to. Each delivery
+    // gets its own pusher; they forward to the one server, so its counts span deliveries. Deliveries run one at a
+    // time, so the server needs no lock.
+    static void install(const std::shared_ptr<FakeOutboxPusher> &server)
+    {
+        struct Forward final : models::OutboxPusher
+        {
+            std::shared_ptr<FakeOutboxPusher> server;
+            explicit Forward(std::shared_ptr<FakeOutboxPusher> s)
+                : server(std::move(s))
+            {}
+            [[nodiscard]] bool accepts(const QString &uri, const QString &kind) const override
+            {
+                return server->accepts(uri, kind);
+            }
+            [[nodiscard]] models::PushResult push(const models::OutboxItem &item) override
+            {
+                return server->push(item);
+            }
+        };
+        models::OutboxDelivery::setPusherFactory([server]() { return std::make_unique<Forward>(server); });
     }
 };
 
