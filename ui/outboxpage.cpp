@@ -79,7 +79,7 @@ OutboxPage::OutboxPage(const QString &dbPath, QWidget *parent)
     m_list->setUniformRowHeights(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(4, QHeaderView::Stretch);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &OutboxPage::updateButtons);
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item->data(0, Qt::UserRole + 1).toString() == QLatin1String("conflict")) {
@@ -204,8 +204,9 @@ void OutboxPage::refresh()
         }
         row->setSelected(selected.contains(it.id));
     }
-    for (int c : {0, 1, 3}) {
+    for (int c : {0, 1, 2, 3}) {
         m_list->resizeColumnToContents(c);
+        m_list->setColumnWidth(c, std::min(m_list->columnWidth(c), 420)); // the error or reply gets the rest
     }
     m_stack->setCurrentWidget(items.isEmpty() ? static_cast<QWidget *>(m_empty) : m_list);
     updateButtons();
@@ -361,6 +362,9 @@ void OutboxPage::deliveryFinished(const models::DeliveryReport &r)
     }
     if (r.failed > 0) {
         parts << tr("%n could not be sent (%1); retried automatically", nullptr, r.failed).arg(r.lastError);
+    }
+    if (r.waiting > 0) {
+        parts << tr("%n waiting to retry after an error", nullptr, r.waiting);
     }
     if (r.needsExport > 0) {
         parts << tr("%n for bundle sources, which take no writes: use Export…", nullptr, r.needsExport);
