@@ -49,8 +49,9 @@ struct Verb
 
     Verb() { parser.addOptions({db, json}); }
 
-    // Parses and opens the cache; returns an exit code on failure.
-    std::optional<int> start(const QStringList &args, const Out &io)
+    // Parses and opens the cache, and resolves the one positional argument to `product` when asked; returns an
+    // exit code on failure.
+    std::optional<int> start(const QStringList &args, const Out &io, std::int64_t *product = nullptr)
     {
         if (!parser.parse(args)) {
             io.error(parser.errorText());
@@ -69,24 +70,21 @@ struct Verb
             io.error(err->message);
             return ExitCacheError;
         }
-        return std::nullopt;
-    }
-
-    // The one positional argument naming a product.
-    std::optional<std::int64_t> product(const Out &io, int *code)
-    {
+        if (!product) {
+            return std::nullopt;
+        }
         const QStringList pos = parser.positionalArguments();
         if (pos.size() != 1) {
             io.error(QStringLiteral("name one product (by id, name, FQN or #rowid)"));
-            *code = ExitUsage;
-            return std::nullopt;
+            return ExitUsage;
         }
         const auto id = CatalogReader(cache).resolveProduct(pos.first());
         if (!id) {
             io.error(QStringLiteral("no product '%1' in the cache; try meshlens search").arg(pos.first()));
-            *code = ExitNotFound;
+            return ExitNotFound;
         }
-        return id;
+        *product = *id;
+        return std::nullopt;
     }
 };
 
@@ -152,13 +150,9 @@ int runEdit(const QStringList &args, std::FILE *out, std::FILE *err)
                removeTag = opt("remove-tag", "tag"), owner = opt("owner", "person"),
                removeOwner = opt("remove-owner", "person"), steward = opt("steward", "person"),
                expert = opt("expert", "person"), sla = opt("sla", "id=target");
-    if (auto code = v.start(args, io)) {
+    std::int64_t product = 0;
+    if (auto code = v.start(args, io, &product)) {
         return *code;
-    }
-    int code = ExitOk;
-    const auto product = v.product(io, &code);
-    if (!product) {
-        return code;
     }
     ProductEdit e;
     if (v.parser.isSet(description)) {
@@ -197,7 +191,7 @@ int runEdit(const QStringList &args, std::FILE *out, std::FILE *err)
         }
         e.slaTargets.insert(kv.left(eq), kv.mid(eq + 1));
     }
-    return queued(Outbox(v.cache).queueEdit(*product, e, now()), io, v.parser.isSet(v.json));
+    return queued(Outbox(v.cache).queueEdit(product, e, now()), io, v.parser.isSet(v.json));
 }
 
 int runFeedback(const QStringList &args, std::FILE *out, std::FILE *err)
@@ -212,13 +206,9 @@ int runFeedback(const QStringList &args, std::FILE *out, std::FILE *err)
     QCommandLineOption check(QStringLiteral("check"), QString(), QStringLiteral("id"));
     QCommandLineOption column(QStringLiteral("column"), QString(), QStringLiteral("port.column"));
     v.parser.addOptions({category, rating, title, message, contact, check, column});
-    if (auto code = v.start(args, io)) {
+    std::int64_t product = 0;
+    if (auto code = v.start(args, io, &product)) {
         return *code;
-    }
-    int code = ExitOk;
-    const auto product = v.product(io, &code);
-    if (!product) {
-        return code;
     }
     Feedback f;
     f.category = v.parser.value(category).replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -233,7 +223,7 @@ int runFeedback(const QStringList &args, std::FILE *out, std::FILE *err)
         f.linkKind = QStringLiteral("column");
         f.linkRef = v.parser.value(column);
     }
-    return queued(Outbox(v.cache).queueFeedback(*product, f, now()), io, v.parser.isSet(v.json));
+    return queued(Outbox(v.cache).queueFeedback(product, f, now()), io, v.parser.isSet(v.json));
 }
 
 int runOutbox(const QStringList &args, std::FILE *out, std::FILE *err)

@@ -189,12 +189,7 @@ ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &i
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
 
-    m_errors = new QLabel;
-    m_errors->setObjectName(QStringLiteral("validationErrors"));
-    m_errors->setTextFormat(Qt::RichText);
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #d73a49"));
-    m_errors->hide();
+    m_errors = makeErrorLabel();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     auto *resolveButton = buttons->addButton(tr("Resolve and queue"), QDialogButtonBox::AcceptRole);
@@ -276,8 +271,7 @@ bool ConflictDialog::resolve()
             errors = {{QStringLiteral("edit"), tr("The result is what the source already has: discard the edit from "
                                                   "the outbox instead.")}};
         }
-        m_errors->setText(errorHtml(errors));
-        m_errors->show();
+        showErrors(m_errors, errors);
         return false;
     }
     Q_EMIT resolved(m_item.id);

@@ -31,13 +31,26 @@ QStringList splitList(const QString &text)
     return out;
 }
 
-QString errorHtml(const QList<models::FieldError> &errors)
+QLabel *makeErrorLabel()
+{
+    auto *label = new QLabel;
+    label->setObjectName(QStringLiteral("validationErrors"));
+    label->setAccessibleName(QObject::tr("Problems to fix"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #d73a49"));
+    label->hide();
+    return label;
+}
+
+void showErrors(QLabel *label, const QList<models::FieldError> &errors)
 {
     QString html = QStringLiteral("<ul style=\"margin:0\">");
     for (const models::FieldError &e : errors) {
         html += QStringLiteral("<li>") + e.message.toHtmlEscaped() + QStringLiteral("</li>");
     }
-    return html + QStringLiteral("</ul>");
+    label->setText(html + QStringLiteral("</ul>"));
+    label->setVisible(!errors.isEmpty());
 }
 
 namespace {
@@ -120,12 +133,7 @@ EditProductDialog::EditProductDialog(models::Database &db, const models::Product
     connect(m_description, &QPlainTextEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
     m_preview->setUntrustedMarkdown(product.description);
 
-    m_errors = new QLabel;
-    m_errors->setObjectName(QStringLiteral("validationErrors"));
-    m_errors->setTextFormat(Qt::RichText);
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #d73a49"));
-    m_errors->hide();
+    m_errors = makeErrorLabel();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     auto *saveButton = buttons->button(QDialogButtonBox::Save);
@@ -145,12 +153,6 @@ EditProductDialog::EditProductDialog(models::Database &db, const models::Product
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
     resize(1000, 560);
-}
-
-void EditProductDialog::showErrors(const QList<models::FieldError> &errors)
-{
-    m_errors->setText(errorHtml(errors));
-    m_errors->setVisible(!errors.isEmpty());
 }
 
 bool EditProductDialog::save()
@@ -213,11 +215,11 @@ bool EditProductDialog::save()
     models::Outbox outbox(m_db);
     const auto result = outbox.queueEdit(s.id, edit, QDateTime::currentSecsSinceEpoch());
     if (result.storeError) {
-        showErrors({{QStringLiteral("store"), *result.storeError}});
+        showErrors(m_errors, {{QStringLiteral("store"), *result.storeError}});
         return false;
     }
     if (!result.ok()) {
-        showErrors(result.errors);
+        showErrors(m_errors, result.errors);
         return false;
     }
     Q_EMIT queued(result.id);

@@ -39,8 +39,6 @@ Q_SIGNALS:
     void queued(const QString &outboxId);
 
 private:
-    void showErrors(const QList<models::FieldError> &errors);
-
     models::Database &m_db;
     models::ProductDetail m_product;
     QLineEdit *m_displayName = nullptr;
@@ -57,7 +55,9 @@ private:
 
 // "a, b ,c" -> {a, b, c}; shared by the editor dialogs.
 QStringList splitList(const QString &text);
-// Errors as an HTML list (escaped), for a rich-text label.
-QString errorHtml(const QList<models::FieldError> &errors);
+// The label under a form that lists validation problems (objectName "validationErrors"), hidden while empty;
+// showErrors fills it as an HTML list of the escaped messages.
+QLabel *makeErrorLabel();
+void showErrors(QLabel *label, const QList<models::FieldError> &errors);
 
 } // namespace meshlens::ui

@@ -82,12 +82,7 @@ FeedbackDialog::FeedbackDialog(models::Database &db, const models::ProductDetail
     }
     form->addRow(tr("&About"), m_link);
 
-    m_errors = new QLabel;
-    m_errors->setObjectName(QStringLiteral("validationErrors"));
-    m_errors->setTextFormat(Qt::RichText);
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #d73a49"));
-    m_errors->hide();
+    m_errors = makeErrorLabel();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *submitButton = buttons->button(QDialogButtonBox::Ok);
@@ -147,8 +142,7 @@ bool FeedbackDialog::submit()
         if (result.storeError) {
             errors.push_back({QStringLiteral("store"), *result.storeError});
         }
-        m_errors->setText(errorHtml(errors));
-        m_errors->show();
+        showErrors(m_errors, errors);
         return false;
     }
     m_submitted = true;
