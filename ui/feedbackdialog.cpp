@@ -147,6 +147,9 @@ bool FeedbackDialog::submit()
     }
     m_submitted = true;
     outbox.clearFeedbackDraft(m_productId);
+    if (const QString contact = m_contact->text().trimmed(); !contact.isEmpty()) {
+        models::AppSettings::setIdentity(contact); // offered as the contact next time
+    }
     Q_EMIT queued(result.id);
     accept();
     return true;

@@ -716,7 +716,10 @@ int Outbox::confirmExported(const QStringList &ids, std::int64_t now)
         }
         st.reset();
     }
-    return tx.commit() ? 0 : n;
+    if (tx.commit()) {
+        return 0; // rolled back: nothing was marked
+    }
+    return n;
 }
 
 void Outbox::overlay(ProductDetail &d)

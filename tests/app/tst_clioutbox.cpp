@@ -27,37 +27,13 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    struct Run
-    {
-        int code = -1;
-        QString out, err;
-    };
-
-    static QString slurp(std::FILE *f)
-    {
-        std::fflush(f);
-        std::rewind(f);
-        QByteArray data;
-        char buf[4096];
-        std::size_t n = 0;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-            data.append(buf, static_cast<qsizetype>(n));
-        }
-        std::fclose(f);
-        return QString::fromUtf8(data);
-    }
+    using Run = test::Captured;
 
     Run run(QStringList args) const
     {
         args.prepend(QStringLiteral("meshlens"));
         args << QStringLiteral("--db") << m_db;
-        std::FILE *out = std::tmpfile();
-        std::FILE *err = std::tmpfile();
-        Run r;
-        r.code = app::runCli(args, out, err);
-        r.out = slurp(out);
-        r.err = slurp(err);
-        return r;
+        return test::capture([&args](std::FILE *out, std::FILE *err) { return app::runCli(args, out, err); });
     }
 
     QJsonArray listed(bool all = false) const
