@@ -322,6 +322,7 @@ void MainWindow::onOutboxChanged()
 {
     m_outbox->refresh();
     m_product->reload();
+    m_search->refresh(); // results mark products with pending edits
 }
 
 void MainWindow::showAbout()

@@ -17,6 +17,7 @@ struct ProductSummary
     QString extId, kind, name, displayName, domain, status, owners;
     std::optional<int> tier;
     double score = 0;
+    bool pendingEdit = false; // the user has an undelivered edit of it in the outbox
 
     [[nodiscard]] QString title() const { return displayName.isEmpty() ? name : displayName; }
 };

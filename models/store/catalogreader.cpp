@@ -129,6 +129,7 @@ QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std
     if (st.error()) {
         m_lastError = st.error();
     }
+    Outbox(m_db).markPending(out);
     return out;
 }
 

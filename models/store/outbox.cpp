@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -796,6 +797,20 @@ void Outbox::overlay(ProductDetail &d)
     }
     if (applied) {
         d.tags.sort();
+    }
+}
+
+void Outbox::markPending(QList<ProductSummary> &products)
+{
+    Statement st = m_db.prepare("SELECT DISTINCT e.id FROM outbox o JOIN entries e ON e.source_id = o.source_id AND "
+                                "e.ext_id = o.entity_ext WHERE o.kind = 'edit' AND "
+                                "o.state IN ('pending', 'sending', 'conflict')");
+    QSet<std::int64_t> pending;
+    while (st.next()) {
+        pending.insert(st.int64(0));
+    }
+    for (ProductSummary &p : products) {
+        p.pendingEdit = pending.contains(p.id);
     }
 }
 

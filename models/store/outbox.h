@@ -132,6 +132,8 @@ public:
 
     // Shows the pending edits of a product on top of what the cache holds (marking the detail as pending).
     void overlay(ProductDetail &detail);
+    // Marks the products of a result list that have undelivered edits (one query over the outbox, which is small).
+    void markPending(QList<ProductSummary> &products);
     // After a sync committed: a pending edit whose product's version moved past the edit's base version becomes
     // a conflict, with the source's values kept for the 3-way view. Never drops an edit. Returns how many.
     int reconcileAfterSync(std::int64_t now);

@@ -158,6 +158,9 @@ private Q_SLOTS:
         QVERIFY(detail);
         QCOMPARE(detail->description, QStringLiteral("Fixed text"));
         QCOMPARE(detail->pendingEdits, 1);
+        for (const auto &s : models::CatalogReader(db).search(QString(), 10)) {
+            QCOMPARE(s.pendingEdit, s.extId == QLatin1String("sales.orders"));
+        }
 
         // Undo before delivery: the catalog's own text is back.
         QVERIFY(Outbox(db).discard(id));

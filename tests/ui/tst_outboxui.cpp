@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -133,6 +134,17 @@ private Q_SLOTS:
         QVERIFY(!badge->isHidden());
         QVERIFY2(badge->text().contains(QLatin1String("pending")), qPrintable(badge->text()));
         QVERIFY(description->toPlainText().contains(QLatin1String("Orders from the shop and the app")));
+        const auto pendingInResults = [w]() {
+            auto *results = find<QTableView>(w, "resultsView");
+            for (int r = 0; r < results->model()->rowCount(); ++r) {
+                const QString name = results->model()->index(r, 0).data().toString();
+                if (name.startsWith(QLatin1String("Order Events"))) {
+                    return name.contains(QLatin1String("pending"));
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY(pendingInResults()); // the search page marks it too
 
         // Delivered from the outbox page: the badge goes, the text stays (the source has it now).
         auto *page = f->window->outboxPage();
@@ -147,6 +159,7 @@ private Q_SLOTS:
         QCOMPARE(f->server->applied.size(), 1);
         QVERIFY(description->toPlainText().contains(QLatin1String("Orders from the shop and the app")));
         QCOMPARE(f->outbox().items().first().state, QStringLiteral("delivered"));
+        QTRY_VERIFY(!pendingInResults());
     }
 
     void undoBeforeDelivery_restoresTheCatalogText()
