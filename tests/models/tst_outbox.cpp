@@ -5,12 +5,16 @@
 #include "support/fakeoutboxpusher.h"
 #include "support/testsupport.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace meshlens;
 using models::Outbox;
@@ -219,6 +223,43 @@ private Q_SLOTS:
         QCOMPARE(server.received.value(id), 2); // the same id went twice...
         QCOMPARE(server.applied.size(), 1);     // ...and changed the source once
         QCOMPARE(server.applied.value(id), 1);
+    }
+
+    void processKilledMidDelivery_resendsTheSameIdAndAppliesOnce()
+    {
+        const QString path = syncedCache();
+        QString id;
+        {
+            models::Database db;
+            QCOMPARE(test::openCache(db, path), QString());
+            id = Outbox(db).queueEdit(productId(db, "sales.orders"), describe(QStringLiteral("v2")), kNow).id;
+            QVERIFY(!id.isEmpty());
+        }
+        const QString log = m_dir.filePath(QStringLiteral("applied.log"));
+        QProcess child;
+        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setArguments({QStringLiteral("--child-deliver"), path, log});
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start();
+        QVERIFY(child.waitForFinished(60000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit); // killed mid-delivery
+
+        // The source has the item; the cache still says it was on its way.
+        QFile applied(log);
+        QVERIFY(applied.open(QIODevice::ReadOnly));
+        const QByteArray ids = applied.readAll();
+        QCOMPARE(ids, id.toUtf8() + '\n');
+        test::FakeOutboxPusher server;
+        server.applied.insert(id, 1); // what the source remembers
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        QCOMPARE(Outbox(db).item(id)->state, QStringLiteral("sending"));
+        QCOMPARE(models::OutboxDelivery::deliver(db, &server, kNow + 5).delivered, 1);
+        QCOMPARE(Outbox(db).item(id)->state, QStringLiteral("delivered"));
+        QCOMPARE(Outbox(db).item(id)->attempts, 2);
+        QCOMPARE(server.received.value(id), 1); // sent again with the same id...
+        QCOMPARE(server.applied.value(id), 1);  // ...and not applied twice
+        QCOMPARE(server.applied.size(), 1);
     }
 
     void lostResponse_retryWithBackoffDoesNotDuplicate()
@@ -640,5 +681,38 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutbox)
+// The child mode delivers the outbox of DB to a "source" that records each id it applies in LOG, and the process is
+// killed right after the source applied the first item, before its outcome reaches the cache.
+int main(int argc, char **argv)
+{
+    if (argc == 4 && qstrcmp(argv[1], "--child-deliver") == 0) {
+        QCoreApplication app(argc, argv);
+        struct DyingPusher final : models::OutboxPusher
+        {
+            QString log;
+            [[nodiscard]] bool accepts(const QString &, const QString &) const override { return true; }
+            [[nodiscard]] models::PushResult push(const models::OutboxItem &item) override
+            {
+                QFile f(log);
+                if (f.open(QIODevice::Append)) {
+                    f.write(item.id.toUtf8() + '\n');
+                    f.close();
+                }
+                std::raise(SIGKILL); // the response never arrives
+                return {};
+            }
+        } pusher;
+        pusher.log = QString::fromLocal8Bit(argv[3]);
+        models::Database db;
+        if (!test::openCache(db, QString::fromLocal8Bit(argv[2])).isEmpty()) {
+            return 2;
+        }
+        std::ignore = models::OutboxDelivery::deliver(db, &pusher, kNow);
+        return 3; // not reached
+    }
+    QCoreApplication app(argc, argv);
+    TestOutbox test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_outbox.moc"
