@@ -816,25 +816,25 @@ void Outbox::markPending(QList<ProductSummary> &products)
 
 int Outbox::reconcileAfterSync(std::int64_t now)
 {
-    const QList<OutboxItem> pending = items({{QStringLiteral("pending")}, QStringLiteral("edit"), {}});
+    // Pending edits whose product moved become conflicts; conflicts already shown get the source's latest values.
+    const QList<OutboxItem> open =
+        items({{QStringLiteral("pending"), QStringLiteral("conflict")}, QStringLiteral("edit"), {}});
     int conflicts = 0;
-    for (const OutboxItem &it : pending) {
+    for (const OutboxItem &it : open) {
         QString token;
         const auto theirs = currentValues(it.sourceId, it.entityExt, &token);
         if (theirs && token == it.baseVersion) {
             continue;
         }
-        PushResult r;
-        r.outcome = PushResult::Outcome::Conflict;
-        r.theirs = theirs.value_or(QJsonObject());
-        r.message = theirs ? tr("The source changed this product since the edit was made (version %1, now %2): "
-                                "review the differences and merge.")
-                                 .arg(it.baseVersion, token)
-                           : tr("The source no longer has this product; the edit is kept until you discard it.");
+        const QString message =
+            theirs ? tr("The source changed this product since the edit was made (version %1, now %2): review the "
+                        "differences and merge.")
+                         .arg(it.baseVersion, token)
+                   : tr("The source no longer has this product; the edit is kept until you discard it.");
         Statement st = m_db.prepare("UPDATE outbox SET state = 'conflict', last_error = ?2, theirs = ?3, "
-                                    "updated_at = ?4 WHERE id = ?1 AND state = 'pending'");
-        st.bind(1, it.id).bind(2, r.message).bind(3, compact(r.theirs)).bind(4, now);
-        if (st.exec() && m_db.changes() == 1) {
+                                    "updated_at = ?4 WHERE id = ?1 AND state IN ('pending', 'conflict')");
+        st.bind(1, it.id).bind(2, message).bind(3, compact(theirs.value_or(QJsonObject()))).bind(4, now);
+        if (st.exec() && m_db.changes() == 1 && it.state == QLatin1String("pending")) {
             ++conflicts;
         }
     }

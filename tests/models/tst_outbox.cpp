@@ -365,6 +365,13 @@ private Q_SLOTS:
                  QStringLiteral("All **orders** placed in the web shop."));
         QCOMPARE(Outbox::editFromJson(item->payload).description, std::optional<QString>(QStringLiteral("mine")));
         QCOMPARE(outbox.item(other)->state, QStringLiteral("pending")); // its product did not move
+        // Another sync moves it again: the conflict shows the source's latest values.
+        QVERIFY(test::writeFile(m_bundle, bundleWithOrdersAt("2.2.0", 1763700000, "Theirs, later.")));
+        QVERIFY(test::syncNow(path, m_bundle).ok);
+        QCOMPARE(outbox.item(id)->theirs.value(QLatin1String("description")).toString(),
+                 QStringLiteral("Theirs, later."));
+        QVERIFY(test::writeFile(m_bundle, bundleWithOrdersAt("2.2.0", 1763700000, "Theirs.")));
+        QVERIFY(test::syncNow(path, m_bundle).ok);
         const auto d = models::CatalogReader(db).product(productId(db, "sales.orders"));
         QCOMPARE(d->description, QStringLiteral("mine")); // still shown, marked
         QCOMPARE(d->conflictedEdits, 1);
