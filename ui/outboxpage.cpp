@@ -168,7 +168,10 @@ OutboxPage::OutboxPage(const QString &dbPath, QWidget *parent)
     refresh();
 }
 
-OutboxPage::~OutboxPage() = default;
+OutboxPage::~OutboxPage()
+{
+    m_cancel->store(true);
+}
 
 void OutboxPage::refresh()
 {
@@ -335,7 +338,7 @@ void OutboxPage::sendNow(bool force)
         deliveryFinished(watcher->result());
     });
     // A connection of the worker's own: SQLite connections are not shared across threads.
-    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force]() {
+    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel]() {
         models::Database db;
         if (auto err = db.open(path)) {
             models::DeliveryReport r;
@@ -343,7 +346,7 @@ void OutboxPage::sendNow(bool force)
             r.lastError = err->message;
             return r;
         }
-        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force);
+        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get());
     }));
 }
 

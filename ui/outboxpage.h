@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -79,6 +81,8 @@ private:
     QPushButton *m_export = nullptr;
     QTimer *m_timer = nullptr;
     bool m_sending = false;
+    // Set when the page goes away: a delivery still running stops after the item it is sending.
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     Confirm m_confirm;
     SavePath m_savePath;
 };

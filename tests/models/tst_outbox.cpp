@@ -315,6 +315,19 @@ private Q_SLOTS:
         QCOMPARE(models::OutboxDelivery::deliver(db, &server, t - 1, true).delivered, 1);
     }
 
+    void cancelledDelivery_sendsNothingMore()
+    {
+        const QString path = syncedCache();
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        QVERIFY(Outbox(db).queueEdit(productId(db, "sales.orders"), describe(QStringLiteral("x")), kNow).ok());
+        test::FakeOutboxPusher server;
+        const std::atomic<bool> cancel = true;
+        QCOMPARE(models::OutboxDelivery::deliver(db, &server, kNow, true, &cancel).delivered, 0);
+        QVERIFY(server.received.isEmpty());
+        QCOMPARE(Outbox(db).items().first().state, QStringLiteral("pending"));
+    }
+
     void pushConflict_keepsMineAndTheirs()
     {
         const QString path = syncedCache();
