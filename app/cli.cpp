@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "cli_outbox.h"
 #include "models/generate/cataloggenerator.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
@@ -29,6 +30,7 @@ namespace {
 
 const QStringList kVerbs = {QStringLiteral("sync"),  QStringLiteral("search"),   QStringLiteral("show"),
                             QStringLiteral("stats"), QStringLiteral("generate"), QStringLiteral("help")};
+const QStringList kOutboxVerbs = {QStringLiteral("edit"), QStringLiteral("feedback"), QStringLiteral("outbox")};
 
 std::atomic<bool> g_interrupted = false;
 
@@ -71,6 +73,15 @@ QString usage()
                "  stats [--json]               what the cache holds, and each source's sync state\n"
                "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
                "                               write a synthetic catalog bundle of any size\n"
+               "  edit PRODUCT [--description T] [--display-name T] [--status S] [--tier N] [--add-tag T]\n"
+               "       [--remove-tag T] [--owner P] [--remove-owner P] [--steward P] [--expert P] [--sla ID=TARGET]\n"
+               "                               queue an edit in the outbox (options repeat; P is an id or e-mail)\n"
+               "  feedback PRODUCT --category C --rating 1-5 --title T --message M [--contact C]\n"
+               "       [--check ID | --column PORT.COLUMN]\n"
+               "                               queue feedback (C: data_issue, documentation, access,\n"
+               "                               feature_request, praise, question)\n"
+               "  outbox list [--all] | push [--force] | export FILE | confirm FILE | retry ID | discard ID\n"
+               "                               the outbox of edits and feedback, and its delivery\n"
                "\n"
                "Common options:\n"
                "  --db PATH                    the catalog cache (default: %1)\n"
@@ -519,8 +530,8 @@ bool isCliInvocation(const QStringList &arguments)
         return false;
     }
     const QString first = arguments.at(1);
-    return kVerbs.contains(first) || first == QLatin1String("--help") || first == QLatin1String("-h") ||
-           first == QLatin1String("--version") || first == QLatin1String("-v");
+    return kVerbs.contains(first) || kOutboxVerbs.contains(first) || first == QLatin1String("--help") ||
+           first == QLatin1String("-h") || first == QLatin1String("--version") || first == QLatin1String("-v");
 }
 
 int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
@@ -553,6 +564,12 @@ int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
         code = runStats(args, io);
     } else if (verb == QLatin1String("generate")) {
         code = runGenerate(args, io);
+    } else if (verb == QLatin1String("edit")) {
+        code = runEdit(args, out, err);
+    } else if (verb == QLatin1String("feedback")) {
+        code = runFeedback(args, out, err);
+    } else if (verb == QLatin1String("outbox")) {
+        code = runOutbox(args, out, err);
     } else {
         io.error(QStringLiteral("unknown verb '%1'; see meshlens --help").arg(verb));
     }

@@ -2,7 +2,11 @@
 
 #include "../models/settings/appsettings.h"
 #include "../models/store/catalogreader.h"
+#include "../models/store/outbox.h"
 #include "../models/sync/synccontroller.h"
+#include "editproductdialog.h"
+#include "feedbackdialog.h"
+#include "outboxpage.h"
 #include "productpage.h"
 #include "searchpage.h"
 #include "syncstatus.h"
@@ -10,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QListWidget>
@@ -62,6 +67,25 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateTitle);
     connect(m_product, &ProductPage::productShown, this, &MainWindow::updateTitle);
     connect(m_product, &ProductPage::productActivated, this, &MainWindow::openProduct);
+
+    // The outbox of edits and feedback (its own connection to the cache, which it writes).
+    m_outbox = new OutboxPage(m_context.dbPath);
+    m_outbox->setObjectName(QStringLiteral("outboxPage"));
+    addPage(tr("Outbox"), m_outbox);
+    connect(m_product, &ProductPage::editRequested, this, &MainWindow::editProduct);
+    connect(m_product, &ProductPage::feedbackRequested, this, &MainWindow::giveFeedback);
+    connect(m_product, &ProductPage::undoEditRequested, this, &MainWindow::undoEdit);
+    connect(m_outbox, &OutboxPage::outboxChanged, this, &MainWindow::onOutboxChanged);
+    connect(m_outbox, &OutboxPage::productActivated, this, &MainWindow::openProduct);
+    if (m_context.sync) {
+        // A sync may turn pending edits into conflicts, and is a good moment to deliver what waits.
+        connect(m_context.sync, &models::SyncController::finished, m_outbox, [this](const models::SyncResult &r) {
+            m_outbox->refresh();
+            if (r.ok) {
+                m_outbox->sendNow(false);
+            }
+        });
+    }
 
     m_syncStatus = new SyncStatus;
     statusBar()->addPermanentWidget(m_syncStatus);
@@ -252,6 +276,53 @@ void MainWindow::onSyncFinished(const models::SyncResult &result)
                                      .arg(QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1)),
                                  8000);
     }
+}
+
+void MainWindow::editProduct(qint64 productId)
+{
+    const auto detail = m_context.reader->product(productId);
+    if (!detail) {
+        return;
+    }
+    auto *dialog = new EditProductDialog(m_outbox->database(), *detail, this);
+    connect(dialog, &EditProductDialog::queued, this, [this]() {
+        onOutboxChanged();
+        statusBar()->showMessage(
+            tr("Edit saved to the outbox; it shows as pending until delivered (Ctrl+Z undoes it)."), 6000);
+    });
+    dialog->open();
+}
+
+void MainWindow::giveFeedback(qint64 productId)
+{
+    const auto detail = m_context.reader->product(productId);
+    if (!detail) {
+        return;
+    }
+    auto *dialog = new FeedbackDialog(m_outbox->database(), *detail, this);
+    connect(dialog, &FeedbackDialog::queued, this, [this]() {
+        onOutboxChanged();
+        statusBar()->showMessage(tr("Feedback saved to the outbox; see it under Outbox → My feedback."), 6000);
+    });
+    dialog->open();
+}
+
+void MainWindow::undoEdit(qint64 productId)
+{
+    // The most recent edit of the product that has not started its way to the source.
+    models::Outbox outbox(m_outbox->database());
+    const auto items = outbox.items({{QStringLiteral("pending")}, QStringLiteral("edit"), productId});
+    if (!items.isEmpty() && outbox.discard(items.last().id)) {
+        statusBar()->showMessage(tr("Undid: %1").arg(models::Outbox::describe(items.last())), 6000);
+        onOutboxChanged();
+    }
+}
+
+void MainWindow::onOutboxChanged()
+{
+    m_outbox->refresh();
+    m_product->reload();
+    m_search->refresh(); // results mark products with pending edits
 }
 
 void MainWindow::showAbout()

@@ -16,6 +16,7 @@ struct SyncResult;
 
 namespace meshlens::ui {
 
+class OutboxPage;
 class ProductPage;
 class SearchPage;
 class SyncStatus;
@@ -43,6 +44,10 @@ public:
 
     [[nodiscard]] SearchPage *searchPage() const { return m_search; }
     [[nodiscard]] ProductPage *productPage() const { return m_product; }
+    [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
+    // Opens the steward's editor / the feedback form for a product (non-modal, so tests can drive them).
+    void editProduct(qint64 productId);
+    void giveFeedback(qint64 productId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +66,9 @@ private:
     SearchPage *m_search = nullptr;
     ProductPage *m_product = nullptr;
     SyncStatus *m_syncStatus = nullptr;
+    OutboxPage *m_outbox = nullptr;
+    void undoEdit(qint64 productId);
+    void onOutboxChanged();
     QList<QWidget *> m_navPages;
     QList<QWidget *> m_history;
     QList<qint64> m_productHistory;

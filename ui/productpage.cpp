@@ -4,6 +4,7 @@
 #include "../models/sync/syncengine.h"
 #include "markdown.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -118,8 +120,48 @@ ProductPage::ProductPage(models::CatalogReader &reader, QWidget *parent)
                         {tr("Check"), tr("Kind"), tr("Column"), tr("Severity"), tr("Last result"), tr("Run")});
     m_tabs->addTab(slaTab, tr("SLAs && checks"));
 
+    // Writes go to the outbox: edit (stewards), feedback (consumers), undo the last undelivered edit.
+    m_pendingBadge = new QLabel(this);
+    m_pendingBadge->setObjectName(QStringLiteral("pendingBadge"));
+    m_pendingBadge->setTextFormat(Qt::PlainText);
+    m_pendingBadge->setAccessibleName(tr("Pending changes"));
+    m_pendingBadge->setStyleSheet(QStringLiteral("QLabel { border-radius: 4px; padding: 2px 8px; "
+                                                 "background: #b08800; color: white; font-weight: bold; }"));
+    m_pendingBadge->hide();
+    const auto action = [this](const QString &text, const char *name, const QKeySequence &key, auto signal) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                                    key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, [this, signal]() {
+            if (m_productId) {
+                Q_EMIT(this->*signal)(*m_productId);
+            }
+        });
+        addAction(a);
+        return a;
+    };
+    m_editAction =
+        action(tr("&Edit…"), "actionEditProduct", QKeySequence(Qt::CTRL | Qt::Key_E), &ProductPage::editRequested);
+    m_feedbackAction = action(tr("Give &Feedback…"), "actionGiveFeedback",
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &ProductPage::feedbackRequested);
+    m_undoAction = action(tr("&Undo Edit"), "actionUndoEdit", QKeySequence::Undo, &ProductPage::undoEditRequested);
+    m_undoAction->setEnabled(false);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_pendingBadge);
+    for (QAction *a : {m_undoAction, m_editAction, m_feedbackAction}) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(a);
+        b->setObjectName(a->objectName() + QStringLiteral("Button"));
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        header->addWidget(b);
+    }
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    layout->addLayout(header);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_tabs, 1);
 }
@@ -149,6 +191,7 @@ bool ProductPage::showProduct(qint64 productId)
     if (!detail) {
         m_productId.reset();
         m_title->setText(tr("Product not found"));
+        m_pendingBadge->hide();
         m_subtitle->setText(tr("The catalog no longer has this product; a sync may have removed it."));
         return false;
     }
@@ -185,6 +228,15 @@ void ProductPage::fill(const models::ProductDetail &d)
         sub << tr("Tier %1").arg(*s.tier);
     }
     m_subtitle->setText(sub.join(QStringLiteral("  ·  ")));
+    if (d.conflictedEdits > 0) {
+        m_pendingBadge->setText(tr("Conflict: resolve in the Outbox"));
+        m_pendingBadge->setToolTip(tr("The source changed this product after you edited it."));
+    } else {
+        m_pendingBadge->setText(d.pendingEdits == 1 ? tr("Edit pending") : tr("%1 edits pending").arg(d.pendingEdits));
+        m_pendingBadge->setToolTip(tr("Shown here, not yet delivered to the source. Undo with Ctrl+Z."));
+    }
+    m_pendingBadge->setVisible(d.pendingEdits > 0);
+    m_undoAction->setEnabled(d.pendingEdits > d.conflictedEdits);
 
     m_description->setUntrustedMarkdown(d.description.isEmpty() ? tr("*No description yet.*") : d.description);
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+class QAction;
 class QFormLayout;
 class QLabel;
 class QListWidget;
@@ -40,6 +41,10 @@ public:
 Q_SIGNALS:
     void productActivated(qint64 productId);
     void productShown(qint64 productId);
+    // The steward / consumer asked to edit, give feedback on, or undo the last pending edit of the shown product.
+    void editRequested(qint64 productId);
+    void feedbackRequested(qint64 productId);
+    void undoEditRequested(qint64 productId);
 
 private:
     void fill(const models::ProductDetail &d);
@@ -49,6 +54,10 @@ private:
     std::optional<qint64> m_productId;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
+    QLabel *m_pendingBadge = nullptr; // undelivered edits of this product, or a conflict to resolve
+    QAction *m_editAction = nullptr;
+    QAction *m_feedbackAction = nullptr;
+    QAction *m_undoAction = nullptr;
     QTabWidget *m_tabs = nullptr;
     InertTextBrowser *m_description = nullptr;
     QFormLayout *m_facts = nullptr;

@@ -17,6 +17,7 @@ struct ProductSummary
     QString extId, kind, name, displayName, domain, status, owners;
     std::optional<int> tier;
     double score = 0;
+    bool pendingEdit = false; // the user has an undelivered edit of it in the outbox
 
     [[nodiscard]] QString title() const { return displayName.isEmpty() ? name : displayName; }
 };
@@ -81,6 +82,9 @@ struct ProductDetail
     QList<SlaInfo> slas;
     QList<CheckInfo> checks;
     QList<LineageRef> upstream, downstream;
+    // Set by Outbox::overlay: edits of this product not yet delivered (shown as pending), and those in conflict.
+    int pendingEdits = 0;
+    int conflictedEdits = 0;
 };
 
 struct SourceState

@@ -39,7 +39,7 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return p.title();
+            return p.pendingEdit ? tr("%1  ✎ edit pending").arg(p.title()) : p.title();
         case DomainColumn:
             return p.domain;
         case OwnersColumn:

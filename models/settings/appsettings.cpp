@@ -9,6 +9,7 @@ namespace meshlens::models {
 namespace {
 const auto kLastSource = QStringLiteral("sync/lastSource");
 const auto kGeometry = QStringLiteral("window/geometry");
+const auto kIdentity = QStringLiteral("identity");
 } // namespace
 
 QString AppSettings::lastSource()
@@ -29,6 +30,16 @@ QByteArray AppSettings::windowGeometry()
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
     QSettings().setValue(kGeometry, geometry);
+}
+
+QString AppSettings::identity()
+{
+    return QSettings().value(kIdentity).toString();
+}
+
+void AppSettings::setIdentity(const QString &identity)
+{
+    QSettings().setValue(kIdentity, identity);
 }
 
 } // namespace meshlens::models

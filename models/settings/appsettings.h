@@ -15,6 +15,10 @@ public:
 
     [[nodiscard]] static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
+
+    // Who the user is in the catalog (a person's id or e-mail): the default contact on feedback. Empty: unknown.
+    [[nodiscard]] static QString identity();
+    static void setIdentity(const QString &identity);
 };
 
 } // namespace meshlens::models

@@ -1,5 +1,6 @@
 #include "catalogreader.h"
 
+#include "outbox.h"
 #include "seriescodec.h"
 
 #include <QJsonArray>
@@ -128,6 +129,7 @@ QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std
     if (st.error()) {
         m_lastError = st.error();
     }
+    Outbox(m_db).markPending(out);
     return out;
 }
 
@@ -303,6 +305,7 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
               "ORDER BY 2",
               d.downstream);
     }
+    Outbox(m_db).overlay(d); // the user's undelivered edits show at once, marked pending
     return d;
 }
 

@@ -224,7 +224,22 @@ CREATE TABLE local_state (
 );
 )SQL";
 
-constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2};
+// Version 3: reserved for the search branch (merged by the lead).
+constexpr std::string_view kV3 = R"SQL(
+-- version 3: reserved for the search branch
+)SQL";
+
+// Version 4: what the outbox needs beyond version 1's table: the source's reply to a delivered item, the source's
+// side of a conflict (JSON, for the 3-way view), and when an item was written to an export file (bundle sources
+// accept no writes; an item is delivered only once the user confirms the export).
+constexpr std::string_view kV4 = R"SQL(
+ALTER TABLE outbox ADD COLUMN reply TEXT;
+ALTER TABLE outbox ADD COLUMN theirs TEXT;
+ALTER TABLE outbox ADD COLUMN exported_at INTEGER;
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+)SQL";
+
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4};
 
 int readPragmaInt(Database &db, std::string_view pragma)
 {

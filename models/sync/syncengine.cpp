@@ -3,10 +3,12 @@
 #include "../logging.h"
 #include "../store/catalogwriter.h"
 #include "../store/database.h"
+#include "../store/outbox.h"
 #include "../store/schema.h"
 #include "bundleparser.h"
 #include "recordpipeline.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -293,6 +295,10 @@ void SyncEngine::finishRun(std::optional<QString> error)
             error = QStringLiteral("the bundle had no header");
         } else {
             error = r.writer.commit();
+        }
+        if (!error) {
+            // The new catalog is in: pending edits whose product moved on become conflicts (never dropped).
+            Outbox(r.db).reconcileAfterSync(QDateTime::currentSecsSinceEpoch());
         }
         if (error && m_cancel.load()) { // cancelled while committing: the commit was interrupted and rolled back
             error.reset();

@@ -82,8 +82,9 @@ private Q_SLOTS:
         QVERIFY(!tables(db).contains(QStringLiteral("local_state")));
         const auto err = Schema::migrate(db);
         QVERIFY2(!err, err ? qPrintable(err->message) : "");
-        QCOMPARE(Schema::version(db), 2);
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
         QVERIFY(tables(db).contains(QStringLiteral("local_state")));
+        QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE reply IS NULL AND theirs IS NULL"), 1); // version 4
         QCOMPARE(count(db, "SELECT count(*) FROM entries WHERE ext_id = 'sales.orders'"), 1);
         QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 1);
         QCOMPARE(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'version'"), 1);

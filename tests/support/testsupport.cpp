@@ -129,6 +129,33 @@ QString dumpRows(models::Database &db, const QList<const char *> &queries)
     return out;
 }
 
+namespace {
+QString slurp(std::FILE *f)
+{
+    std::fflush(f);
+    std::rewind(f);
+    QByteArray data;
+    char buf[4096];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+        data.append(buf, static_cast<qsizetype>(n));
+    }
+    std::fclose(f);
+    return QString::fromUtf8(data);
+}
+} // namespace
+
+Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run)
+{
+    std::FILE *out = std::tmpfile();
+    std::FILE *err = std::tmpfile();
+    Captured r;
+    r.code = run(out, err);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
 QString openCache(models::Database &db, const QString &path)
 {
     if (auto err = db.open(path)) {

@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdio>
+#include <functional>
+
 namespace meshlens::test {
 
 QString fixturesDir(); // ../shared/fixtures
@@ -33,6 +36,14 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source);
 QString dumpCatalog(models::Database &db);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
+
+// Runs `run` with stdout and stderr captured to temporary files (for the CLI's runCli and its verbs).
+struct Captured
+{
+    int code = -1;
+    QString out, err;
+};
+Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);

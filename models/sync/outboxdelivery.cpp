@@ -1,0 +1,71 @@
+#include "outboxdelivery.h"
+
+#include "../logging.h"
+
+namespace meshlens::models {
+
+namespace {
+OutboxDelivery::PusherFactory &pusherFactory()
+{
+    static OutboxDelivery::PusherFactory factory;
+    return factory;
+}
+} // namespace
+
+void OutboxDelivery::setPusherFactory(PusherFactory factory)
+{
+    pusherFactory() = std::move(factory);
+}
+
+DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel)
+{
+    const std::unique_ptr<OutboxPusher> pusher = pusherFactory() ? pusherFactory()() : nullptr;
+    return deliver(db, pusher.get(), now, force, cancel);
+}
+
+DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::int64_t now, bool force,
+                                       const std::atomic<bool> *cancel)
+{
+    DeliveryReport report;
+    Outbox outbox(db);
+    outbox.recoverInterrupted(now); // a previous run that died mid-push: its items are due again, same ids
+    const QList<OutboxItem> pending = outbox.items({{QStringLiteral("pending")}, {}, {}});
+    for (const OutboxItem &item : pending) {
+        if (cancel && cancel->load()) {
+            break;
+        }
+        if (!pusher || !pusher->accepts(item.sourceUri, item.sourceKind)) {
+            ++report.needsExport;
+            continue;
+        }
+        if (!force && item.nextAttemptAt && *item.nextAttemptAt > now) {
+            ++report.waiting;
+            continue;
+        }
+        if (!outbox.beginSending(item.id, now)) {
+            continue; // discarded or taken meanwhile
+        }
+        const PushResult result = pusher->push(item);
+        outbox.finishSending(item.id, result, now);
+        switch (result.outcome) {
+        case PushResult::Outcome::Delivered:
+            ++report.delivered;
+            break;
+        case PushResult::Outcome::Conflict:
+            ++report.conflicts;
+            break;
+        case PushResult::Outcome::Rejected:
+            ++report.rejected;
+            report.lastError = result.message;
+            break;
+        case PushResult::Outcome::Transient:
+            ++report.failed;
+            report.lastError = result.message;
+            break;
+        }
+        qCInfo(lcSync) << "outbox: pushed" << item.id << "outcome" << static_cast<int>(result.outcome);
+    }
+    return report;
+}
+
+} // namespace meshlens::models

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../store/database.h"
+#include "outboxpusher.h"
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace meshlens::models {
+
+struct DeliveryReport
+{
+    int delivered = 0, conflicts = 0, rejected = 0, failed = 0;
+    int waiting = 0;     // pending but backing off after a failure
+    int needsExport = 0; // pending for a source that accepts no writes (a bundle): export the outbox instead
+    QString lastError;
+};
+
+// Runs the outbox through a pusher: each due item is marked sending (committed), pushed, and its outcome
+// committed. Transient failures back off (Outbox::backoffSeconds); `force` (the user asked) ignores the backoff.
+// Runs on whichever thread calls it, over that thread's connection: the GUI uses a QtConcurrent worker with its
+// own Database, the CLI its main thread.
+class OutboxDelivery final
+{
+public:
+    [[nodiscard]] static DeliveryReport deliver(Database &db, OutboxPusher *pusher, std::int64_t now,
+                                                bool force = false, const std::atomic<bool> *cancel = nullptr);
+
+    // The connectors that accept writes, behind one pusher: what the GUI and the CLI deliver through. Today no
+    // source accepts writes (bundles are exported), so the default makes none; the OpenMetadata connector
+    // registers itself here, and tests install their fake. Set before any delivery starts.
+    using PusherFactory = std::function<std::unique_ptr<OutboxPusher>()>;
+    static void setPusherFactory(PusherFactory factory);
+    [[nodiscard]] static DeliveryReport deliverAll(Database &db, std::int64_t now, bool force = false,
+                                                   const std::atomic<bool> *cancel = nullptr);
+};
+
+} // namespace meshlens::models

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "../store/outbox.h"
+
+#include <QString>
+
+namespace meshlens::models {
+
+// The write side of a connector: delivers one outbox item to its source. The item's id travels with it (an
+// OpenMetadata connector sends it as the change's idempotency key, a feed thread's client id, ...), so a retry
+// after a lost response is recognised by the source and never applied twice. Called on a delivery worker thread,
+// one item at a time; an implementation may block on its own I/O with a timeout of its own.
+class OutboxPusher
+{
+public:
+    OutboxPusher() = default;
+    virtual ~OutboxPusher() = default;
+    Q_DISABLE_COPY_MOVE(OutboxPusher)
+
+    // Whether this pusher delivers items of that source (by its URI and kind: bundle, openmetadata, contracts).
+    [[nodiscard]] virtual bool accepts(const QString &sourceUri, const QString &sourceKind) const = 0;
+    // Delivers the item: delivered, conflict (with the source's values), rejected (for good), or transient.
+    [[nodiscard]] virtual PushResult push(const OutboxItem &item) = 0;
+};
+
+} // namespace meshlens::models
