@@ -240,7 +240,8 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
     }
     report(15);
     {
-        Statement st = db.prepare("SELECT id FROM entries ORDER BY name COLLATE NOCASE, id");
+        Statement st =
+            db.prepare("SELECT id FROM entries ORDER BY coalesce(nullif(display_name, ''), name) COLLATE NOCASE, id");
         std::int32_t rank = 0;
         while (st.next()) {
             if (const auto i = snap->productIndex(st.int64(0))) {

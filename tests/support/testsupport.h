@@ -34,6 +34,10 @@ QString dumpCatalog(models::Database &db);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
 
+// Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
+// cache's path, or an empty string on failure.
+QString generatedCache(const QString &dir, std::int64_t products);
+
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
 
