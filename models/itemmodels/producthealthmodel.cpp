@@ -229,11 +229,14 @@ QVariant ProductHealthModel::headerData(int section, Qt::Orientation orientation
 
 void ProductHealthModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount || !m_snapshot) {
+    if (column < 0 || column >= ColumnCount) {
         return;
     }
     m_sortColumn = column;
     m_sortOrder = order;
+    if (!m_snapshot) {
+        return; // applied when rows arrive
+    }
     // A sort shows the top of the new order: start over from the first page rather than remap persistent indexes
     // into rows that may not be fetched.
     m_changing = true;

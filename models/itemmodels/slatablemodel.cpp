@@ -310,7 +310,8 @@ QVariant SlaTableModel::data(const QModelIndex &index, int role) const
             return slaStateName(o.state);
         case SinceBreachColumn:
             if (o.breachSince != ObjectiveHealthRow::kNever) {
-                return tr("breached for %1").arg(formatDuration(s.now - o.breachSince));
+                return s.now - o.breachSince < 3600 ? tr("breached now")
+                                                    : tr("breached for %1").arg(formatDuration(s.now - o.breachSince));
             }
             if (o.lastBreachEnd == ObjectiveHealthRow::kNever) {
                 return tr("no breach");

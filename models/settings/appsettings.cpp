@@ -9,6 +9,7 @@ namespace meshlens::models {
 namespace {
 const auto kLastSource = QStringLiteral("sync/lastSource");
 const auto kGeometry = QStringLiteral("window/geometry");
+const auto kIdentity = QStringLiteral("identity");
 } // namespace
 
 QString AppSettings::lastSource()
@@ -19,6 +20,16 @@ QString AppSettings::lastSource()
 void AppSettings::setLastSource(const QString &source)
 {
     QSettings().setValue(kLastSource, source);
+}
+
+QString AppSettings::identity()
+{
+    return QSettings().value(kIdentity).toString();
+}
+
+void AppSettings::setIdentity(const QString &identity)
+{
+    QSettings().setValue(kIdentity, identity.trimmed());
 }
 
 QByteArray AppSettings::windowGeometry()
