@@ -64,9 +64,16 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
 
     m_ownersView = makeHealthTable(m_owners, QStringLiteral("ownersView"), tr("People and teams"), this);
     m_ownersView->horizontalHeader()->resizeSection(models::OwnersModel::NameColumn, 200);
+    m_ownersView->horizontalHeader()->resizeSection(models::OwnersModel::KindColumn, 70);
+    m_ownersView->horizontalHeader()->resizeSection(models::OwnersModel::TeamColumn, 170);
+    m_ownersView->horizontalHeader()->resizeSection(models::OwnersModel::ProductsColumn, 80);
     m_ownersView->horizontalHeader()->resizeSection(models::OwnersModel::RolesColumn, 200);
+    for (int c = models::OwnersModel::ScoreColumn; c < models::OwnersModel::ColumnCount; ++c) {
+        m_ownersView->horizontalHeader()->resizeSection(c, 90);
+    }
     m_ownersView->setSortingEnabled(true);
-    m_ownersView->sortByColumn(models::OwnersModel::NameColumn, Qt::AscendingOrder);
+    // Least healthy first: the question the view answers is "what is unhealthy, and whose is it".
+    m_ownersView->sortByColumn(models::OwnersModel::ScoreColumn, Qt::AscendingOrder);
     m_productsView = makeHealthTable(m_products, QStringLiteral("ownerProductsView"), tr("Their products"), this);
     m_productsView->horizontalHeader()->resizeSection(models::ProductHealthModel::NameColumn, 260);
     m_productsView->setSortingEnabled(true);
