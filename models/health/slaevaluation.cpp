@@ -27,7 +27,7 @@ bool validValue(float v)
     return std::isfinite(v) && v >= 0;
 }
 
-// The valid points up to the skew limit, ordered by time, the later duplicate kept; counts what was dropped.
+// The valid points up to the skew limit, settled by time; counts what was dropped.
 std::vector<SeriesPoint> validPoints(std::span<const SeriesPoint> points, std::int64_t latestAllowed, TimeRange window,
                                      std::int64_t &gaps, std::int64_t &skewed, std::int64_t &invalid)
 {
@@ -44,19 +44,7 @@ std::vector<SeriesPoint> validPoints(std::span<const SeriesPoint> points, std::i
             out.push_back(p);
         }
     }
-    if (!std::is_sorted(out.begin(), out.end(), [](const SeriesPoint &a, const SeriesPoint &b) { return a.t < b.t; })) {
-        std::stable_sort(out.begin(), out.end(), [](const SeriesPoint &a, const SeriesPoint &b) { return a.t < b.t; });
-    }
-    // Equal times: the later one in input order wins, as a later chunk wins in the store.
-    auto last = out.begin();
-    for (auto it = out.begin(); it != out.end(); ++it) {
-        if (last != out.begin() && std::prev(last)->t == it->t) {
-            *std::prev(last) = *it;
-        } else {
-            *last++ = *it;
-        }
-    }
-    out.erase(last, out.end());
+    settleByTime(out);
     return out;
 }
 

@@ -8,8 +8,28 @@
 
 namespace meshlens::models {
 
+namespace {
+std::optional<RollupField> rollupField(int column)
+{
+    switch (column) {
+    case DomainHealthModel::ProductsColumn:
+        return RollupField::Products;
+    case DomainHealthModel::ScoreColumn:
+        return RollupField::Score;
+    case DomainHealthModel::DistributionColumn: // sorts by its unhealthy share's count
+        return RollupField::Unhealthy;
+    case DomainHealthModel::NameColumn:
+    case DomainHealthModel::ColumnCount:
+        return std::nullopt;
+    default: // Healthy .. Incidents, in RollupField order
+        return static_cast<RollupField>(static_cast<int>(RollupField::Healthy) + column -
+                                        DomainHealthModel::HealthyColumn);
+    }
+}
+} // namespace
+
 DomainHealthModel::DomainHealthModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : IndexRowsModel(parent)
 {}
 
 void DomainHealthModel::setSnapshot(std::shared_ptr<const HealthSnapshot> snapshot)
@@ -30,11 +50,6 @@ std::optional<std::int32_t> DomainHealthModel::domainAt(int row) const
     return row >= 0 && row < static_cast<int>(m_rows.size()) ? std::optional<std::int32_t>(m_rows[row]) : std::nullopt;
 }
 
-int DomainHealthModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
 int DomainHealthModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -42,28 +57,8 @@ int DomainHealthModel::columnCount(const QModelIndex &parent) const
 
 double DomainHealthModel::sortKey(const DomainRow &d, int column) const
 {
-    const HealthRollup &r = d.rollup;
-    switch (column) {
-    case ProductsColumn:
-        return static_cast<double>(r.products);
-    case ScoreColumn:
-        return r.meanScore().value_or(-1);
-    case DistributionColumn:
-    case UnhealthyColumn:
-        return static_cast<double>(r.bands[2]);
-    case HealthyColumn:
-        return static_cast<double>(r.bands[0]);
-    case AtRiskColumn:
-        return static_cast<double>(r.bands[1]);
-    case WorstColumn:
-        return r.worstScore;
-    case BreachedColumn:
-        return static_cast<double>(r.breachedNow);
-    case IncidentsColumn:
-        return static_cast<double>(r.openIncidents);
-    default:
-        return 0;
-    }
+    const auto field = rollupField(column);
+    return field ? rollupKey(d.rollup, *field) : 0.0;
 }
 
 QVariant DomainHealthModel::data(const QModelIndex &index, int role) const
@@ -84,26 +79,12 @@ QVariant DomainHealthModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn:
             return d.name;
-        case ProductsColumn:
-            return locale.toString(r.products);
-        case ScoreColumn:
-            return r.meanScore() ? QVariant(locale.toString(*r.meanScore(), 'f', 0)) : QVariant();
         case DistributionColumn:
             return tr("%1 / %2 / %3").arg(formatShare(share(0)), formatShare(share(1)), formatShare(share(2)));
-        case HealthyColumn:
-            return locale.toString(r.bands[0]);
-        case AtRiskColumn:
-            return locale.toString(r.bands[1]);
-        case UnhealthyColumn:
-            return locale.toString(r.bands[2]);
-        case WorstColumn:
-            return r.scored ? QVariant(r.worstScore) : QVariant();
-        case BreachedColumn:
-            return locale.toString(r.breachedNow);
-        case IncidentsColumn:
-            return locale.toString(r.openIncidents);
-        default:
-            return {};
+        default: {
+            const auto field = rollupField(index.column());
+            return field ? rollupText(r, *field) : QVariant();
+        }
         }
     case Qt::ToolTipRole:
         if (index.column() == DistributionColumn) {
@@ -135,26 +116,12 @@ QVariant DomainHealthModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case NameColumn:
         return tr("Domain");
-    case ProductsColumn:
-        return tr("Products");
-    case ScoreColumn:
-        return tr("Health");
     case DistributionColumn:
         return tr("Distribution");
-    case HealthyColumn:
-        return tr("Healthy");
-    case AtRiskColumn:
-        return tr("At risk");
-    case UnhealthyColumn:
-        return tr("Unhealthy");
-    case WorstColumn:
-        return tr("Worst");
-    case BreachedColumn:
-        return tr("SLAs breached");
-    case IncidentsColumn:
-        return tr("Open incidents");
-    default:
-        return {};
+    default: {
+        const auto field = rollupField(section);
+        return field ? QVariant(rollupHeader(*field)) : QVariant();
+    }
     }
 }
 
@@ -163,11 +130,8 @@ void DomainHealthModel::sort(int column, Qt::SortOrder order)
     if (column < 0 || column >= ColumnCount || !m_snapshot) {
         return;
     }
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    const std::vector<std::int32_t> old = m_rows;
     const auto &domains = m_snapshot->domains;
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::int32_t a, std::int32_t b) {
+    reorder([&](std::int32_t a, std::int32_t b) {
         const DomainRow &da = domains[static_cast<std::size_t>(a)];
         const DomainRow &db = domains[static_cast<std::size_t>(b)];
         if (column == NameColumn) {
@@ -177,13 +141,6 @@ void DomainHealthModel::sort(int column, Qt::SortOrder order)
         const double ka = sortKey(da, column), kb = sortKey(db, column);
         return ka != kb && (order == Qt::AscendingOrder ? ka < kb : ka > kb);
     });
-    QModelIndexList after;
-    for (const QModelIndex &idx : before) {
-        const auto it = std::find(m_rows.begin(), m_rows.end(), old[static_cast<std::size_t>(idx.row())]);
-        after << index(static_cast<int>(it - m_rows.begin()), idx.column());
-    }
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace meshlens::models

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "../health/healthsnapshot.h"
-
-#include <QAbstractTableModel>
+#include "rollupcolumns.h"
 
 #include <memory>
 
@@ -10,7 +8,7 @@ namespace meshlens::models {
 
 // One row per domain: product count, mean health, the distribution over the health bands, breaches and incidents.
 // Rows from a HealthSnapshot (domains are few); sorts in memory. GUI thread.
-class DomainHealthModel final : public QAbstractTableModel
+class DomainHealthModel final : public IndexRowsModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DomainHealthModel)
@@ -42,7 +40,6 @@ public:
     void setSnapshot(std::shared_ptr<const HealthSnapshot> snapshot);
     [[nodiscard]] std::optional<std::int32_t> domainAt(int row) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -52,7 +49,6 @@ private:
     [[nodiscard]] double sortKey(const DomainRow &d, int column) const;
 
     std::shared_ptr<const HealthSnapshot> m_snapshot;
-    std::vector<std::int32_t> m_rows;
 };
 
 } // namespace meshlens::models

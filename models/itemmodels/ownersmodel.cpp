@@ -8,8 +8,22 @@
 
 namespace meshlens::models {
 
+namespace {
+// The roll-up columns run from ScoreColumn to the end in RollupField order.
+std::optional<RollupField> rollupField(int column)
+{
+    if (column == OwnersModel::ProductsColumn || column == OwnersModel::RolesColumn) {
+        return RollupField::Products;
+    }
+    if (column >= OwnersModel::ScoreColumn && column < OwnersModel::ColumnCount) {
+        return static_cast<RollupField>(static_cast<int>(RollupField::Score) + column - OwnersModel::ScoreColumn);
+    }
+    return std::nullopt;
+}
+} // namespace
+
 OwnersModel::OwnersModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : IndexRowsModel(parent)
 {}
 
 void OwnersModel::setSnapshot(std::shared_ptr<const HealthSnapshot> snapshot)
@@ -73,11 +87,6 @@ int OwnersModel::rowOfParty(std::int32_t party) const
     return it == m_rows.end() ? -1 : static_cast<int>(it - m_rows.begin());
 }
 
-int OwnersModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
 int OwnersModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -85,7 +94,9 @@ int OwnersModel::columnCount(const QModelIndex &parent) const
 
 QVariant OwnersModel::sortKey(const PartyRow &p, int column) const
 {
-    const HealthRollup &r = rollupOf(p);
+    if (const auto field = rollupField(column)) {
+        return rollupKey(rollupOf(p), *field);
+    }
     switch (column) {
     case NameColumn:
         return p.name.toCaseFolded();
@@ -93,23 +104,6 @@ QVariant OwnersModel::sortKey(const PartyRow &p, int column) const
         return p.team ? 1 : 0;
     case TeamColumn:
         return p.teamName.toCaseFolded();
-    case ProductsColumn:
-    case RolesColumn:
-        return qint64(r.products);
-    case ScoreColumn:
-        return r.meanScore().value_or(-1);
-    case HealthyColumn:
-        return qint64(r.bands[0]);
-    case AtRiskColumn:
-        return qint64(r.bands[1]);
-    case UnhealthyColumn:
-        return qint64(r.bands[2]);
-    case WorstColumn:
-        return r.worstScore;
-    case BreachedColumn:
-        return qint64(r.breachedNow);
-    case IncidentsColumn:
-        return qint64(r.openIncidents);
     default:
         return {};
     }
@@ -133,8 +127,6 @@ QVariant OwnersModel::data(const QModelIndex &index, int role) const
             return p.team ? tr("team") : tr("person");
         case TeamColumn:
             return p.teamName;
-        case ProductsColumn:
-            return locale.toString(r.products);
         case RolesColumn: {
             QStringList parts;
             for (int k = 0; k < kOwnerRoles; ++k) {
@@ -144,22 +136,10 @@ QVariant OwnersModel::data(const QModelIndex &index, int role) const
             }
             return parts.join(QStringLiteral(" · "));
         }
-        case ScoreColumn:
-            return r.meanScore() ? QVariant(locale.toString(*r.meanScore(), 'f', 0)) : QVariant();
-        case HealthyColumn:
-            return locale.toString(r.bands[0]);
-        case AtRiskColumn:
-            return locale.toString(r.bands[1]);
-        case UnhealthyColumn:
-            return locale.toString(r.bands[2]);
-        case WorstColumn:
-            return r.scored ? QVariant(r.worstScore) : QVariant();
-        case BreachedColumn:
-            return locale.toString(r.breachedNow);
-        case IncidentsColumn:
-            return locale.toString(r.openIncidents);
-        default:
-            return {};
+        default: {
+            const auto field = rollupField(index.column());
+            return field ? rollupText(r, *field) : QVariant();
+        }
         }
     case Qt::TextAlignmentRole:
         return index.column() >= ProductsColumn && index.column() != RolesColumn
@@ -195,26 +175,12 @@ QVariant OwnersModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Kind");
     case TeamColumn:
         return tr("Team");
-    case ProductsColumn:
-        return tr("Products");
     case RolesColumn:
         return tr("Roles");
-    case ScoreColumn:
-        return tr("Health");
-    case HealthyColumn:
-        return tr("Healthy");
-    case AtRiskColumn:
-        return tr("At risk");
-    case UnhealthyColumn:
-        return tr("Unhealthy");
-    case WorstColumn:
-        return tr("Worst");
-    case BreachedColumn:
-        return tr("SLAs breached");
-    case IncidentsColumn:
-        return tr("Open incidents");
-    default:
-        return {};
+    default: {
+        const auto field = rollupField(section);
+        return field ? QVariant(rollupHeader(*field)) : QVariant();
+    }
     }
 }
 
@@ -228,25 +194,18 @@ void OwnersModel::sort(int column, Qt::SortOrder order)
     if (!m_snapshot) {
         return;
     }
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<std::int32_t> old = m_rows;
-    const auto key = [&](std::int32_t i) { return sortKey(m_snapshot->parties[static_cast<std::size_t>(i)], column); };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::int32_t a, std::int32_t b) {
-        const QVariant ka = key(a), kb = key(b);
-        const auto c = QVariant::compare(ka, kb);
+    // Keys once per row, not per comparison: case folding names in the comparator cost seconds at 60k parties.
+    std::vector<QVariant> keys(m_snapshot->parties.size());
+    for (std::int32_t i : m_rows) {
+        keys[static_cast<std::size_t>(i)] = sortKey(m_snapshot->parties[static_cast<std::size_t>(i)], column);
+    }
+    reorder([&](std::int32_t a, std::int32_t b) {
+        const auto c = QVariant::compare(keys[static_cast<std::size_t>(a)], keys[static_cast<std::size_t>(b)]);
         if (c == QPartialOrdering::Equivalent) {
             return a < b;
         }
         return order == Qt::AscendingOrder ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
     });
-    QModelIndexList after;
-    for (const QModelIndex &idx : before) {
-        const int row = rowOfParty(old[static_cast<std::size_t>(idx.row())]);
-        after << index(row, idx.column());
-    }
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace meshlens::models

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "../health/healthsnapshot.h"
-
-#include <QAbstractTableModel>
+#include "rollupcolumns.h"
 
 #include <memory>
 #include <optional>
@@ -12,7 +10,7 @@ namespace meshlens::models {
 // People and teams with the health of what they answer for: one row per party that has products in the chosen
 // role (any role by default), with the roll-up of those products. Rows come from a HealthSnapshot in memory (there
 // are thousands of parties, not millions) and sort in memory. GUI thread.
-class OwnersModel final : public QAbstractTableModel
+class OwnersModel final : public IndexRowsModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OwnersModel)
@@ -54,7 +52,6 @@ public:
     [[nodiscard]] std::optional<OwnerRole> roleFilter() const { return m_role; }
     [[nodiscard]] const HealthSnapshot *snapshot() const { return m_snapshot.get(); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -69,7 +66,6 @@ private:
     std::optional<OwnerRole> m_role;
     std::optional<std::int32_t> m_party;
     QString m_text;
-    std::vector<std::int32_t> m_rows;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
