@@ -89,6 +89,10 @@ HealthTab::HealthTab(models::Database &db, QWidget *parent)
                        {tr("Objective"), tr("Target"), tr("Actual"), tr("Compliance"), tr("State"), tr("Last breach"),
                         tr("Budget left 7/30/90 d"), tr("Burn 7/30/90 d")},
                        tr("Service level objectives"));
+    m_checks =
+        makeTable(QStringLiteral("healthChecksTable"),
+                  {tr("Check"), tr("Severity"), tr("Pass rate"), tr("Runs"), tr("Last result"), tr("Failing since")},
+                  tr("Quality checks"));
     m_calendar = new SlaCalendar;
     m_calendar->setObjectName(QStringLiteral("healthCalendar"));
     m_incidents = makeTable(QStringLiteral("healthIncidents"), {tr("Open incident"), tr("Since"), tr("Detail")},
@@ -106,6 +110,9 @@ HealthTab::HealthTab(models::Database &db, QWidget *parent)
     slaLayout->addWidget(m_calendar);
     layout->addWidget(slaBox);
     layout->addWidget(m_problems);
+    auto *checksBox = new QGroupBox(tr("Quality checks"));
+    (new QVBoxLayout(checksBox))->addWidget(m_checks);
+    layout->addWidget(checksBox);
     auto *incidentsBox = new QGroupBox(tr("Open incidents"));
     (new QVBoxLayout(incidentsBox))->addWidget(m_incidents);
     layout->addWidget(incidentsBox);
@@ -217,6 +224,31 @@ void HealthTab::fill(const models::ProductHealthReport &r)
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
 
+    m_checks->clear();
+    for (const models::CheckReport &c : r.checks) {
+        auto *item = new QTreeWidgetItem(m_checks);
+        item->setText(0, c.name);
+        item->setToolTip(0, c.kind);
+        item->setText(1, c.severity);
+        item->setText(2, c.eval.passRate() ? models::formatShare(c.eval.passRate()) : tr("no run"));
+        item->setText(3, QLocale().toString(c.eval.counts.runs()));
+        item->setText(4, !c.eval.lastStatus          ? tr("never ran")
+                         : *c.eval.lastStatus == 'P' ? tr("passed")
+                         : *c.eval.lastStatus == 'F' ? tr("FAILED")
+                                                     : tr("aborted"));
+        if (c.eval.failingNow) {
+            item->setText(5, c.eval.failingSince ? when(*c.eval.failingSince) : QString());
+            item->setForeground(4, kAlert);
+        }
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (r.checks.empty()) {
+        auto *none = new QTreeWidgetItem(m_checks);
+        none->setText(0, tr("No quality check declared."));
+        none->setFirstColumnSpanned(true);
+    }
+
     m_incidents->clear();
     for (const models::ObjectiveReport &o : r.objectives) {
         if (o.window.breachedNow() && !o.window.breaches.empty()) {
@@ -246,7 +278,7 @@ void HealthTab::fill(const models::ProductHealthReport &r)
         none->setText(0, tr("None: no check is failing and no objective is breached."));
         none->setFirstColumnSpanned(true);
     }
-    for (QTreeWidget *t : {m_components, m_slas, m_incidents}) {
+    for (QTreeWidget *t : {m_components, m_slas, m_checks, m_incidents}) {
         for (int i = 0; i < t->columnCount() - 1; ++i) {
             t->resizeColumnToContents(i);
         }

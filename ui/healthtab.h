@@ -20,8 +20,8 @@ class SlaCalendar;
 
 // The product page's Health tab: the score with its components (value, weight, points: no black box) and the
 // formula, every objective with target vs actual, compliance, state, last breach, error budget and burn rate over
-// 7 / 30 / 90 days, the SLA calendar, and open incidents. One product is a few short queries, so it is computed on
-// the GUI thread when shown. GUI thread; owned by the product page.
+// 7 / 30 / 90 days, the SLA calendar, each check's pass rate over the window, and open incidents. One product is a few
+// short queries, so it is computed on the GUI thread when shown. GUI thread; owned by the product page.
 class HealthTab final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +46,7 @@ private:
     QLabel *m_problems = nullptr;
     QTreeWidget *m_components = nullptr;
     QTreeWidget *m_slas = nullptr;
+    QTreeWidget *m_checks = nullptr;
     QTreeWidget *m_incidents = nullptr;
     SlaCalendar *m_calendar = nullptr;
 };

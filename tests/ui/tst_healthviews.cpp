@@ -222,6 +222,10 @@ private Q_SLOTS:
         auto *slas = find<QTreeWidget>("healthSlaTable");
         QCOMPARE(slas->topLevelItemCount(), 1);
         QCOMPARE(slas->topLevelItem(0)->text(1), QStringLiteral("≥ 99.5 %"));
+        auto *checks = find<QTreeWidget>("healthChecksTable");
+        QCOMPARE(checks->topLevelItemCount(), 1);
+        QCOMPARE(checks->topLevelItem(0)->text(2), QStringLiteral("0.0 %"));
+        QCOMPARE(checks->topLevelItem(0)->text(4), QStringLiteral("FAILED"));
         QVERIFY(find<QLabel>("healthFormula")->text().contains(QLatin1String("40% S")));
         QCOMPARE(find<ui::SlaCalendar>("healthCalendar")->rows().size(), size_t(1));
     }
