@@ -9,6 +9,7 @@
 #include "models/store/database.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
+#include "ui/healthviews.h"
 #include "ui/mainwindow.h"
 #include "ui/searchpage.h"
 
@@ -54,7 +55,9 @@ int runGui(int argc, char **argv)
                                QStringLiteral("id"));
     QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("With --product: show this tab (0 = Overview)."),
                            QStringLiteral("index"));
-    parser.addOptions({db, source, screenshot, query, product, tab});
+    QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Show this view at start (its title, e.g. Owners)."),
+                            QStringLiteral("title"));
+    parser.addOptions({db, source, screenshot, query, product, tab, page});
     parser.addHelpOption();
     parser.process(app);
 
@@ -76,6 +79,7 @@ int runGui(int argc, char **argv)
     meshlens::models::CatalogReader reader(readDb);
     meshlens::models::SyncController sync;
     meshlens::ui::MainWindow window({dbPath, &reader, &sync});
+    new meshlens::ui::HealthViews(window, {dbPath, &reader, &sync}); // a child of the window
     window.show();
 
     const bool empty = reader.isEmpty();
@@ -87,6 +91,9 @@ int runGui(int argc, char **argv)
     const auto prepare = [&]() {
         if (parser.isSet(query)) {
             window.searchPage()->setQuery(parser.value(query));
+        }
+        if (parser.isSet(page)) {
+            window.showPageTitled(parser.value(page));
         }
         if (parser.isSet(product)) {
             if (const auto id = reader.resolveProduct(parser.value(product))) {

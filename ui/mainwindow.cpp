@@ -183,6 +183,7 @@ void MainWindow::createActions()
     back->setShortcutContext(Qt::WindowShortcut);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
     helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
 
     auto *toolbar = addToolBar(tr("Main"));
@@ -210,6 +211,17 @@ void MainWindow::showPage(QWidget *page)
     } else {
         m_nav->clearSelection();
     }
+}
+
+bool MainWindow::showPageTitled(const QString &title)
+{
+    for (int row = 0; row < m_nav->count(); ++row) {
+        if (m_nav->item(row)->text().compare(title, Qt::CaseInsensitive) == 0) {
+            showPage(m_navPages[row]);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::openProduct(qint64 productId)

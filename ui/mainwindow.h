@@ -35,6 +35,8 @@ public:
     // Adds a view to the navigation, reachable with Ctrl+<n> in order of addition.
     void addPage(const QString &title, QWidget *page);
     void openProduct(qint64 productId);
+    // Shows the navigation page with this title (case-insensitive); false if there is none.
+    bool showPageTitled(const QString &title);
     // Starts a sync of `source`, or of the last source when empty.
     void syncNow(const QString &source = {});
 

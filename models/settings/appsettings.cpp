@@ -22,6 +22,16 @@ void AppSettings::setLastSource(const QString &source)
     QSettings().setValue(kLastSource, source);
 }
 
+QString AppSettings::identity()
+{
+    return QSettings().value(kIdentity).toString();
+}
+
+void AppSettings::setIdentity(const QString &identity)
+{
+    QSettings().setValue(kIdentity, identity.trimmed());
+}
+
 QByteArray AppSettings::windowGeometry()
 {
     return QSettings().value(kGeometry).toByteArray();

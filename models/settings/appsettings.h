@@ -13,6 +13,10 @@ public:
     [[nodiscard]] static QString lastSource();
     static void setLastSource(const QString &source);
 
+    // Who "My products" means: a person's ext id or email (with OpenMetadata, the logged-in user later).
+    [[nodiscard]] static QString identity();
+    static void setIdentity(const QString &identity);
+
     [[nodiscard]] static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
 

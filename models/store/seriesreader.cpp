@@ -15,21 +15,6 @@ constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 // last point (t0 + step * (n - 1)) is before range.from. Chunks are read in (id, t0) order.
 constexpr const char *kChunkFilter = " t0 < ?2 AND t0 + step * (n - 1) >= ?1 ";
 
-// Sorts by time and keeps, for equal times, the point that came last (from the later chunk).
-template<typename Point> void settle(std::vector<Point> &points)
-{
-    std::stable_sort(points.begin(), points.end(), [](const Point &a, const Point &b) { return a.t < b.t; });
-    auto out = points.begin();
-    for (auto it = points.begin(); it != points.end(); ++it) {
-        if (out != points.begin() && std::prev(out)->t == it->t) {
-            *std::prev(out) = *it;
-        } else {
-            *out++ = *it;
-        }
-    }
-    points.erase(out, points.end());
-}
-
 void appendSla(std::vector<SeriesPoint> &out, const Statement &st, int first, TimeRange range)
 {
     const std::int64_t t0 = st.int64(first);
@@ -120,7 +105,7 @@ std::vector<SeriesPoint> SeriesReader::sla(std::int64_t objectiveId, TimeRange r
         appendSla(points, st, 0, range);
     }
     m_error = st.error();
-    settle(points);
+    settleByTime(points);
     return points;
 }
 
@@ -135,7 +120,7 @@ std::vector<CheckRun> SeriesReader::check(std::int64_t checkId, TimeRange range)
         appendChecks(runs, st, 0, range);
     }
     m_error = st.error();
-    settle(runs);
+    settleByTime(runs);
     return runs;
 }
 
@@ -150,7 +135,7 @@ void SeriesReader::forEachSla(TimeRange range, const SlaVisitor &visit)
     while (more && st.next()) {
         const std::int64_t id = st.int64(0);
         if (id != current && !points.empty()) {
-            settle(points);
+            settleByTime(points);
             more = visit(current, points);
             points.clear();
         }
@@ -158,7 +143,7 @@ void SeriesReader::forEachSla(TimeRange range, const SlaVisitor &visit)
         appendSla(points, st, 1, range);
     }
     if (more && !points.empty()) {
-        settle(points);
+        settleByTime(points);
         visit(current, points);
     }
     m_error = st.error();
@@ -175,7 +160,7 @@ void SeriesReader::forEachCheck(TimeRange range, const CheckVisitor &visit)
     while (more && st.next()) {
         const std::int64_t id = st.int64(0);
         if (id != current && !runs.empty()) {
-            settle(runs);
+            settleByTime(runs);
             more = visit(current, runs);
             runs.clear();
         }
@@ -183,7 +168,7 @@ void SeriesReader::forEachCheck(TimeRange range, const CheckVisitor &visit)
         appendChecks(runs, st, 1, range);
     }
     if (more && !runs.empty()) {
-        settle(runs);
+        settleByTime(runs);
         visit(current, runs);
     }
     m_error = st.error();

@@ -6,6 +6,7 @@
 
 #include "database.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -51,6 +52,25 @@ struct RunCounts
     [[nodiscard]] std::optional<double> passRate() const; // 0..1, or nullopt when nothing ran
 };
 [[nodiscard]] RunCounts countRuns(std::span<const CheckRun> runs);
+
+// Orders points by time (sorting only when they are not in order yet) and keeps, for equal times, the point that
+// came last, as a later chunk wins in the store. Used by the reader and by computations taking points from anywhere.
+template<typename Point> void settleByTime(std::vector<Point> &points)
+{
+    const auto byTime = [](const Point &a, const Point &b) { return a.t < b.t; };
+    if (!std::is_sorted(points.begin(), points.end(), byTime)) {
+        std::stable_sort(points.begin(), points.end(), byTime);
+    }
+    auto out = points.begin();
+    for (auto it = points.begin(); it != points.end(); ++it) {
+        if (out != points.begin() && std::prev(out)->t == it->t) {
+            *std::prev(out) = *it;
+        } else {
+            *out++ = *it;
+        }
+    }
+    points.erase(out, points.end());
+}
 
 class SeriesReader final
 {

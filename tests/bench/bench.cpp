@@ -17,6 +17,8 @@ int runStartup(const Options &options);
 int childIngestMeshlens(const QString &bundle, const QString &db);
 int childIngestFloor(const QString &from, const QString &db);
 int childIngestParse(const QString &bundle);
+int runHealth(const Options &options);
+int childHealthSnapshot(const QString &db);
 } // namespace meshlens::bench
 
 using namespace meshlens::bench;
@@ -32,6 +34,9 @@ int main(int argc, char **argv)
         if (args.value(1) == QLatin1String("ingest-parse")) {
             return childIngestParse(args.value(2));
         }
+        if (args.value(1) == QLatin1String("health-snapshot")) {
+            return childHealthSnapshot(args.value(2));
+        }
         if (args.value(1) == QLatin1String("ingest-floor")) {
             return childIngestFloor(args.value(2), args.value(3));
         }
@@ -40,6 +45,7 @@ int main(int argc, char **argv)
     const std::map<QString, std::function<int(const Options &)>> suites = {
         {QStringLiteral("ingest"), runIngest},
         {QStringLiteral("startup"), runStartup},
+        {QStringLiteral("health"), runHealth},
     };
     Options options;
     options.dataDir = QDir(QDir::tempPath()).filePath(QStringLiteral("meshlens-bench"));

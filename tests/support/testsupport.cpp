@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "models/generate/cataloggenerator.h"
 #include "models/store/schema.h"
 
 #include <QDir>
@@ -154,6 +155,21 @@ Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run)
     r.out = slurp(out);
     r.err = slurp(err);
     return r;
+}
+
+QString generatedCache(const QString &dir, std::int64_t products)
+{
+    const QString bundle = QDir(dir).filePath(QStringLiteral("generated-%1.ndjson").arg(products));
+    const QString cache = QDir(dir).filePath(QStringLiteral("generated-%1.db").arg(products));
+    models::GeneratorOptions options;
+    options.products = products;
+    options.asOf = 1'763'683'200;
+    QFile file(bundle);
+    if (!file.open(QIODevice::WriteOnly) || models::CatalogGenerator(options).write(file)) {
+        return {};
+    }
+    file.close();
+    return syncNow(cache, bundle).ok ? cache : QString();
 }
 
 QString openCache(models::Database &db, const QString &path)

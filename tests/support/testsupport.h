@@ -44,6 +44,9 @@ struct Captured
     QString out, err;
 };
 Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
+// Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
+// cache's path, or an empty string on failure.
+QString generatedCache(const QString &dir, std::int64_t products);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);

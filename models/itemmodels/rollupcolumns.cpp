@@ -1,0 +1,108 @@
+#include "rollupcolumns.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace meshlens::models {
+
+QString rollupHeader(RollupField field)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("RollupColumns", text); };
+    switch (field) {
+    case RollupField::Products:
+        return tr("Products");
+    case RollupField::Score:
+        return tr("Health");
+    case RollupField::Healthy:
+        return tr("Healthy");
+    case RollupField::AtRisk:
+        return tr("At risk");
+    case RollupField::Unhealthy:
+        return tr("Unhealthy");
+    case RollupField::Worst:
+        return tr("Worst");
+    case RollupField::Breached:
+        return tr("SLAs breached");
+    case RollupField::Incidents:
+        return tr("Open incidents");
+    }
+    return {};
+}
+
+QVariant rollupText(const HealthRollup &r, RollupField field)
+{
+    const QLocale locale;
+    switch (field) {
+    case RollupField::Products:
+        return locale.toString(r.products);
+    case RollupField::Score:
+        return r.meanScore() ? QVariant(locale.toString(*r.meanScore(), 'f', 0)) : QVariant();
+    case RollupField::Healthy:
+        return locale.toString(r.bands[0]);
+    case RollupField::AtRisk:
+        return locale.toString(r.bands[1]);
+    case RollupField::Unhealthy:
+        return locale.toString(r.bands[2]);
+    case RollupField::Worst:
+        return r.scored ? QVariant(r.worstScore) : QVariant();
+    case RollupField::Breached:
+        return locale.toString(r.breachedNow);
+    case RollupField::Incidents:
+        return locale.toString(r.openIncidents);
+    }
+    return {};
+}
+
+double rollupKey(const HealthRollup &r, RollupField field)
+{
+    switch (field) {
+    case RollupField::Products:
+        return static_cast<double>(r.products);
+    case RollupField::Score:
+        return r.meanScore().value_or(-1);
+    case RollupField::Healthy:
+        return static_cast<double>(r.bands[0]);
+    case RollupField::AtRisk:
+        return static_cast<double>(r.bands[1]);
+    case RollupField::Unhealthy:
+        return static_cast<double>(r.bands[2]);
+    case RollupField::Worst:
+        return r.worstScore;
+    case RollupField::Breached:
+        return static_cast<double>(r.breachedNow);
+    case RollupField::Incidents:
+        return static_cast<double>(r.openIncidents);
+    }
+    return 0;
+}
+
+int IndexRowsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+void IndexRowsModel::reorder(const std::function<bool(std::int32_t, std::int32_t)> &less)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::int32_t> items;
+    for (const QModelIndex &idx : before) {
+        items.push_back(m_rows[static_cast<std::size_t>(idx.row())]);
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), less);
+    std::unordered_map<std::int32_t, int> rowOf;
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        rowOf.emplace(m_rows[r], static_cast<int>(r));
+    }
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        after << index(rowOf.at(items[static_cast<std::size_t>(i)]), before[i].column());
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+} // namespace meshlens::models
