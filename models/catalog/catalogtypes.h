@@ -43,6 +43,13 @@ struct PortInfo
     QList<ColumnInfo> columns;
 };
 
+// Whether a measurement meets an SLA: value op target, op ">=" or "<=". A measurement that does not meet it is a
+// breach; the SLA table, health views and charts all judge it here.
+[[nodiscard]] inline bool slaMet(double value, double target, const QString &op)
+{
+    return op == QLatin1String(">=") ? value >= target : value <= target;
+}
+
 struct SlaInfo
 {
     std::int64_t id = 0;
@@ -52,7 +59,7 @@ struct SlaInfo
     std::optional<std::int64_t> latestAt;
     [[nodiscard]] bool latestMeets() const
     {
-        return latest && (op == QLatin1String(">=") ? *latest >= target : *latest <= target);
+        return latest && slaMet(*latest, target, op);
     }
 };
 
