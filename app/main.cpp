@@ -10,12 +10,14 @@
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
 #include "ui/mainwindow.h"
+#include "ui/palettes.h"
 #include "ui/searchpage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -54,9 +56,17 @@ int runGui(int argc, char **argv)
                                QStringLiteral("id"));
     QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("With --product: show this tab (0 = Overview)."),
                            QStringLiteral("index"));
-    parser.addOptions({db, source, screenshot, query, product, tab});
+    QCommandLineOption palette(QStringLiteral("palette"),
+                               QStringLiteral("Use a light or dark palette instead of the system's (for screenshots)."),
+                               QStringLiteral("light|dark"));
+    QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Show this view of the navigation (1 = Catalog)."),
+                            QStringLiteral("n"));
+    parser.addOptions({db, source, screenshot, query, product, tab, palette, page});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(palette)) {
+        meshlens::ui::applyPalette(parser.value(palette) == QLatin1String("dark"));
+    }
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
     meshlens::models::Database readDb;
@@ -87,6 +97,11 @@ int runGui(int argc, char **argv)
     const auto prepare = [&]() {
         if (parser.isSet(query)) {
             window.searchPage()->setQuery(parser.value(query));
+        }
+        if (parser.isSet(page)) {
+            if (auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"))) {
+                nav->setCurrentRow(parser.value(page).toInt() - 1);
+            }
         }
         if (parser.isSet(product)) {
             if (const auto id = reader.resolveProduct(parser.value(product))) {

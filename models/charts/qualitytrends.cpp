@@ -92,6 +92,41 @@ DaySpan lastDays(int days, QDate today)
     return {today.addDays(1 - std::max(days, 1)), today};
 }
 
+ScopeChoices QualityTrends::choices(Database &db)
+{
+    ScopeChoices out;
+    {
+        Statement st = db.prepare("SELECT d.id, coalesce(nullif(d.display_name, ''), d.name), "
+                                  "(SELECT count(*) FROM entries e WHERE e.domain_id = d.id) "
+                                  "FROM domains d ORDER BY 2 COLLATE NOCASE, d.id");
+        while (st.next()) {
+            out.domains.push_back({{TrendScope::Kind::Domain, st.int64(0), {}}, st.text(1), st.int64(2)});
+        }
+        if (st.error()) {
+            out.error = st.error()->message;
+        }
+    }
+    {
+        Statement st = db.prepare(
+            "SELECT kind, id, title, n FROM ("
+            " SELECT 'person' AS kind, p.id AS id, coalesce(nullif(p.display_name, ''), p.name) AS title, "
+            "  (SELECT count(*) FROM ownerships o WHERE o.party_id = p.id AND o.party_kind = 'person' "
+            "   AND o.role = 'owner') AS n FROM people p "
+            " UNION ALL "
+            " SELECT 'team', t.id, coalesce(nullif(t.display_name, ''), t.name), "
+            "  (SELECT count(*) FROM ownerships o WHERE o.party_id = t.id AND o.party_kind = 'team' "
+            "   AND o.role = 'owner') FROM teams t) "
+            "WHERE n > 0 ORDER BY title COLLATE NOCASE, kind, id");
+        while (st.next()) {
+            out.owners.push_back({{TrendScope::Kind::Owner, st.int64(1), st.text(0)}, st.text(2), st.int64(3)});
+        }
+        if (st.error()) {
+            out.error = st.error()->message;
+        }
+    }
+    return out;
+}
+
 void QualityTrends::addRuns(const DayGrid &grid, std::span<const CheckRun> runs, std::vector<TrendBucket> &buckets)
 {
     for (const CheckRun &run : runs) {

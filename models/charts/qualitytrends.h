@@ -96,9 +96,25 @@ struct FailingChecks
     std::int64_t more = 0; // found beyond the limit
 };
 
+// What a Trends view can aggregate: every domain, and every person or team that owns at least one product.
+struct ScopeChoice
+{
+    TrendScope scope;
+    QString title;
+    std::int64_t products = 0;
+};
+
+struct ScopeChoices
+{
+    QString error;
+    std::vector<ScopeChoice> domains, owners; // by title
+};
+
 class QualityTrends final
 {
 public:
+    [[nodiscard]] static ScopeChoices choices(Database &db);
+
     // Loads the trend (and, for a product, its check and SLA series) for days, or for all data when nullopt.
     [[nodiscard]] static QualityData load(Database &db, const TrendScope &scope, std::optional<DaySpan> days,
                                           const QTimeZone &zone, const std::atomic_bool *cancel = nullptr);

@@ -16,31 +16,6 @@ constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t kStart = 1763251200; // 2025-11-16T00:00:00Z
 const QDate kFirst(2025, 11, 16);
 
-QByteArray trendBundle()
-{
-    return test::header("snapshot", "q1") + QByteArray(R"(
-{"type":"domain","id":"sales","name":"sales"}
-{"type":"domain","id":"finance","name":"finance"}
-{"type":"team","id":"t-sales","name":"sales-eng","domain":"sales"}
-{"type":"person","id":"ada","name":"ada","team":"t-sales"}
-{"type":"person","id":"bob","name":"bob"}
-{"type":"product","id":"p1","name":"p1","display_name":"Product One","domain":"sales","owners":[{"role":"owner","person":"ada"},{"role":"owner","team":"t-sales"}]}
-{"type":"check","product":"p1","id":"c1","name":"rows arrive"}
-{"type":"check","product":"p1","id":"c2","name":"=ids unique","severity":"critical"}
-{"type":"check_result","product":"p1","check":"c1","start":1763251200,"step":86400,"statuses":"PPFPA-"}
-{"type":"check_result","product":"p1","check":"c2","start":1763251200,"step":86400,"statuses":"PFFP"}
-{"type":"sla","product":"p1","id":"fresh","kind":"freshness","target":6,"unit":"h","op":"<="}
-{"type":"sla_measurement","product":"p1","sla":"fresh","start":1763251200,"step":86400,"values":[1,9,null,8,2,7]}
-{"type":"sla","product":"p1","id":"avail","kind":"availability","target":99,"unit":"%","op":">="}
-{"type":"sla_measurement","product":"p1","sla":"avail","start":1763251200,"step":86400,"values":[99.5,98]}
-{"type":"product","id":"p2","name":"p2","domain":"sales","owners":[{"role":"owner","person":"bob"},{"role":"steward","person":"ada"}]}
-{"type":"check","product":"p2","id":"c3","name":"fresh enough"}
-{"type":"check_result","product":"p2","check":"c3","start":1763337600,"step":86400,"statuses":"-PP"}
-{"type":"product","id":"p3","name":"p3","domain":"finance","owners":[{"role":"owner","person":"ada"}]}
-)")
-                                                   .mid(1);
-}
-
 std::int64_t idOf(Database &db, const char *sql)
 {
     Statement st = db.prepare(sql);
@@ -65,7 +40,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("trends.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("trends.ndjson"));
-        QVERIFY(test::writeFile(bundle, trendBundle()));
+        QVERIFY(test::writeFile(bundle, test::qualityBundle()));
         const SyncResult result = test::syncNow(path, bundle);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(test::openCache(m_db, path), QString());
@@ -207,6 +182,23 @@ private slots:
             QualityTrends::load(m_db, {TrendScope::Kind::Domain, m_sales, {}}, m_sixDays, QTimeZone::utc(), &cancel);
         QVERIFY(d.cancelled);
         QVERIFY(QualityTrends::failing(m_db, {TrendScope::Kind::Domain, m_sales, {}}, {}, 10, &cancel).cancelled);
+    }
+
+    void choices_domainsAndOwnersWithProducts()
+    {
+        const ScopeChoices c = QualityTrends::choices(m_db);
+        QVERIFY(c.error.isEmpty());
+        QCOMPARE(c.domains.size(), size_t(2));
+        QCOMPARE(c.domains[0].title, QStringLiteral("finance"));
+        QCOMPARE(c.domains[1].products, 2);
+        QCOMPARE(c.domains[1].scope.id, m_sales);
+        // ada owns p1 and p3, bob p2, the team p1; ada's stewardship of p2 does not make her its owner.
+        QCOMPARE(c.owners.size(), size_t(3));
+        QCOMPARE(c.owners[0].title, QStringLiteral("ada"));
+        QCOMPARE(c.owners[0].products, 2);
+        QCOMPARE(c.owners[0].scope.partyKind, QStringLiteral("person"));
+        QCOMPARE(c.owners[2].title, QStringLiteral("sales-eng"));
+        QCOMPARE(c.owners[2].scope.partyKind, QStringLiteral("team"));
     }
 
     void lastDays_endsToday()

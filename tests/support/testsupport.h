@@ -19,6 +19,11 @@ QString testDataDir(); // tests/data
 // checks with results), 2 lineage edges. Cursor "c1".
 QByteArray sampleBundle();
 
+// Quality data for the chart tests, daily from 2025-11-16 (UTC): domain sales with p1 ("Product One": checks
+// c1 "PPFPA-" and c2 "PFFP", SLAs fresh <= 6 [1,9,-,8,2,7] and avail >= 99 [99.5,98]) and p2 (check c3 "-PP" from
+// day 1); domain finance with p3 (no checks). ada owns p1 and p3 (and stewards p2), bob owns p2, team t-sales p1.
+QByteArray qualityBundle();
+
 // Header line for a hand-written bundle.
 QByteArray header(const char *mode = "snapshot", const char *cursor = "c1", const char *since = nullptr);
 
