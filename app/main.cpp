@@ -61,7 +61,9 @@ int runGui(int argc, char **argv)
                                QStringLiteral("light|dark"));
     QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Show this view of the navigation (1 = Catalog)."),
                             QStringLiteral("n"));
-    parser.addOptions({db, source, screenshot, query, product, tab, palette, page});
+    QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
+                            QStringLiteral("WxH"));
+    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});
     parser.addHelpOption();
     parser.process(app);
     if (parser.isSet(palette)) {
@@ -86,6 +88,9 @@ int runGui(int argc, char **argv)
     meshlens::models::CatalogReader reader(readDb);
     meshlens::models::SyncController sync;
     meshlens::ui::MainWindow window({dbPath, &reader, &sync});
+    if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2) {
+        window.resize(wh[0].toInt(), wh[1].toInt());
+    }
     window.show();
 
     const bool empty = reader.isEmpty();

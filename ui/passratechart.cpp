@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+#include <cmath>
+
 namespace meshlens::ui {
 
 namespace {
@@ -52,7 +55,12 @@ void showPassRate(TimeChart *chart, const models::QualityData &data, bool produc
     const models::TimeRange range = data.grid.range();
     chart->setTitle(passRateSeriesName());
     chart->setTimeRange(range.from * 1000, range.to * 1000);
-    chart->setLeftAxis(tr("Pass rate (%)"), 0, 100);
+    // Rates near 100% are the usual case: start the axis at the tens below the lowest day so dips show.
+    double lowest = 100;
+    for (const QPointF &p : rate) {
+        lowest = std::min(lowest, p.y());
+    }
+    chart->setLeftAxis(tr("%"), std::max(0.0, std::floor((lowest - 5.0) / 10.0) * 10.0), 100);
     chart->addLine(passRateSeriesName(), rate, QColor(0x3b, 0x82, 0xf6));
     chart->addMarkers(failingDaysSeriesName(), failing, StatusTimeline::failColor());
     if (productCounts) {

@@ -74,7 +74,7 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
     auto *content = new QVBoxLayout(m_content);
     m_passRate = new TimeChart(m_content);
     m_passRate->setObjectName(QStringLiteral("passRateChart"));
-    m_passRate->setMinimumHeight(230);
+    m_passRate->setMinimumHeight(260);
     auto *passExport = new ExportButton(
         m_passRate, QStringLiteral("pass-rate"), [this](const QString &path) { return m_passRate->saveSvg(path); },
         [this]() { return models::ChartCsv::trend(m_data.trend); }, m_content);
@@ -260,6 +260,7 @@ void QualityTab::apply(models::QualityData data)
     for (const models::SlaTrack &track : m_data.slas) {
         auto *chart = new TimeChart(m_content);
         chart->setObjectName(QStringLiteral("slaChart%1").arg(index));
+        chart->setMinimumHeight(240);
         const models::SlaInfo &info = track.info;
         const QString title = tr("%1 (target %2 %3 %4)")
                                   .arg(info.kind, info.op, QLocale().toString(info.target, 'g', 6), info.unit);

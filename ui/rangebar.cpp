@@ -58,10 +58,8 @@ RangeBar::RangeBar(QWidget *parent)
     layout->addWidget(m_to);
     layout->addStretch(1);
 
-    const QDate today = QDate::currentDate();
-    m_from->setDate(today.addDays(-29));
-    m_to->setDate(today);
     m_group->button(Quarter)->setChecked(true);
+    setToday(QDate::currentDate());
     m_from->setEnabled(false);
     m_to->setEnabled(false);
 
@@ -69,6 +67,11 @@ RangeBar::RangeBar(QWidget *parent)
         const bool custom = id == Custom;
         m_from->setEnabled(custom);
         m_to->setEnabled(custom);
+        // The date fields show the preset's days, so Custom starts from what was on screen.
+        if (const auto days = span(); days && !custom) {
+            m_from->setDate(days->first);
+            m_to->setDate(days->last);
+        }
         Q_EMIT rangeChanged();
     });
     const auto edited = [this]() {
@@ -81,6 +84,15 @@ RangeBar::RangeBar(QWidget *parent)
     };
     connect(m_from, &QDateEdit::editingFinished, this, edited);
     connect(m_to, &QDateEdit::editingFinished, this, edited);
+}
+
+void RangeBar::setToday(QDate today)
+{
+    m_today = today;
+    if (const auto days = span(); days && preset() != Custom) {
+        m_from->setDate(days->first);
+        m_to->setDate(days->last);
+    }
 }
 
 RangeBar::Preset RangeBar::preset() const

@@ -38,7 +38,7 @@ public:
     void setPreset(Preset preset);
     void setCustom(QDate first, QDate last);
     // For tests and screenshots of fixed catalogs: what "today" is (default: the current date).
-    void setToday(QDate today) { m_today = today; }
+    void setToday(QDate today);
 
 Q_SIGNALS:
     void rangeChanged();

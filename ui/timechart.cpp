@@ -91,7 +91,7 @@ void TimeChart::clear()
 void TimeChart::setTitle(const QString &title)
 {
     m_title = title;
-    m_chart->setTitle(title);
+    m_chart->setTitle(title.toHtmlEscaped()); // Qt Charts renders titles and names as rich text
     setAccessibleName(title);
 }
 
@@ -179,6 +179,7 @@ void TimeChart::rebuild()
     }
     m_drawn = 0;
     m_builtBudget = pointBudget();
+    m_builtSize = size();
 
     auto *x = new QDateTimeAxis;
     const qint64 span = m_toMs - m_fromMs;
@@ -217,14 +218,29 @@ void TimeChart::rebuild()
     const double yMax = m_leftMax.value_or(hi + pad);
     auto *y = new QValueAxis;
     y->setRange(yMin, yMax);
-    y->setTitleText(m_leftTitle);
+    // Ticks on round numbers (1, 2 or 5 times a power of ten), about one per 50 px of height.
+    const double rough = (yMax - yMin) / std::clamp(height() / 50, 2, 8);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    const double step = rough <= 1.5 * magnitude ? magnitude
+                        : rough <= 3.5 * magnitude ? 2 * magnitude
+                        : rough <= 7.5 * magnitude ? 5 * magnitude
+                                                   : 10 * magnitude;
+    if (std::isfinite(step) && step > 0) {
+        y->setTickType(QValueAxis::TicksDynamic);
+        y->setTickAnchor(0);
+        y->setTickInterval(step);
+    }
+    y->setTitleText(m_leftTitle.toHtmlEscaped());
     y->setLabelFormat(QStringLiteral("%.4g"));
     m_chart->addAxis(y, Qt::AlignLeft);
     QValueAxis *right = nullptr;
     if (!m_rightTitle.isEmpty()) {
         right = new QValueAxis;
-        right->setRange(0, std::max(1.0, std::ceil(rightHi * 1.15)));
-        right->setTitleText(m_rightTitle);
+        // Counts keep to the lower half, under the left axis's lines.
+        right->setRange(0, std::max(1.0, std::ceil(rightHi * 2.2)));
+        right->applyNiceNumbers();
+        right->setGridLineVisible(false); // one grid, the left axis's
+        right->setTitleText(m_rightTitle.toHtmlEscaped());
         right->setLabelFormat(QStringLiteral("%d"));
         m_chart->addAxis(right, Qt::AlignRight);
     }
@@ -258,7 +274,7 @@ void TimeChart::rebuild()
                 }
                 upper->replace(steps);
                 auto *area = new QAreaSeries(upper);
-                area->setName(l.name);
+                area->setName(l.name.toHtmlEscaped());
                 QColor fill = l.color;
                 fill.setAlphaF(0.18f);
                 area->setBrush(fill);
@@ -272,9 +288,9 @@ void TimeChart::rebuild()
                 const QList<QPointF> shown = display(l.exact);
                 upper->replace(shown);
                 auto *area = new QAreaSeries(upper);
-                area->setName(l.name);
+                area->setName(l.name.toHtmlEscaped());
                 QColor fill = l.color;
-                fill.setAlphaF(0.22f);
+                fill.setAlphaF(0.12f);
                 area->setBrush(fill);
                 area->setPen(QPen(l.color, 1));
                 attach(area, l.axis);
@@ -283,7 +299,7 @@ void TimeChart::rebuild()
             }
             case Layer::Kind::Threshold: {
                 auto *line = new QLineSeries;
-                line->setName(l.name);
+                line->setName(l.name.toHtmlEscaped());
                 line->replace({QPointF(static_cast<double>(m_fromMs), l.threshold),
                                QPointF(static_cast<double>(m_toMs), l.threshold)});
                 line->setPen(QPen(l.color, 1.5, Qt::DashLine));
@@ -293,7 +309,7 @@ void TimeChart::rebuild()
             }
             case Layer::Kind::Line: {
                 auto *line = new QLineSeries;
-                line->setName(l.name);
+                line->setName(l.name.toHtmlEscaped());
                 const QList<QPointF> shown = display(l.exact);
                 line->replace(shown);
                 line->setPen(QPen(l.color, 2));
@@ -311,7 +327,7 @@ void TimeChart::rebuild()
             }
             case Layer::Kind::Markers: {
                 auto *dots = new QScatterSeries;
-                dots->setName(l.name);
+                dots->setName(l.name.toHtmlEscaped());
                 dots->replace(l.exact);
                 dots->setMarkerSize(9);
                 dots->setColor(l.color);
@@ -396,9 +412,11 @@ void TimeChart::changeEvent(QEvent *event)
 void TimeChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    // Re-decimate only when the budget moved noticeably, not on every pixel of a drag.
-    if (m_builtBudget > 0 && exactPoints() > m_builtBudget / 2 &&
-        std::abs(pointBudget() - m_builtBudget) * 4 > m_builtBudget) {
+    // Ticks and the point budget follow the size; re-build when it changed noticeably, not on every pixel of a
+    // drag (and not before the first rebuild()).
+    const QSize now = size();
+    const auto moved = [](int a, int b) { return std::abs(a - b) * 4 > std::max(b, 1); };
+    if (!m_builtSize.isEmpty() && (moved(now.width(), m_builtSize.width()) || moved(now.height(), m_builtSize.height()))) {
         rebuild();
     }
 }

@@ -85,6 +85,7 @@ private:
     Formatter m_formatter;
     bool m_downsample = true;
     int m_builtBudget = 0;
+    QSize m_builtSize;
     qsizetype m_drawn = 0;
 };
 
