@@ -89,12 +89,11 @@ void showPassRate(TimeChart *chart, const models::QualityData &data, bool produc
             .arg(b.products);
     });
     chart->rebuild();
-    chart->setAccessibleDescription(
-        runs > 0 ? tr("Pass rate %1% over %2 runs; %3 day(s) with failures")
-                       .arg(QLocale().toString(passes / runs * 100.0, 'f', 1))
-                       .arg(QLocale().toString(runs, 'f', 0))
-                       .arg(failing.size())
-                 : tr("No check ran in this range"));
+    chart->setAccessibleDescription(runs > 0 ? tr("Pass rate %1% over %2 runs; %3 day(s) with failures")
+                                                   .arg(QLocale().toString(passes / runs * 100.0, 'f', 1))
+                                                   .arg(QLocale().toString(runs, 'f', 0))
+                                                   .arg(failing.size())
+                                             : tr("No check ran in this range"));
 }
 
 } // namespace meshlens::ui

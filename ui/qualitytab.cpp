@@ -52,7 +52,6 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
     , m_dbPath(dbPath)
 {
     m_jobs = new models::ChartJobs(dbPath, this);
-    m_failingJobs = new models::ChartJobs(dbPath, this);
 
     m_range = new RangeBar(this);
     m_range->setObjectName(QStringLiteral("qualityRange"));
@@ -83,21 +82,17 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
 
     m_timeline = new StatusTimeline(m_content);
     m_timeline->setObjectName(QStringLiteral("checkTimeline"));
-    auto *timelineExport = new ExportButton(m_timeline, QStringLiteral("check-status"),
-                                            ExportButton::widgetSvg(m_timeline),
-                                            [this]() { return models::ChartCsv::checks(m_data.checks, m_zone); },
-                                            m_content);
+    auto *timelineExport = new ExportButton(
+        m_timeline, QStringLiteral("check-status"), ExportButton::widgetSvg(m_timeline),
+        [this]() { return models::ChartCsv::checks(m_data.checks, m_zone); }, m_content);
     timelineExport->setObjectName(QStringLiteral("timelineExport"));
     content->addWidget(section(tr("Check results"), m_timeline, timelineExport));
 
-    m_failingTitle = heading(tr("Failing checks"), m_content);
-    m_failing = new FailingChecksView(false, m_content);
+    m_failing = new FailingChecksView(dbPath, false, m_content);
     m_failing->setObjectName(QStringLiteral("failingChecks"));
-    m_failing->setMinimumHeight(110);
-    m_failing->setMaximumHeight(180);
-    m_failingTitle->hide();
-    m_failing->hide();
-    content->addWidget(m_failingTitle);
+    m_failing->setMinimumHeight(130);
+    m_failing->setMaximumHeight(200);
+    m_failing->reset({});
     content->addWidget(m_failing);
 
     auto *slaBox = new QWidget(m_content);
@@ -125,8 +120,8 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
     connect(m_range, &RangeBar::rangeChanged, this, &QualityTab::load);
     connect(m_passRate, &TimeChart::pointClicked, this,
             [this](const QString &, qint64 xMs) { showFailing(xMs / 1000); });
-    connect(m_timeline, &StatusTimeline::runClicked, this,
-            [this](const QString &, qint64 t, char) { showFailing(t); });
+    connect(m_timeline, &StatusTimeline::runClicked, this, [this](const QString &, qint64 t, char) { showFailing(t); });
+    connect(m_failing, &FailingChecksView::shown, this, &QualityTab::failingShown);
     for (auto *button : {passExport, timelineExport}) {
         connect(button, &ExportButton::failed, this, &QualityTab::note);
         connect(button, &ExportButton::exported, this,
@@ -202,26 +197,25 @@ void QualityTab::load()
 void QualityTab::apply(models::QualityData data)
 {
     m_data = std::move(data);
-    m_failing->hide();
-    m_failingTitle->hide();
+    m_failing->reset({});
     note({});
     qDeleteAll(m_slaSections);
     m_slaSections.clear();
     if (!m_data.error.isEmpty()) {
         m_summary->clear();
-        m_empty->setText(tr("The quality data could not be read: %1\nTry again after the next sync (F5).")
-                             .arg(m_data.error));
+        m_empty->setText(
+            tr("The quality data could not be read: %1\nTry again after the next sync (F5).").arg(m_data.error));
         m_empty->show();
         m_scroll->hide();
         Q_EMIT loaded();
         return;
     }
     const bool nothing = m_data.trend.checksInScope == 0 && m_data.slas.empty();
-    const bool noneInRange = m_data.grid.isEmpty() ||
-                             (std::all_of(m_data.trend.buckets.begin(), m_data.trend.buckets.end(),
-                                          [](const models::TrendBucket &b) { return b.counts.runs() == 0; }) &&
-                              std::all_of(m_data.slas.begin(), m_data.slas.end(),
-                                          [](const models::SlaTrack &s) { return s.points.empty(); }));
+    const bool noneInRange =
+        m_data.grid.isEmpty() || (std::all_of(m_data.trend.buckets.begin(), m_data.trend.buckets.end(),
+                                              [](const models::TrendBucket &b) { return b.counts.runs() == 0; }) &&
+                                  std::all_of(m_data.slas.begin(), m_data.slas.end(),
+                                              [](const models::SlaTrack &s) { return s.points.empty(); }));
     if (nothing || noneInRange) {
         m_empty->setText(nothing ? tr("This product declares no quality checks and no SLAs.")
                                  : tr("No check results or SLA measurements in this range.\nChoose a longer range, "
@@ -235,14 +229,9 @@ void QualityTab::apply(models::QualityData data)
     m_empty->hide();
     m_scroll->show();
 
-    models::RunCounts total;
-    for (const models::TrendBucket &b : m_data.trend.buckets) {
-        total.add(b.counts);
-    }
-    const auto rate = total.passRate();
+    const auto rate = m_data.trend.total().passRate();
     m_summary->setText(tr("%1 · %n check(s) · %2 SLA(s)", nullptr, static_cast<int>(m_data.trend.checksInScope))
-                           .arg(rate ? tr("%1% passed").arg(QLocale().toString(*rate * 100.0, 'f', 1))
-                                     : tr("no runs"))
+                           .arg(rate ? tr("%1% passed").arg(QLocale().toString(*rate * 100.0, 'f', 1)) : tr("no runs"))
                            .arg(m_data.slas.size()));
 
     showPassRate(m_passRate, m_data, false);
@@ -262,8 +251,8 @@ void QualityTab::apply(models::QualityData data)
         chart->setObjectName(QStringLiteral("slaChart%1").arg(index));
         chart->setMinimumHeight(240);
         const models::SlaInfo &info = track.info;
-        const QString title = tr("%1 (target %2 %3 %4)")
-                                  .arg(info.kind, info.op, QLocale().toString(info.target, 'g', 6), info.unit);
+        const QString title =
+            tr("%1 (target %2 %3 %4)").arg(info.kind, info.op, QLocale().toString(info.target, 'g', 6), info.unit);
         chart->setTitle(title);
         chart->setTimeRange(range.from * 1000, range.to * 1000);
         chart->setLeftAxis(info.unit);
@@ -294,7 +283,8 @@ void QualityTab::apply(models::QualityData data)
                                             .arg(track.breaches.size()));
         const size_t at = static_cast<size_t>(index);
         auto *exporter = new ExportButton(
-            chart, QStringLiteral("sla-%1").arg(info.kind), [chart](const QString &path) { return chart->saveSvg(path); },
+            chart, QStringLiteral("sla-%1").arg(info.kind),
+            [chart](const QString &path) { return chart->saveSvg(path); },
             [this, at]() {
                 return at < m_data.slas.size() ? models::ChartCsv::sla(m_data.slas[at], m_zone) : QByteArray();
             },
@@ -311,34 +301,9 @@ void QualityTab::apply(models::QualityData data)
 
 void QualityTab::showFailing(qint64 t)
 {
-    const int day = m_data.grid.indexOf(t);
-    if (day < 0 || !m_productId) {
-        return;
+    if (m_productId) {
+        m_failing->showDay({models::TrendScope::Kind::Product, *m_productId, {}}, m_data, t);
     }
-    const models::TrendBucket &b = m_data.trend.buckets[static_cast<size_t>(day)];
-    const QString date = QLocale().toString(b.day, QLocale::LongFormat);
-    m_failingTitle->setText(tr("Failing checks on %1").arg(date));
-    m_failingTitle->show();
-    m_failing->show();
-    if (b.counts.fail + b.counts.aborted == 0) {
-        m_failing->setRows({});
-        m_failingTitle->setText(tr("No failing checks on %1").arg(date));
-        Q_EMIT failingShown();
-        return;
-    }
-    const models::TrendScope scope{models::TrendScope::Kind::Product, *m_productId, {}};
-    const models::TimeRange range{b.start, b.end};
-    m_failingJobs->submit<models::FailingChecks>(
-        [scope, range](models::Database &db, const std::atomic_bool &cancel) {
-            return models::QualityTrends::failing(db, scope, range, 500, &cancel);
-        },
-        [this](models::FailingChecks rows) {
-            if (!rows.error.isEmpty()) {
-                note(tr("The failing checks could not be read: %1").arg(rows.error));
-            }
-            m_failing->setRows(rows);
-            Q_EMIT failingShown();
-        });
 }
 
 } // namespace meshlens::ui

@@ -62,7 +62,6 @@ private:
     bool m_dirty = false;
     models::QualityData m_data;
     models::ChartJobs *m_jobs = nullptr;
-    models::ChartJobs *m_failingJobs = nullptr;
     RangeBar *m_range = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_note = nullptr;
@@ -71,7 +70,6 @@ private:
     QWidget *m_scroll = nullptr;
     TimeChart *m_passRate = nullptr;
     StatusTimeline *m_timeline = nullptr;
-    QLabel *m_failingTitle = nullptr;
     FailingChecksView *m_failing = nullptr;
     QVBoxLayout *m_slaLayout = nullptr;
     QList<QWidget *> m_slaSections;

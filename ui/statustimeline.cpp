@@ -135,8 +135,8 @@ const models::CheckRun *StatusTimeline::runAt(QPoint pos, int *row) const
     const auto t = m_from + static_cast<qint64>(static_cast<double>(pos.x() - plot.left()) *
                                                 static_cast<double>(m_to - m_from) / plot.width());
     const auto &runs = m_rows[static_cast<size_t>(r)].runs;
-    auto it = std::upper_bound(runs.begin(), runs.end(), t,
-                               [](qint64 v, const models::CheckRun &run) { return v < run.t; });
+    auto it =
+        std::upper_bound(runs.begin(), runs.end(), t, [](qint64 v, const models::CheckRun &run) { return v < run.t; });
     if (it == runs.begin()) {
         return nullptr;
     }
@@ -177,8 +177,8 @@ void StatusTimeline::paintEvent(QPaintEvent *)
                 continue;
             }
             const int a = std::clamp(static_cast<int>(xOf(run.t)) - plot.left(), 0, plot.width() - 1);
-            const int b = std::clamp(static_cast<int>(xOf(run.t + spanOf(row.runs, i))) - plot.left(), a + 1,
-                                     plot.width());
+            const int b =
+                std::clamp(static_cast<int>(xOf(run.t + spanOf(row.runs, i))) - plot.left(), a + 1, plot.width());
             for (int c = a; c < b; ++c) {
                 worst[static_cast<size_t>(c)] = std::max(worst[static_cast<size_t>(c)], k);
             }

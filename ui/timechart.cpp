@@ -15,8 +15,8 @@
 #include <QScatterSeries>
 #include <QSvgGenerator>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -160,8 +160,8 @@ std::optional<QPointF> TimeChart::nearest(const QString &series, double x) const
         if (l.name != series || l.exact.isEmpty()) {
             continue;
         }
-        auto it = std::lower_bound(l.exact.begin(), l.exact.end(), x,
-                                   [](const QPointF &p, double v) { return p.x() < v; });
+        auto it =
+            std::lower_bound(l.exact.begin(), l.exact.end(), x, [](const QPointF &p, double v) { return p.x() < v; });
         if (it == l.exact.end() || (it != l.exact.begin() && x - std::prev(it)->x() < it->x() - x)) {
             --it;
         }
@@ -183,10 +183,11 @@ void TimeChart::rebuild()
 
     auto *x = new QDateTimeAxis;
     const qint64 span = m_toMs - m_fromMs;
-    x->setFormat(span <= 2 * 86'400'000LL ? QStringLiteral("d MMM HH:mm")
+    x->setFormat(span <= 2 * 86'400'000LL     ? QStringLiteral("d MMM HH:mm")
                  : span <= 400 * 86'400'000LL ? QStringLiteral("d MMM")
                                               : QStringLiteral("MMM yyyy"));
-    x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(std::max(m_toMs, m_fromMs + 1)));
+    x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs),
+                QDateTime::fromMSecsSinceEpoch(std::max(m_toMs, m_fromMs + 1)));
     x->setTickCount(std::clamp(width() / 110, 3, 12));
     m_chart->addAxis(x, Qt::AlignBottom);
 
@@ -221,7 +222,7 @@ void TimeChart::rebuild()
     // Ticks on round numbers (1, 2 or 5 times a power of ten), about one per 50 px of height.
     const double rough = (yMax - yMin) / std::clamp(height() / 50, 2, 8);
     const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
-    const double step = rough <= 1.5 * magnitude ? magnitude
+    const double step = rough <= 1.5 * magnitude   ? magnitude
                         : rough <= 3.5 * magnitude ? 2 * magnitude
                         : rough <= 7.5 * magnitude ? 5 * magnitude
                                                    : 10 * magnitude;
@@ -253,50 +254,53 @@ void TimeChart::rebuild()
         return m_downsample ? models::downsampleMinMax(exact, m_builtBudget) : exact;
     };
 
+    // A filled area under `points`, down to the axis bottom.
+    const auto fill = [&](const Layer &l, const QList<QPointF> &points, float alpha, const QPen &pen, Axis axis) {
+        auto *upper = new QLineSeries;
+        upper->replace(points);
+        auto *area = new QAreaSeries(upper);
+        area->setName(l.name.toHtmlEscaped());
+        QColor colour = l.color;
+        colour.setAlphaF(alpha);
+        area->setBrush(colour);
+        area->setPen(pen);
+        attach(area, axis);
+        m_drawn += points.size();
+    };
+    // Hover shows, and a click reports, the exact point of the layer nearest to the pointer.
+    const auto interactive = [this](QXYSeries *series, const QString &name) {
+        connect(series, &QXYSeries::hovered, this,
+                [this, name](const QPointF &p, bool state) { showTip(name, p, state); });
+        connect(series, &QXYSeries::clicked, this, [this, name](const QPointF &p) {
+            if (const auto exact = nearest(name, p.x())) {
+                Q_EMIT pointClicked(name, static_cast<qint64>(exact->x()));
+            }
+        });
+    };
+
     // Back to front: bands, areas, threshold, lines, markers.
-    for (const Layer::Kind kind : {Layer::Kind::Bands, Layer::Kind::Area, Layer::Kind::Threshold, Layer::Kind::Line,
-                                   Layer::Kind::Markers}) {
+    for (const Layer::Kind kind :
+         {Layer::Kind::Bands, Layer::Kind::Area, Layer::Kind::Threshold, Layer::Kind::Line, Layer::Kind::Markers}) {
         for (const Layer &l : m_layers) {
             if (l.kind != kind) {
                 continue;
             }
             switch (kind) {
             case Layer::Kind::Bands: {
-                if (l.bands.isEmpty()) {
-                    break;
-                }
                 // One area for all bands: a step line at the top of the axis inside bands, the bottom outside.
-                auto *upper = new QLineSeries;
                 QList<QPointF> steps;
                 steps.reserve(l.bands.size() * 4);
                 for (const auto &[from, to] : l.bands) {
                     steps << QPointF(from, yMin) << QPointF(from, yMax) << QPointF(to, yMax) << QPointF(to, yMin);
                 }
-                upper->replace(steps);
-                auto *area = new QAreaSeries(upper);
-                area->setName(l.name.toHtmlEscaped());
-                QColor fill = l.color;
-                fill.setAlphaF(0.18f);
-                area->setBrush(fill);
-                area->setPen(Qt::NoPen);
-                attach(area, Axis::Left);
-                m_drawn += steps.size();
+                if (!steps.isEmpty()) {
+                    fill(l, steps, 0.18f, Qt::NoPen, Axis::Left);
+                }
                 break;
             }
-            case Layer::Kind::Area: {
-                auto *upper = new QLineSeries;
-                const QList<QPointF> shown = display(l.exact);
-                upper->replace(shown);
-                auto *area = new QAreaSeries(upper);
-                area->setName(l.name.toHtmlEscaped());
-                QColor fill = l.color;
-                fill.setAlphaF(0.12f);
-                area->setBrush(fill);
-                area->setPen(QPen(l.color, 1));
-                attach(area, l.axis);
-                m_drawn += shown.size();
+            case Layer::Kind::Area:
+                fill(l, display(l.exact), 0.12f, QPen(l.color, 1), l.axis);
                 break;
-            }
             case Layer::Kind::Threshold: {
                 auto *line = new QLineSeries;
                 line->setName(l.name.toHtmlEscaped());
@@ -314,14 +318,7 @@ void TimeChart::rebuild()
                 line->replace(shown);
                 line->setPen(QPen(l.color, 2));
                 attach(line, l.axis);
-                const QString name = l.name;
-                connect(line, &QLineSeries::hovered, this,
-                        [this, name](const QPointF &p, bool state) { showTip(name, p, state); });
-                connect(line, &QLineSeries::clicked, this, [this, name](const QPointF &p) {
-                    if (const auto exact = nearest(name, p.x())) {
-                        Q_EMIT pointClicked(name, static_cast<qint64>(exact->x()));
-                    }
-                });
+                interactive(line, l.name);
                 m_drawn += shown.size();
                 break;
             }
@@ -333,11 +330,7 @@ void TimeChart::rebuild()
                 dots->setColor(l.color);
                 dots->setBorderColor(l.color);
                 attach(dots, Axis::Left);
-                const QString name = l.name;
-                connect(dots, &QScatterSeries::hovered, this,
-                        [this, name](const QPointF &p, bool state) { showTip(name, p, state); });
-                connect(dots, &QScatterSeries::clicked, this,
-                        [this, name](const QPointF &p) { Q_EMIT pointClicked(name, static_cast<qint64>(p.x())); });
+                interactive(dots, l.name);
                 m_drawn += l.exact.size();
                 break;
             }
@@ -416,7 +409,8 @@ void TimeChart::resizeEvent(QResizeEvent *event)
     // drag (and not before the first rebuild()).
     const QSize now = size();
     const auto moved = [](int a, int b) { return std::abs(a - b) * 4 > std::max(b, 1); };
-    if (!m_builtSize.isEmpty() && (moved(now.width(), m_builtSize.width()) || moved(now.height(), m_builtSize.height()))) {
+    if (!m_builtSize.isEmpty() &&
+        (moved(now.width(), m_builtSize.width()) || moved(now.height(), m_builtSize.height()))) {
         rebuild();
     }
 }

@@ -20,6 +20,11 @@ namespace meshlens::ui {
 namespace {
 constexpr int kDomains = 0;
 constexpr int kOwners = 1;
+
+QString clickHint()
+{
+    return TrendsPage::tr("Click a red point to list that day's failing checks; Enter on one opens its product.");
+}
 } // namespace
 
 TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
@@ -28,7 +33,6 @@ TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
 {
     m_choiceJobs = new models::ChartJobs(dbPath, this);
     m_jobs = new models::ChartJobs(dbPath, this);
-    m_failingJobs = new models::ChartJobs(dbPath, this);
 
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("trendKind"));
@@ -67,12 +71,9 @@ TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
     auto *chartLayout = new QVBoxLayout(m_chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addWidget(m_chart, 3);
-    m_failingTitle = new QLabel(tr("Click a red point to list that day's failing checks."), m_chartBox);
-    m_failingTitle->setObjectName(QStringLiteral("trendFailingTitle"));
-    m_failingTitle->setTextFormat(Qt::PlainText);
-    m_failing = new FailingChecksView(true, m_chartBox);
+    m_failing = new FailingChecksView(dbPath, true, m_chartBox);
     m_failing->setObjectName(QStringLiteral("trendFailingChecks"));
-    chartLayout->addWidget(m_failingTitle);
+    m_failing->reset(clickHint());
     chartLayout->addWidget(m_failing, 1);
 
     auto *top = new QHBoxLayout;
@@ -94,6 +95,7 @@ TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
     connect(m_range, &RangeBar::rangeChanged, this, &TrendsPage::load);
     connect(m_chart, &TimeChart::pointClicked, this, [this](const QString &, qint64 xMs) { showFailing(xMs / 1000); });
     connect(m_failing, &FailingChecksView::productActivated, this, &TrendsPage::productActivated);
+    connect(m_failing, &FailingChecksView::shown, this, &TrendsPage::failingShown);
     connect(exporter, &ExportButton::failed, this, [this](const QString &message) {
         m_note->setText(message);
         m_note->show();
@@ -204,21 +206,18 @@ void TrendsPage::load()
 void TrendsPage::apply(models::QualityData data)
 {
     m_data = std::move(data);
-    m_failing->clear();
-    m_failingTitle->setText(tr("Click a red point to list that day's failing checks."));
-    models::RunCounts total;
-    for (const models::TrendBucket &b : m_data.trend.buckets) {
-        total.add(b.counts);
-    }
+    m_failing->reset(clickHint());
+    const models::RunCounts total = m_data.trend.total();
     if (!m_data.error.isEmpty() || total.runs() == 0) {
         m_chartBox->hide();
         m_summary->clear();
-        m_empty->setText(!m_data.error.isEmpty()
-                             ? tr("The trend could not be read: %1\nTry again after the next sync (F5).").arg(m_data.error)
-                         : m_data.trend.checksInScope == 0
-                             ? tr("None of these %Ln product(s) declares a quality check.", nullptr,
-                                  static_cast<int>(m_data.trend.productsInScope))
-                             : tr("No check ran in this range.\nChoose a longer range, or All (Alt+5)."));
+        m_empty->setText(
+            !m_data.error.isEmpty()
+                ? tr("The trend could not be read: %1\nTry again after the next sync (F5).").arg(m_data.error)
+            : m_data.trend.checksInScope == 0
+                ? tr("None of these %Ln product(s) declares a quality check.", nullptr,
+                     static_cast<int>(m_data.trend.productsInScope))
+                : tr("No check ran in this range.\nChoose a longer range, or All (Alt+5)."));
         m_empty->show();
         Q_EMIT loaded();
         return;
@@ -237,29 +236,9 @@ void TrendsPage::apply(models::QualityData data)
 
 void TrendsPage::showFailing(qint64 t)
 {
-    const int day = m_data.grid.indexOf(t);
-    const auto scope = currentScope();
-    if (day < 0 || !scope) {
-        return;
+    if (const auto scope = currentScope()) {
+        m_failing->showDay(*scope, m_data, t);
     }
-    const models::TrendBucket &b = m_data.trend.buckets[static_cast<size_t>(day)];
-    const QString date = QLocale().toString(b.day, QLocale::LongFormat);
-    if (b.counts.fail + b.counts.aborted == 0) {
-        m_failing->setRows({});
-        m_failingTitle->setText(tr("No failing checks on %1").arg(date));
-        Q_EMIT failingShown();
-        return;
-    }
-    m_failingTitle->setText(tr("Failing checks on %1 (Enter opens the product)").arg(date));
-    const models::TimeRange range{b.start, b.end};
-    m_failingJobs->submit<models::FailingChecks>(
-        [scope = *scope, range](models::Database &db, const std::atomic_bool &cancel) {
-            return models::QualityTrends::failing(db, scope, range, 500, &cancel);
-        },
-        [this](models::FailingChecks rows) {
-            m_failing->setRows(rows);
-            Q_EMIT failingShown();
-        });
 }
 
 } // namespace meshlens::ui

@@ -58,7 +58,6 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     models::ChartJobs *m_choiceJobs = nullptr;
     models::ChartJobs *m_jobs = nullptr;
-    models::ChartJobs *m_failingJobs = nullptr;
     models::ScopeChoices m_choices;
     models::QualityData m_data;
     std::optional<models::TrendScope> m_wanted; // what to select once choices arrive
@@ -71,7 +70,6 @@ private:
     QLabel *m_empty = nullptr;
     TimeChart *m_chart = nullptr;
     QWidget *m_chartBox = nullptr;
-    QLabel *m_failingTitle = nullptr;
     FailingChecksView *m_failing = nullptr;
 };
 

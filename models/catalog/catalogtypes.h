@@ -57,10 +57,7 @@ struct SlaInfo
     double target = 0;
     std::optional<double> latest; // most recent measured value
     std::optional<std::int64_t> latestAt;
-    [[nodiscard]] bool latestMeets() const
-    {
-        return latest && slaMet(*latest, target, op);
-    }
+    [[nodiscard]] bool latestMeets() const { return latest && slaMet(*latest, target, op); }
 };
 
 struct CheckInfo

@@ -87,6 +87,15 @@ bool stopped(const std::atomic_bool *cancel)
 
 } // namespace
 
+RunCounts PassRateTrend::total() const
+{
+    RunCounts sum;
+    for (const TrendBucket &b : buckets) {
+        sum.add(b.counts);
+    }
+    return sum;
+}
+
 DaySpan lastDays(int days, QDate today)
 {
     return {today.addDays(1 - std::max(days, 1)), today};
@@ -107,16 +116,16 @@ ScopeChoices QualityTrends::choices(Database &db)
         }
     }
     {
-        Statement st = db.prepare(
-            "SELECT kind, id, title, n FROM ("
-            " SELECT 'person' AS kind, p.id AS id, coalesce(nullif(p.display_name, ''), p.name) AS title, "
-            "  (SELECT count(*) FROM ownerships o WHERE o.party_id = p.id AND o.party_kind = 'person' "
-            "   AND o.role = 'owner') AS n FROM people p "
-            " UNION ALL "
-            " SELECT 'team', t.id, coalesce(nullif(t.display_name, ''), t.name), "
-            "  (SELECT count(*) FROM ownerships o WHERE o.party_id = t.id AND o.party_kind = 'team' "
-            "   AND o.role = 'owner') FROM teams t) "
-            "WHERE n > 0 ORDER BY title COLLATE NOCASE, kind, id");
+        Statement st =
+            db.prepare("SELECT kind, id, title, n FROM ("
+                       " SELECT 'person' AS kind, p.id AS id, coalesce(nullif(p.display_name, ''), p.name) AS title, "
+                       "  (SELECT count(*) FROM ownerships o WHERE o.party_id = p.id AND o.party_kind = 'person' "
+                       "   AND o.role = 'owner') AS n FROM people p "
+                       " UNION ALL "
+                       " SELECT 'team', t.id, coalesce(nullif(t.display_name, ''), t.name), "
+                       "  (SELECT count(*) FROM ownerships o WHERE o.party_id = t.id AND o.party_kind = 'team' "
+                       "   AND o.role = 'owner') FROM teams t) "
+                       "WHERE n > 0 ORDER BY title COLLATE NOCASE, kind, id");
         while (st.next()) {
             out.owners.push_back({{TrendScope::Kind::Owner, st.int64(1), st.text(0)}, st.text(2), st.int64(3)});
         }

@@ -54,6 +54,7 @@ struct PassRateTrend
 {
     std::vector<TrendBucket> buckets; // one per day of the range, empty days included
     std::int64_t productsInScope = 0, checksInScope = 0;
+    [[nodiscard]] RunCounts total() const; // over all days
 };
 
 struct CheckTrack
@@ -74,7 +75,7 @@ struct QualityData
 {
     QString error; // a message a person can act on; the rest is empty then
     bool cancelled = false;
-    DayGrid grid;  // the days shown (empty when the scope has no data in the span)
+    DayGrid grid; // the days shown (empty when the scope has no data in the span)
     PassRateTrend trend;
     std::vector<CheckTrack> checks; // products only
     std::vector<SlaTrack> slas;     // products only
@@ -119,8 +120,8 @@ public:
     [[nodiscard]] static QualityData load(Database &db, const TrendScope &scope, std::optional<DaySpan> days,
                                           const QTimeZone &zone, const std::atomic_bool *cancel = nullptr);
     // The checks of the scope that failed or aborted inside range (one day when clicked), failures first.
-    [[nodiscard]] static FailingChecks failing(Database &db, const TrendScope &scope, TimeRange range,
-                                               int limit = 500, const std::atomic_bool *cancel = nullptr);
+    [[nodiscard]] static FailingChecks failing(Database &db, const TrendScope &scope, TimeRange range, int limit = 500,
+                                               const std::atomic_bool *cancel = nullptr);
 
     // Buckets runs (sorted by time) into the grid's days.
     static void addRuns(const DayGrid &grid, std::span<const CheckRun> runs, std::vector<TrendBucket> &buckets);

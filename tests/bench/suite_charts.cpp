@@ -88,8 +88,8 @@ int childChartsDraw(int argc, char **argv)
     };
     buildAndDraw(); // first layout sizes the plot area, so the budget is the real one from here on
     const std::vector<double> ms = timeRepeats(repeats, buildAndDraw);
-    QJsonObject out = line(downsample ? QStringLiteral("build-draw-downsampled") : QStringLiteral("build-draw-full"),
-                           n, ms);
+    QJsonObject out =
+        line(downsample ? QStringLiteral("build-draw-downsampled") : QStringLiteral("build-draw-full"), n, ms);
     out.insert(QStringLiteral("drawn_points"), static_cast<qint64>(chart.drawnPoints()));
     out.insert(QStringLiteral("budget"), chart.pointBudget());
     out.insert(QStringLiteral("peak_rss_mb"), peakRssMb());

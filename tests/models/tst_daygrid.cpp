@@ -58,8 +58,8 @@ private slots:
         QVERIFY(kolkata.isValid());
         const DayGrid grid(kolkata, QDate(2025, 11, 16), QDate(2025, 11, 17));
         QCOMPARE(grid.start(0), 1763251200 - 5 * 3600 - 1800);
-        QCOMPARE(grid.indexOf(1763251200), 0);                // 05:30 local on the 16th
-        QCOMPARE(grid.indexOf(1763251200 + 19 * 3600), 1);    // 00:30 local on the 17th
+        QCOMPARE(grid.indexOf(1763251200), 0);             // 05:30 local on the 16th
+        QCOMPARE(grid.indexOf(1763251200 + 19 * 3600), 1); // 00:30 local on the 17th
         QCOMPARE(grid.indexOf(1763251200 + 18 * 3600 + 1799), 0);
     }
 

@@ -29,7 +29,8 @@ QList<QPointF> noisy(int n = 100'000)
 
 bool sortedByX(const QList<QPointF> &points)
 {
-    return std::is_sorted(points.begin(), points.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+    return std::is_sorted(points.begin(), points.end(),
+                          [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
 }
 
 using Method = QList<QPointF> (*)(std::span<const QPointF>, int);

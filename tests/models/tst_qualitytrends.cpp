@@ -16,12 +16,6 @@ constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t kStart = 1763251200; // 2025-11-16T00:00:00Z
 const QDate kFirst(2025, 11, 16);
 
-std::int64_t idOf(Database &db, const char *sql)
-{
-    Statement st = db.prepare(sql);
-    return st.next() ? st.int64(0) : -1;
-}
-
 } // namespace
 
 class TestQualityTrends : public QObject
@@ -44,10 +38,10 @@ private slots:
         const SyncResult result = test::syncNow(path, bundle);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(test::openCache(m_db, path), QString());
-        m_p1 = idOf(m_db, "SELECT id FROM entries WHERE ext_id = 'p1'");
-        m_sales = idOf(m_db, "SELECT id FROM domains WHERE ext_id = 'sales'");
-        m_ada = idOf(m_db, "SELECT id FROM people WHERE ext_id = 'ada'");
-        m_team = idOf(m_db, "SELECT id FROM teams WHERE ext_id = 't-sales'");
+        m_p1 = test::scalar(m_db, "SELECT id FROM entries WHERE ext_id = 'p1'");
+        m_sales = test::scalar(m_db, "SELECT id FROM domains WHERE ext_id = 'sales'");
+        m_ada = test::scalar(m_db, "SELECT id FROM people WHERE ext_id = 'ada'");
+        m_team = test::scalar(m_db, "SELECT id FROM teams WHERE ext_id = 't-sales'");
         QVERIFY(m_p1 > 0 && m_sales > 0 && m_ada > 0 && m_team > 0);
     }
 
@@ -123,13 +117,13 @@ private slots:
 
     void allData_spansTheFirstToTheLastPoint()
     {
-        const QualityData d = QualityTrends::load(m_db, {TrendScope::Kind::Product, m_p1, {}}, std::nullopt,
-                                                  QTimeZone::utc());
+        const QualityData d =
+            QualityTrends::load(m_db, {TrendScope::Kind::Product, m_p1, {}}, std::nullopt, QTimeZone::utc());
         QCOMPARE(d.grid.size(), 6);
         QCOMPARE(d.grid.date(0), kFirst);
-        const QualityData none = QualityTrends::load(
-            m_db, {TrendScope::Kind::Owner, m_ada + m_team + 1000, QStringLiteral("person")}, std::nullopt,
-            QTimeZone::utc());
+        const QualityData none =
+            QualityTrends::load(m_db, {TrendScope::Kind::Owner, m_ada + m_team + 1000, QStringLiteral("person")},
+                                std::nullopt, QTimeZone::utc());
         QVERIFY(none.grid.isEmpty());
         QVERIFY(none.trend.buckets.empty());
         QVERIFY(none.error.isEmpty());
@@ -158,8 +152,8 @@ private slots:
 
     void failing_listsFailuresOfThatDayFirst()
     {
-        const FailingChecks day2 =
-            QualityTrends::failing(m_db, {TrendScope::Kind::Domain, m_sales, {}}, {kStart + 2 * kDay, kStart + 3 * kDay});
+        const FailingChecks day2 = QualityTrends::failing(m_db, {TrendScope::Kind::Domain, m_sales, {}},
+                                                          {kStart + 2 * kDay, kStart + 3 * kDay});
         QCOMPARE(day2.rows.size(), size_t(2));
         QCOMPARE(day2.rows[0].product, QStringLiteral("Product One"));
         QCOMPARE(day2.rows[0].status, 'F');

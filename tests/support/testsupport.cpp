@@ -82,7 +82,13 @@ QByteArray qualityBundle()
 {"type":"check_result","product":"p2","check":"c3","start":1763337600,"step":86400,"statuses":"-PP"}
 {"type":"product","id":"p3","name":"p3","domain":"finance","owners":[{"role":"owner","person":"ada"}]}
 )")
-                                                   .mid(1);
+                                          .mid(1);
+}
+
+std::int64_t scalar(models::Database &db, const char *sql)
+{
+    models::Statement st = db.prepare(sql);
+    return st.next() ? st.int64(0) : -1;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)

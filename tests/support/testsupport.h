@@ -39,6 +39,9 @@ QString dumpCatalog(models::Database &db);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
 
+// The first column of the first row of a query (an id, a count), or -1 when there is no row.
+std::int64_t scalar(models::Database &db, const char *sql);
+
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
 

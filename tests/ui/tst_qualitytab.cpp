@@ -6,6 +6,7 @@
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
 #include "ui/chartexport.h"
+#include "ui/failingchecksview.h"
 #include "ui/mainwindow.h"
 #include "ui/productpage.h"
 #include "ui/qualitytab.h"
@@ -166,9 +167,11 @@ private slots:
         const QPointF day2((kStart + 2 * kDay + kDay / 2) * 1000.0, 0.0);
         const QPoint at = view->mapFromScene(view->chart()->mapToPosition(day2, line));
         QSignalSpy shown(m_tab, &ui::QualityTab::failingShown);
+        int seen = 0;
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
-        QVERIFY(shown.wait(10000));
-        auto *list = find<QTreeWidget>(m_tab, "failingChecks");
+        QTRY_VERIFY(shown.count() > seen);
+        seen = shown.count();
+        auto *list = find<ui::FailingChecksView>(m_tab, "failingChecks")->list();
         QVERIFY(list->isVisible());
         QCOMPARE(list->topLevelItemCount(), 2);
         QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("failed"));
@@ -178,10 +181,18 @@ private slots:
         const QPoint cell = timeline->positionOf(1, kStart + 4 * kDay + kDay / 2);
         QCOMPARE(timeline->runAt(cell)->status, 'A');
         QTest::mouseClick(timeline, Qt::LeftButton, {}, cell);
-        QVERIFY(shown.wait(10000));
+        QTRY_VERIFY(shown.count() > seen);
+        seen = shown.count();
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("rows arrive"));
         QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("aborted"));
+
+        // A day without failures says so.
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->positionOf(0, kStart + kDay / 2));
+        QTRY_VERIFY(shown.count() > seen);
+        seen = shown.count();
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QVERIFY(find<QLabel>(m_tab, "failingTitle")->text().startsWith(QStringLiteral("No failing checks")));
     }
 
     void hover_showsTheExactValueAndDate()
@@ -210,7 +221,8 @@ private slots:
         for (QAbstractSeries *s : view->chart()->series()) {
             names << s->name();
         }
-        QCOMPARE(names, QStringList({QStringLiteral("Breached"), QStringLiteral("Target"), QStringLiteral("freshness")}));
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("Breached"), QStringLiteral("Target"), QStringLiteral("freshness")}));
         // Two breach stretches: four corners each.
         QCOMPARE(fresh->drawnPoints(), 8 + 2 + 5); // bands, target, the five measurements (a gap is not drawn)
         QCOMPARE(fresh->nearest(QStringLiteral("freshness"), (kStart + kDay) * 1000.0)->y(), 9.0);
@@ -229,9 +241,10 @@ private slots:
         const auto trigger = [&](const char *action, const QString &name) {
             next = name;
             find<QAction>(button, action)->trigger();
-            return m_dir.filePath(name + (QLatin1String(action) == QLatin1String("exportPng")   ? QStringLiteral(".png")
-                                          : QLatin1String(action) == QLatin1String("exportSvg") ? QStringLiteral(".svg")
-                                                                                                 : QStringLiteral(".csv")));
+            return m_dir.filePath(name + (QLatin1String(action) == QLatin1String("exportPng") ? QStringLiteral(".png")
+                                          : QLatin1String(action) == QLatin1String("exportSvg")
+                                              ? QStringLiteral(".svg")
+                                              : QStringLiteral(".csv")));
         };
         const QImage png(trigger("exportPng", QStringLiteral("rate")));
         QVERIFY(!png.isNull());
@@ -294,13 +307,23 @@ private slots:
         QVERIFY(trends->isVisible());
         // The first domain by name has no checks, and says so.
         auto *scope = find<QComboBox>(trends, "trendScope");
-        QTRY_COMPARE(scope->count(), 2); // finance, sales
-        QTRY_VERIFY(find<QLabel>(trends, "trendEmpty")->isVisible());
+        auto *kind = find<QComboBox>(trends, "trendKind");
+        // Each change cancels the load before it; the next `loaded` is the new scope's.
+        const auto change = [&](QComboBox *box, int index) {
+            const qsizetype before = loaded.count();
+            box->setCurrentIndex(index);
+            return QTest::qWaitFor([&]() { return loaded.count() > before; }, 10000);
+        };
+        QTRY_COMPARE(scope->count(), 2);                              // finance, sales
+        QTRY_VERIFY(find<QLabel>(trends, "trendEmpty")->isVisible()); // finance has no checks, and says so
         QVERIFY(find<QLabel>(trends, "trendEmpty")->text().contains(QStringLiteral("declares a quality check")));
-        scope->setCurrentIndex(1);
-        QTRY_COMPARE(trends->data().trend.productsInScope, 2);
+        QVERIFY(change(scope, 1));
+        QCOMPARE(trends->data().trend.productsInScope, 2);
+        QCOMPARE(trends->data().trend.checksInScope, 3);
+        const qsizetype before = loaded.count();
         QTest::mouseClick(find<QToolButton>(trends, "rangeAll"), Qt::LeftButton);
-        QTRY_COMPARE(trends->data().grid.size(), 6);
+        QTRY_VERIFY(loaded.count() > before);
+        QCOMPARE(trends->data().grid.size(), 6);
         QVERIFY(!find<QLabel>(trends, "trendEmpty")->isVisible());
         QCOMPARE(trends->data().trend.buckets[2].products, 2);
         auto *chart = find<ui::TimeChart>(trends, "trendChart");
@@ -311,21 +334,24 @@ private slots:
         }
         QVERIFY(names.contains(QStringLiteral("Products checked")));
 
-        find<QComboBox>(trends, "trendKind")->setCurrentIndex(1);
-        QTRY_COMPARE(scope->count(), 3); // ada, bob, sales-eng (team)
+        QVERIFY(change(kind, 1)); // owners: ada, bob, sales-eng (team); ada first
+        QCOMPARE(scope->count(), 3);
         QVERIFY(scope->itemText(2).contains(QStringLiteral("team")));
-        scope->setCurrentIndex(0);
-        QTRY_COMPARE(trends->data().trend.productsInScope, 2); // ada owns p1 and p3
+        QCOMPARE(trends->data().trend.productsInScope, 2); // ada owns p1 and p3
+        QCOMPARE(trends->data().trend.checksInScope, 2);
+        QVERIFY(change(scope, 2));
+        QCOMPARE(trends->data().trend.productsInScope, 1); // the team owns p1
 
         // A domain's failing day lists its failing checks with their products; Enter opens the product.
-        find<QComboBox>(trends, "trendKind")->setCurrentIndex(0);
-        QTRY_COMPARE(scope->count(), 2);
-        scope->setCurrentIndex(1);
-        QTRY_COMPARE(trends->data().trend.productsInScope, 2);
+        QVERIFY(change(kind, 0));
+        QVERIFY(change(scope, 1));
+        QCOMPARE(trends->data().trend.checksInScope, 3);
         QSignalSpy shown(trends, &ui::TrendsPage::failingShown);
+        int seen = 0;
         Q_EMIT chart->pointClicked(QStringLiteral("Pass rate"), (kStart + kDay + 100) * 1000);
-        QVERIFY(shown.wait(10000));
-        auto *list = find<QTreeWidget>(trends, "trendFailingChecks");
+        QTRY_VERIFY(shown.count() > seen);
+        seen = shown.count();
+        auto *list = find<ui::FailingChecksView>(trends, "trendFailingChecks")->list();
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Product One"));
         QSignalSpy opened(trends, &ui::TrendsPage::productActivated);
