@@ -122,15 +122,13 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
             [this](const QString &, qint64 xMs) { showFailing(xMs / 1000); });
     connect(m_timeline, &StatusTimeline::runClicked, this, [this](const QString &, qint64 t, char) { showFailing(t); });
     connect(m_failing, &FailingChecksView::shown, this, &QualityTab::failingShown);
-    for (auto *button : {passExport, timelineExport}) {
-        connect(button, &ExportButton::failed, this, &QualityTab::note);
-        connect(button, &ExportButton::exported, this,
-                [this](const QString &path) { note(tr("Saved %1").arg(QDir::toNativeSeparators(path))); });
-    }
 }
 
-QWidget *QualityTab::section(const QString &title, QWidget *content, QWidget *exporter)
+QWidget *QualityTab::section(const QString &title, QWidget *content, ExportButton *exporter)
 {
+    connect(exporter, &ExportButton::failed, this, &QualityTab::note);
+    connect(exporter, &ExportButton::exported, this,
+            [this](const QString &path) { note(tr("Saved %1").arg(QDir::toNativeSeparators(path))); });
     auto *box = new QWidget(m_content);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 4, 0, 4);
@@ -290,7 +288,6 @@ void QualityTab::apply(models::QualityData data)
             },
             m_content);
         exporter->setObjectName(QStringLiteral("slaExport%1").arg(index));
-        connect(exporter, &ExportButton::failed, this, &QualityTab::note);
         QWidget *box = section(tr("SLA: %1").arg(info.kind), chart, exporter);
         m_slaLayout->addWidget(box);
         m_slaSections << box;

@@ -21,6 +21,7 @@ class ChartJobs;
 
 namespace meshlens::ui {
 
+class ExportButton;
 class FailingChecksView;
 class RangeBar;
 class StatusTimeline;
@@ -53,7 +54,7 @@ private:
     void load();
     void apply(models::QualityData data);
     void showFailing(qint64 t);
-    QWidget *section(const QString &title, QWidget *content, QWidget *exporter);
+    QWidget *section(const QString &title, QWidget *content, ExportButton *exporter);
     void note(const QString &message);
 
     QString m_dbPath;

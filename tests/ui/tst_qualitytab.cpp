@@ -357,6 +357,18 @@ private slots:
         QSignalSpy opened(trends, &ui::TrendsPage::productActivated);
         Q_EMIT list->itemActivated(list->topLevelItem(0), 0);
         QCOMPARE(opened.count(), 1);
+
+        // A sync that lands refreshes the trend, keeping the chosen domain: p2's check now fails on 18 Nov.
+        QCOMPARE(trends->data().trend.buckets[2].counts.fail, 1);
+        QByteArray bundle = test::qualityBundle();
+        bundle.replace("\"statuses\":\"PPFPA-\"", "\"statuses\":\"PPPPA-\"");
+        bundle.replace("\"statuses\":\"-PP\"", "\"statuses\":\"-FF\"");
+        QVERIFY(test::writeFile(m_dir.filePath(QStringLiteral("quality.ndjson")), bundle));
+        m_window->syncNow(m_dir.filePath(QStringLiteral("quality.ndjson")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            trends->data().trend.buckets.size() > 2 ? trends->data().trend.buckets[2].counts.fail : -1, 2, 20000);
+        QCOMPARE(trends->data().trend.checksInScope, 3);
+        QCOMPARE(scope->currentIndex(), 1);
     }
 };
 
