@@ -1,11 +1,14 @@
 // Suite `charts`: a long SLA-like series (a random walk with spikes, a point a minute) built into a TimeChart and
 // drawn offscreen (QWidget::grab of the chart at 1200x400), with min/max downsampling to the chart's point budget
-// and without it; and the downsamplers alone. Drawing runs in a child process (it needs a QApplication; the
-// bench's own is a QCoreApplication), which also gives it its own peak RSS.
+// and without it; the downsamplers alone; and the pass-rate trend of a large domain and owner of a generated
+// catalog (10k products with --quick, 100k otherwise, or --products N). Drawing runs in a child process (it needs a
+// QApplication; the bench's own is a QCoreApplication), which also gives it its own peak RSS.
 
 #include "benchutil.h"
 
 #include "models/charts/downsample.h"
+#include "models/charts/qualitytrends.h"
+#include "models/store/database.h"
 #include "ui/timechart.h"
 
 #include <QApplication>
@@ -14,6 +17,7 @@
 #include <QJsonObject>
 #include <QPixmap>
 #include <QRandomGenerator>
+#include <QTimeZone>
 
 #include <cstdio>
 
@@ -63,6 +67,48 @@ QJsonObject line(const QString &caseName, qint64 n, const std::vector<double> &m
 
 } // namespace
 
+// The pass-rate trend of the largest domain and of the busiest owner of a generated catalog (all days), as the
+// Trends page computes it on its worker: N is the scope's products.
+int runTrends(const Options &options, int repeats)
+{
+    const std::int64_t catalog = options.products.value_or(options.quick ? 10'000 : 100'000);
+    const QString cache = cacheFor(options, catalog);
+    models::Database db;
+    if (cache.isEmpty() || db.open(cache, models::Database::Mode::ReadOnly)) {
+        progress(QStringLiteral("charts: no cache of %1 products").arg(catalog));
+        return 1;
+    }
+    const auto largest = [&db](const char *sql) {
+        models::Statement st = db.prepare(sql);
+        return st.next() ? std::pair{st.int64(0), st.text(1)} : std::pair{std::int64_t{0}, QString()};
+    };
+    const auto domain = largest("SELECT domain_id, '' FROM entries WHERE domain_id IS NOT NULL "
+                                "GROUP BY domain_id ORDER BY count(*) DESC LIMIT 1");
+    const auto owner = largest("SELECT party_id, party_kind FROM ownerships WHERE role = 'owner' "
+                               "GROUP BY party_id, party_kind ORDER BY count(*) DESC LIMIT 1");
+    for (const auto &[name, scope] :
+         {std::pair{QStringLiteral("trend-domain"),
+                    models::TrendScope{models::TrendScope::Kind::Domain, domain.first, {}}},
+          std::pair{QStringLiteral("trend-owner"),
+                    models::TrendScope{models::TrendScope::Kind::Owner, owner.first, owner.second}}}) {
+        progress(QStringLiteral("charts: %1 of a %2-product catalog").arg(name).arg(catalog));
+        models::QualityData data;
+        QJsonObject out = line(name, 0, timeRepeats(repeats, [&]() {
+                                   data = models::QualityTrends::load(db, scope, std::nullopt, QTimeZone::utc());
+                               }));
+        if (!data.error.isEmpty()) {
+            progress(QStringLiteral("charts: %1 failed: %2").arg(name, data.error));
+            return 1;
+        }
+        out.insert(QStringLiteral("n"), static_cast<qint64>(data.trend.productsInScope));
+        out.insert(QStringLiteral("checks"), static_cast<qint64>(data.trend.checksInScope));
+        out.insert(QStringLiteral("days"), data.grid.size());
+        out.insert(QStringLiteral("catalog_products"), static_cast<qint64>(catalog));
+        report(out);
+    }
+    return 0;
+}
+
 // --child charts-draw N downsample|full REPEATS: prints one JSON line.
 int childChartsDraw(int argc, char **argv)
 {
@@ -104,9 +150,6 @@ int runCharts(const Options &options)
     if (!options.quick) {
         sizes.push_back(1'000'000);
     }
-    if (options.products) {
-        sizes = {*options.products};
-    }
     const int repeats = options.repeats > 0 ? options.repeats : (options.quick ? 3 : 9);
     for (const qint64 n : sizes) {
         const QList<QPointF> points = series(n);
@@ -128,7 +171,7 @@ int runCharts(const Options &options)
             report(*result);
         }
     }
-    return 0;
+    return runTrends(options, repeats);
 }
 
 } // namespace meshlens::bench
