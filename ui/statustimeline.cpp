@@ -2,12 +2,14 @@
 
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace meshlens::ui {
 
@@ -61,6 +63,7 @@ StatusTimeline::StatusTimeline(QWidget *parent)
 {
     setAccessibleName(tr("Check status timeline"));
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
@@ -84,6 +87,8 @@ void StatusTimeline::setRows(std::vector<Row> rows, qint64 from, qint64 to)
     m_rows = std::move(rows);
     m_from = from;
     m_to = std::max(to, from + 1);
+    m_cursorRow = 0;
+    m_cursorRun = m_rows.empty() || m_rows[0].runs.empty() ? 0 : m_rows[0].runs.size() - 1;
     int fails = 0, runs = 0;
     for (const Row &r : m_rows) {
         for (const models::CheckRun &run : r.runs) {
@@ -195,6 +200,15 @@ void StatusTimeline::paintEvent(QPaintEvent *)
             c = e;
         }
     }
+    // The keyboard cursor, when the strips have focus.
+    if (hasFocus() && m_cursorRow < rowCount() && m_cursorRun < m_rows[static_cast<size_t>(m_cursorRow)].runs.size()) {
+        const auto &runs = m_rows[static_cast<size_t>(m_cursorRow)].runs;
+        const int a = static_cast<int>(xOf(runs[m_cursorRun].t));
+        const int b = std::max(static_cast<int>(xOf(runs[m_cursorRun].t + spanOf(runs, m_cursorRun))), a + 3);
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRect(a - 1, plot.top() + m_cursorRow * kRowHeight, b - a + 2, kRowHeight - 1));
+    }
     // Dates at the ends and the middle, and the legend.
     const int axisY = plot.bottom() + 4;
     QColor muted = pal.color(QPalette::WindowText);
@@ -224,20 +238,25 @@ bool StatusTimeline::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         int row = 0;
         if (const models::CheckRun *run = runAt(help->pos(), &row)) {
-            QString tip = tr("%1\n%2: %3")
-                              .arg(m_rows[static_cast<size_t>(row)].name,
-                                   QLocale().toString(QDateTime::fromSecsSinceEpoch(run->t), QLocale::ShortFormat),
-                                   statusText(run->status));
-            if (!std::isnan(run->value)) {
-                tip += tr(" (value %1)").arg(QLocale().toString(run->value, 'g', 6));
-            }
-            QToolTip::showText(help->globalPos(), tip, this);
+            QToolTip::showText(help->globalPos(), tipFor(row, *run), this);
         } else {
             QToolTip::hideText();
         }
         return true;
     }
     return QWidget::event(event);
+}
+
+QString StatusTimeline::tipFor(int row, const models::CheckRun &run) const
+{
+    QString tip = tr("%1\n%2: %3")
+                      .arg(m_rows[static_cast<size_t>(row)].name,
+                           QLocale().toString(QDateTime::fromSecsSinceEpoch(run.t), QLocale::ShortFormat),
+                           statusText(run.status));
+    if (!std::isnan(run.value)) {
+        tip += tr(" (value %1)").arg(QLocale().toString(run.value, 'g', 6));
+    }
+    return tip;
 }
 
 void StatusTimeline::mousePressEvent(QMouseEvent *event)
@@ -247,6 +266,67 @@ void StatusTimeline::mousePressEvent(QMouseEvent *event)
         Q_EMIT runClicked(m_rows[static_cast<size_t>(row)].name, run->t, run->status);
     }
     QWidget::mousePressEvent(event);
+}
+
+void StatusTimeline::moveCursor(int row, size_t run)
+{
+    if (m_rows.empty()) {
+        return;
+    }
+    const qint64 at = m_cursorRow < rowCount() && m_cursorRun < m_rows[static_cast<size_t>(m_cursorRow)].runs.size()
+                          ? m_rows[static_cast<size_t>(m_cursorRow)].runs[m_cursorRun].t
+                          : m_to;
+    m_cursorRow = std::clamp(row, 0, rowCount() - 1);
+    const auto &runs = m_rows[static_cast<size_t>(m_cursorRow)].runs;
+    if (run == SIZE_MAX) {
+        // Another check: stay on the same time.
+        const auto it =
+            std::upper_bound(runs.begin(), runs.end(), at, [](qint64 v, const models::CheckRun &r) { return v < r.t; });
+        run = it == runs.begin() ? 0 : static_cast<size_t>(it - runs.begin()) - 1;
+    }
+    m_cursorRun = runs.empty() ? 0 : std::min(run, runs.size() - 1);
+    if (!runs.empty()) { // keyboard users see what hover would show
+        const models::CheckRun &r = runs[m_cursorRun];
+        QToolTip::showText(mapToGlobal(positionOf(m_cursorRow, r.t)), tipFor(m_cursorRow, r), this);
+    }
+    update();
+}
+
+void StatusTimeline::keyPressEvent(QKeyEvent *event)
+{
+    const size_t run = m_cursorRun;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        moveCursor(m_cursorRow, run > 0 ? run - 1 : 0);
+        break;
+    case Qt::Key_Right:
+        moveCursor(m_cursorRow, run + 1);
+        break;
+    case Qt::Key_Up:
+        moveCursor(m_cursorRow - 1, SIZE_MAX);
+        break;
+    case Qt::Key_Down:
+        moveCursor(m_cursorRow + 1, SIZE_MAX);
+        break;
+    case Qt::Key_Home:
+        moveCursor(m_cursorRow, 0);
+        break;
+    case Qt::Key_End:
+        moveCursor(m_cursorRow, SIZE_MAX - 1);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_cursorRow < rowCount() && m_cursorRun < m_rows[static_cast<size_t>(m_cursorRow)].runs.size()) {
+            const models::CheckRun &r = m_rows[static_cast<size_t>(m_cursorRow)].runs[m_cursorRun];
+            Q_EMIT runClicked(m_rows[static_cast<size_t>(m_cursorRow)].name, r.t, r.status);
+        }
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 } // namespace meshlens::ui

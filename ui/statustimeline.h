@@ -3,7 +3,8 @@
 // The per-check status timeline: a strip per check, coloured by how each run came out (passed, failed, aborted;
 // nothing where it did not run). Painted directly (no Qt Charts): when runs are denser than pixels, a pixel shows
 // the worst run it covers, so a single failure among thousands of passes stays visible. Hover names the check,
-// the run's time and status; a click reports the run's time. GUI thread.
+// the run's time and status; a click reports the run's time. From the keyboard, the arrows move a cursor over
+// runs and checks (Home/End: first/last run) and Enter reports the run under it. GUI thread.
 
 #include "../models/store/seriesreader.h"
 
@@ -50,13 +51,19 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     [[nodiscard]] QRect plotRect() const;
     [[nodiscard]] double xOf(qint64 t) const;
 
+    void moveCursor(int row, size_t run);
+    [[nodiscard]] QString tipFor(int row, const models::CheckRun &run) const;
+
     std::vector<Row> m_rows;
     qint64 m_from = 0, m_to = 1;
+    int m_cursorRow = 0;
+    size_t m_cursorRun = 0;
 };
 
 } // namespace meshlens::ui

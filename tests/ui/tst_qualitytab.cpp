@@ -187,6 +187,17 @@ private slots:
         QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("rows arrive"));
         QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("aborted"));
 
+        // From the keyboard: End goes to the last run, Left steps back, Enter lists that day (20 Nov, aborted).
+        timeline->setFocus();
+        QTest::keyClick(timeline, Qt::Key_Down);
+        QTest::keyClick(timeline, Qt::Key_End);
+        QTest::keyClick(timeline, Qt::Key_Left);
+        QTest::keyClick(timeline, Qt::Key_Return);
+        QTRY_VERIFY(shown.count() > seen);
+        seen = shown.count();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("aborted"));
+
         // A day without failures says so.
         QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->positionOf(0, kStart + kDay / 2));
         QTRY_VERIFY(shown.count() > seen);
