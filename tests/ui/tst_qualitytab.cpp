@@ -314,7 +314,10 @@ private slots:
     {
         auto *trends = find<ui::TrendsPage>(m_window.get(), "trendsPage");
         QSignalSpy loaded(trends, &ui::TrendsPage::loaded);
-        find<QListWidget>(m_window.get(), "navigation")->setCurrentRow(1);
+        auto *nav = find<QListWidget>(m_window.get(), "navigation");
+        const QList<QListWidgetItem *> items = nav->findItems(QStringLiteral("Trends"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        nav->setCurrentItem(items[0]);
         QVERIFY(trends->isVisible());
         // The first domain by name has no checks, and says so.
         auto *scope = find<QComboBox>(trends, "trendScope");
