@@ -11,12 +11,14 @@
 #include "models/sync/synccontroller.h"
 #include "ui/healthviews.h"
 #include "ui/mainwindow.h"
+#include "ui/palettes.h"
 #include "ui/searchpage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -55,11 +57,20 @@ int runGui(int argc, char **argv)
                                QStringLiteral("id"));
     QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("With --product: show this tab (0 = Overview)."),
                            QStringLiteral("index"));
-    QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Show this view at start (its title, e.g. Owners)."),
-                            QStringLiteral("title"));
-    parser.addOptions({db, source, screenshot, query, product, tab, page});
+    QCommandLineOption palette(QStringLiteral("palette"),
+                               QStringLiteral("Use a light or dark palette instead of the system's (for screenshots)."),
+                               QStringLiteral("light|dark"));
+    QCommandLineOption page(QStringLiteral("page"),
+                            QStringLiteral("Show this view at start: its title (e.g. Owners) or its number (1 = Catalog)."),
+                            QStringLiteral("view"));
+    QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
+                            QStringLiteral("WxH"));
+    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(palette)) {
+        meshlens::ui::applyPalette(parser.value(palette) == QLatin1String("dark"));
+    }
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
     meshlens::models::Database readDb;
@@ -80,6 +91,9 @@ int runGui(int argc, char **argv)
     meshlens::models::SyncController sync;
     meshlens::ui::MainWindow window({dbPath, &reader, &sync});
     new meshlens::ui::HealthViews(window, {dbPath, &reader, &sync}); // a child of the window
+    if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2) {
+        window.resize(wh[0].toInt(), wh[1].toInt());
+    }
     window.show();
 
     const bool empty = reader.isEmpty();
@@ -93,7 +107,14 @@ int runGui(int argc, char **argv)
             window.searchPage()->setQuery(parser.value(query));
         }
         if (parser.isSet(page)) {
-            window.showPageTitled(parser.value(page));
+            bool isNumber = false;
+            const int row = parser.value(page).toInt(&isNumber);
+            auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+            if (isNumber && nav) {
+                nav->setCurrentRow(row - 1);
+            } else {
+                window.showPageTitled(parser.value(page));
+            }
         }
         if (parser.isSet(product)) {
             if (const auto id = reader.resolveProduct(parser.value(product))) {

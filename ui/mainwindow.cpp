@@ -8,8 +8,10 @@
 #include "feedbackdialog.h"
 #include "outboxpage.h"
 #include "productpage.h"
+#include "qualitytab.h"
 #include "searchpage.h"
 #include "syncstatus.h"
+#include "trendspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,6 +59,14 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_product->setObjectName(QStringLiteral("productPage"));
     m_stack->addWidget(m_product);
     addPage(tr("Catalog"), m_search);
+    auto *quality = new QualityTab(m_context.dbPath);
+    quality->setObjectName(QStringLiteral("qualityTab"));
+    m_product->addTab(quality, tr("Quality"));
+    connect(m_product, &ProductPage::productShown, quality, &QualityTab::showProduct); // also after a sync
+    auto *trends = new TrendsPage(m_context.dbPath);
+    trends->setObjectName(QStringLiteral("trendsPage"));
+    addPage(tr("Trends"), trends);
+    connect(trends, &TrendsPage::productActivated, this, &MainWindow::openProduct);
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_navPages.size() && m_stack->currentWidget() != m_navPages[row]) {
@@ -95,6 +105,11 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         connect(m_context.sync, &models::SyncController::progress, m_syncStatus, &SyncStatus::syncProgress);
         connect(m_context.sync, &models::SyncController::finished, this, &MainWindow::onSyncFinished);
         connect(m_syncStatus, &SyncStatus::cancelRequested, m_context.sync, &models::SyncController::cancel);
+        connect(m_context.sync, &models::SyncController::finished, trends, [trends](const models::SyncResult &r) {
+            if (r.ok) {
+                trends->refresh();
+            }
+        });
     }
 
     m_sourcePrompt = [](QWidget *parent) -> std::optional<QString> {

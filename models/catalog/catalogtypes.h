@@ -44,6 +44,17 @@ struct PortInfo
     QList<ColumnInfo> columns;
 };
 
+// Whether a measurement meets an SLA: value op target, op ">=" or "<=". A measurement that does not meet it is a
+// breach; the SLA table, health views and charts all judge it here. atLeast is op ">=".
+[[nodiscard]] constexpr bool slaMet(double value, double target, bool atLeast)
+{
+    return atLeast ? value >= target : value <= target;
+}
+[[nodiscard]] inline bool slaMet(double value, double target, const QString &op)
+{
+    return slaMet(value, target, op == QLatin1String(">="));
+}
+
 struct SlaInfo
 {
     std::int64_t id = 0;
@@ -51,10 +62,7 @@ struct SlaInfo
     double target = 0;
     std::optional<double> latest; // most recent measured value
     std::optional<std::int64_t> latestAt;
-    [[nodiscard]] bool latestMeets() const
-    {
-        return latest && (op == QLatin1String(">=") ? *latest >= target : *latest <= target);
-    }
+    [[nodiscard]] bool latestMeets() const { return latest && slaMet(*latest, target, op); }
 };
 
 struct CheckInfo

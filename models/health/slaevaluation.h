@@ -3,6 +3,7 @@
 // SLA compliance of one objective over a window, computed from its measurement series: the pure function the SLA
 // view, the Health tab, the score and the benchmarks all share. No I/O, any thread.
 
+#include "../catalog/catalogtypes.h"
 #include "../store/seriesreader.h"
 
 #include <QString>
@@ -22,7 +23,7 @@ struct SlaSpec
     double target = 0;
     bool atLeast = false;      // op ">=": availability, completeness; "<=": freshness, latency
     std::int64_t step = 86400; // the cadence measurements are expected at
-    [[nodiscard]] bool meets(double value) const { return atLeast ? value >= target : value <= target; }
+    [[nodiscard]] bool meets(double value) const { return slaMet(value, target, atLeast); }
 };
 
 enum class SlaState : std::uint8_t

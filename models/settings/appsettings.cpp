@@ -42,14 +42,4 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry)
     QSettings().setValue(kGeometry, geometry);
 }
 
-QString AppSettings::identity()
-{
-    return QSettings().value(kIdentity).toString();
-}
-
-void AppSettings::setIdentity(const QString &identity)
-{
-    QSettings().setValue(kIdentity, identity);
-}
-
 } // namespace meshlens::models

@@ -13,14 +13,11 @@ public:
     [[nodiscard]] static QString lastSource();
     static void setLastSource(const QString &source);
 
-    // Who "My products" means: a person's ext id or email (with OpenMetadata, the logged-in user later).
-    [[nodiscard]] static QString identity();
-    static void setIdentity(const QString &identity);
-
     [[nodiscard]] static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
 
-    // Who the user is in the catalog (a person's id or e-mail): the default contact on feedback. Empty: unknown.
+    // Who the user is in the catalog (a person's id or e-mail): whom "My products" means and the default contact on
+    // feedback (with OpenMetadata, the logged-in user later). Empty: unknown.
     [[nodiscard]] static QString identity();
     static void setIdentity(const QString &identity);
 };

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <string_view>
 
 namespace meshlens::bench {
 int runIngest(const Options &options);
@@ -19,12 +20,17 @@ int childIngestFloor(const QString &from, const QString &db);
 int childIngestParse(const QString &bundle);
 int runHealth(const Options &options);
 int childHealthSnapshot(const QString &db);
+int runCharts(const Options &options);
+int childChartsDraw(int argc, char **argv);
 } // namespace meshlens::bench
 
 using namespace meshlens::bench;
 
 int main(int argc, char **argv)
 {
+    if (argc > 2 && std::string_view(argv[1]) == "--child" && std::string_view(argv[2]) == "charts-draw") {
+        return childChartsDraw(argc, argv); // drawing needs a QApplication of its own
+    }
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.value(0) == QLatin1String("--child")) {
@@ -46,6 +52,7 @@ int main(int argc, char **argv)
         {QStringLiteral("ingest"), runIngest},
         {QStringLiteral("startup"), runStartup},
         {QStringLiteral("health"), runHealth},
+        {QStringLiteral("charts"), runCharts},
     };
     Options options;
     options.dataDir = QDir(QDir::tempPath()).filePath(QStringLiteral("meshlens-bench"));

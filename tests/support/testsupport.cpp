@@ -61,6 +61,37 @@ QByteArray sampleBundle()
                           .mid(1); // drop the newline after the raw-string opener
 }
 
+QByteArray qualityBundle()
+{
+    return header("snapshot", "q1") + QByteArray(R"(
+{"type":"domain","id":"sales","name":"sales"}
+{"type":"domain","id":"finance","name":"finance"}
+{"type":"team","id":"t-sales","name":"sales-eng","domain":"sales"}
+{"type":"person","id":"ada","name":"ada","team":"t-sales"}
+{"type":"person","id":"bob","name":"bob"}
+{"type":"product","id":"p1","name":"p1","display_name":"Product One","domain":"sales","owners":[{"role":"owner","person":"ada"},{"role":"owner","team":"t-sales"}]}
+{"type":"check","product":"p1","id":"c1","name":"rows arrive"}
+{"type":"check","product":"p1","id":"c2","name":"=ids unique","severity":"critical"}
+{"type":"check_result","product":"p1","check":"c1","start":1763251200,"step":86400,"statuses":"PPFPA-"}
+{"type":"check_result","product":"p1","check":"c2","start":1763251200,"step":86400,"statuses":"PFFP"}
+{"type":"sla","product":"p1","id":"fresh","kind":"freshness","target":6,"unit":"h","op":"<="}
+{"type":"sla_measurement","product":"p1","sla":"fresh","start":1763251200,"step":86400,"values":[1,9,null,8,2,7]}
+{"type":"sla","product":"p1","id":"avail","kind":"availability","target":99,"unit":"%","op":">="}
+{"type":"sla_measurement","product":"p1","sla":"avail","start":1763251200,"step":86400,"values":[99.5,98]}
+{"type":"product","id":"p2","name":"p2","domain":"sales","owners":[{"role":"owner","person":"bob"},{"role":"steward","person":"ada"}]}
+{"type":"check","product":"p2","id":"c3","name":"fresh enough"}
+{"type":"check_result","product":"p2","check":"c3","start":1763337600,"step":86400,"statuses":"-PP"}
+{"type":"product","id":"p3","name":"p3","domain":"finance","owners":[{"role":"owner","person":"ada"}]}
+)")
+                                          .mid(1);
+}
+
+std::int64_t scalar(models::Database &db, const char *sql)
+{
+    models::Statement st = db.prepare(sql);
+    return st.next() ? st.int64(0) : -1;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

@@ -22,6 +22,11 @@ QString testDataDir(); // tests/data
 // checks with results), 2 lineage edges. Cursor "c1".
 QByteArray sampleBundle();
 
+// Quality data for the chart tests, daily from 2025-11-16 (UTC): domain sales with p1 ("Product One": checks
+// c1 "PPFPA-" and c2 "PFFP", SLAs fresh <= 6 [1,9,-,8,2,7] and avail >= 99 [99.5,98]) and p2 (check c3 "-PP" from
+// day 1); domain finance with p3 (no checks). ada owns p1 and p3 (and stewards p2), bob owns p2, team t-sales p1.
+QByteArray qualityBundle();
+
 // Header line for a hand-written bundle.
 QByteArray header(const char *mode = "snapshot", const char *cursor = "c1", const char *since = nullptr);
 
@@ -47,6 +52,8 @@ Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
 // Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
 // cache's path, or an empty string on failure.
 QString generatedCache(const QString &dir, std::int64_t products);
+// The first column of the first row of a query (an id, a count), or -1 when there is no row.
+std::int64_t scalar(models::Database &db, const char *sql);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
