@@ -60,9 +60,10 @@ int runGui(int argc, char **argv)
     QCommandLineOption palette(QStringLiteral("palette"),
                                QStringLiteral("Use a light or dark palette instead of the system's (for screenshots)."),
                                QStringLiteral("light|dark"));
-    QCommandLineOption page(QStringLiteral("page"),
-                            QStringLiteral("Show this view at start: its title (e.g. Owners) or its number (1 = Catalog)."),
-                            QStringLiteral("view"));
+    QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("Show this view at start: its title (e.g. Owners) or its number (1 = Catalog)."),
+        QStringLiteral("view"));
     QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
                             QStringLiteral("WxH"));
     parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});

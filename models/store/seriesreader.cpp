@@ -97,29 +97,40 @@ SeriesReader::SeriesReader(Database &db)
 
 std::vector<SeriesPoint> SeriesReader::sla(std::int64_t objectiveId, TimeRange range)
 {
-    Statement st = m_db.prepare(std::string("SELECT t0, step, n, vals FROM sla_series WHERE objective_id = ?3 AND") +
-                                kChunkFilter + "ORDER BY t0");
+    // Prepared once per reader: views read thousands of series one by one, and preparing costs more than reading.
+    if (!m_slaQuery.columnCount()) {
+        m_slaQuery = m_db.prepare(std::string("SELECT t0, step, n, vals FROM sla_series WHERE objective_id = ?3 AND") +
+                                  kChunkFilter + "ORDER BY t0");
+    }
+    Statement &st = m_slaQuery;
+    st.reset();
     st.bind(1, range.from).bind(2, range.to).bind(3, objectiveId);
     std::vector<SeriesPoint> points;
     while (st.next()) {
         appendSla(points, st, 0, range);
     }
     m_error = st.error();
+    st.reset(); // releases the read snapshot
     settleByTime(points);
     return points;
 }
 
 std::vector<CheckRun> SeriesReader::check(std::int64_t checkId, TimeRange range)
 {
-    Statement st =
-        m_db.prepare(std::string("SELECT t0, step, n, statuses, vals FROM check_series WHERE check_id = ?3 AND") +
-                     kChunkFilter + "ORDER BY t0");
+    if (!m_checkQuery.columnCount()) {
+        m_checkQuery =
+            m_db.prepare(std::string("SELECT t0, step, n, statuses, vals FROM check_series WHERE check_id = ?3 AND") +
+                         kChunkFilter + "ORDER BY t0");
+    }
+    Statement &st = m_checkQuery;
+    st.reset();
     st.bind(1, range.from).bind(2, range.to).bind(3, checkId);
     std::vector<CheckRun> runs;
     while (st.next()) {
         appendChecks(runs, st, 0, range);
     }
     m_error = st.error();
+    st.reset();
     settleByTime(runs);
     return runs;
 }

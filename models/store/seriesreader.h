@@ -97,6 +97,7 @@ public:
 
 private:
     Database &m_db;
+    Statement m_slaQuery, m_checkQuery;
     std::optional<StoreError> m_error;
 };
 
