@@ -10,6 +10,11 @@ namespace meshlens::models {
 
 namespace {
 
+// Transposition effort per sweep: passes over a layer, rounds over all layers. More barely lowers crossings on
+// lineage-like graphs (measured: 8 × 6 vs 2 × 2 within 0.5 %) but triples the time.
+constexpr int kPasses = 2;
+constexpr int kRounds = 2;
+
 bool isCancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
@@ -21,8 +26,7 @@ class Fenwick
 public:
     explicit Fenwick(int size)
         : m_tree(static_cast<std::size_t>(size) + 1, 0)
-    {
-    }
+    {}
     void add(int i)
     {
         for (++i; i < static_cast<int>(m_tree.size()); i += i & -i) {
@@ -46,6 +50,13 @@ private:
 // position of every node inside its layer.
 struct Work
 {
+    Work(const LayoutGraph &g, const LayoutOptions &o, const std::atomic<bool> *c)
+        : graph(g)
+        , options(o)
+        , cancel(c)
+        , n(g.nodeCount())
+    {}
+
     const LayoutGraph &graph;
     const LayoutOptions &options;
     const std::atomic<bool> *cancel;
@@ -73,8 +84,12 @@ struct Work
 
 private:
     void sortLayerByMedian(int l, bool useUp);
-    bool transposeLayer(int l);
-    [[nodiscard]] std::int64_t pairCrossings(int v, int w) const;
+    bool transposeLayer(int l, bool allowEqual);
+    void orderFrom(const std::vector<int> &roots, bool downstream);
+    void sweepFromCurrent();
+    // Scratch of transposeLayer: sorted neighbour positions per node and side, and where each list starts.
+    std::vector<int> m_sorted;
+    std::vector<std::size_t> m_start, m_slot;
     void renumber(int l);
 };
 
@@ -88,7 +103,12 @@ void Work::breakCycles()
     }
     oriented = graph.edges;
     reversed.assign(graph.edges.size(), 0);
-    enum : char { White, Grey, Black };
+    enum : char
+    {
+        White,
+        Grey,
+        Black
+    };
     std::vector<char> colour(static_cast<std::size_t>(n), White);
     std::vector<std::pair<int, std::size_t>> stack;
     for (int root = 0; root < n; ++root) {
@@ -151,16 +171,51 @@ void Work::assignLayers()
             }
         }
     }
-    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
-        const auto &s = succ[static_cast<std::size_t>(*it)];
-        if (s.empty()) {
-            continue;
+    // Then shorten edges, as network-simplex ranking would: a node's total edge length changes linearly with its
+    // layer (slope = predecessors - successors), so each node moves to the end of its feasible range that its
+    // majority of edges prefers. A few passes reach a local optimum; fewer long edges mean fewer dummies and
+    // fewer crossings.
+    std::vector<std::vector<int>> pred(static_cast<std::size_t>(n));
+    for (int u = 0; u < n; ++u) {
+        for (const int v : succ[static_cast<std::size_t>(u)]) {
+            pred[static_cast<std::size_t>(v)].push_back(u);
         }
-        int nearest = std::numeric_limits<int>::max();
-        for (const int v : s) {
-            nearest = std::min(nearest, layer[static_cast<std::size_t>(v)]);
+    }
+    for (int pass = 0; pass < 8; ++pass) {
+        bool moved = false;
+        for (int k = 0; k < 2; ++k) {
+            const bool backwards = k == 0; // pull towards successors first (sources sit next to their consumers)
+            for (std::size_t i = 0; i < topo.size(); ++i) {
+                const int v = topo[backwards ? topo.size() - 1 - i : i];
+                const auto &p = pred[static_cast<std::size_t>(v)];
+                const auto &s = succ[static_cast<std::size_t>(v)];
+                const int slope = static_cast<int>(p.size()) - static_cast<int>(s.size());
+                if (slope == 0 && !(p.empty() && s.empty())) {
+                    continue;
+                }
+                int lo = std::numeric_limits<int>::min(), hi = std::numeric_limits<int>::max();
+                for (const int u : p) {
+                    lo = std::max(lo, layer[static_cast<std::size_t>(u)] + 1);
+                }
+                for (const int w : s) {
+                    hi = std::min(hi, layer[static_cast<std::size_t>(w)] - 1);
+                }
+                const int target = slope > 0 ? lo : hi;
+                if (target == std::numeric_limits<int>::min() || target == std::numeric_limits<int>::max() ||
+                    target == layer[static_cast<std::size_t>(v)]) {
+                    continue;
+                }
+                layer[static_cast<std::size_t>(v)] = target;
+                moved = true;
+            }
         }
-        layer[static_cast<std::size_t>(*it)] = std::max(layer[static_cast<std::size_t>(*it)], nearest - 1);
+        if (!moved) {
+            break;
+        }
+    }
+    const int lowest = n > 0 ? *std::min_element(layer.begin(), layer.end()) : 0;
+    for (int &l : layer) {
+        l -= lowest;
     }
 }
 
@@ -206,20 +261,17 @@ void Work::buildLayeredGraph()
     pos.assign(static_cast<std::size_t>(total()), 0);
 }
 
-void Work::initialOrder()
+void Work::orderFrom(const std::vector<int> &roots, bool downstream)
 {
-    // Depth-first from the nodes of the first layers, following downstream edges: a node lands in its layer when
-    // first reached, so connected nodes start next to each other.
+    // Depth-first from the roots along one direction: a node lands in its layer when first reached, so connected
+    // nodes start next to each other.
+    for (auto &order : layers) {
+        order.clear();
+    }
     std::vector<char> placed(static_cast<std::size_t>(total()), 0);
-    std::vector<int> byLayer(static_cast<std::size_t>(n));
-    std::iota(byLayer.begin(), byLayer.end(), 0);
-    std::stable_sort(byLayer.begin(), byLayer.end(),
-                     [&](int a, int b) { return layer[static_cast<std::size_t>(a)] < layer[static_cast<std::size_t>(b)]; });
     std::vector<int> stack;
-    for (const int root : byLayer) {
-        if (placed[static_cast<std::size_t>(root)]) {
-            continue;
-        }
+    const auto &adj = downstream ? down : up;
+    const auto visit = [&](int root) {
         stack.push_back(root);
         while (!stack.empty()) {
             const int v = stack.back();
@@ -229,17 +281,35 @@ void Work::initialOrder()
             }
             placed[static_cast<std::size_t>(v)] = 1;
             layers[static_cast<std::size_t>(layer[static_cast<std::size_t>(v)])].push_back(v);
-            const auto &d = down[static_cast<std::size_t>(v)];
-            for (auto it = d.rbegin(); it != d.rend(); ++it) {
+            const auto &next = adj[static_cast<std::size_t>(v)];
+            for (auto it = next.rbegin(); it != next.rend(); ++it) {
                 if (!placed[static_cast<std::size_t>(*it)]) {
                     stack.push_back(*it);
                 }
             }
         }
+    };
+    for (const int root : roots) {
+        visit(root);
+    }
+    for (int v = 0; v < total(); ++v) {
+        if (!placed[static_cast<std::size_t>(v)]) {
+            visit(v);
+        }
     }
     for (int l = 0; l < static_cast<int>(layers.size()); ++l) {
         renumber(l);
     }
+}
+
+void Work::initialOrder()
+{
+    std::vector<int> byLayer(static_cast<std::size_t>(n));
+    std::iota(byLayer.begin(), byLayer.end(), 0);
+    std::stable_sort(byLayer.begin(), byLayer.end(), [&](int a, int b) {
+        return layer[static_cast<std::size_t>(a)] < layer[static_cast<std::size_t>(b)];
+    });
+    orderFrom(byLayer, true);
 }
 
 void Work::renumber(int l)
@@ -289,8 +359,7 @@ void Work::sortLayerByMedian(int l, bool useUp)
             movable.emplace_back(m, v);
         }
     }
-    std::stable_sort(movable.begin(), movable.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(movable.begin(), movable.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     // Nodes without neighbours on that side keep their slots; the others fill the remaining slots in median order.
     std::size_t next = 0;
     for (int &slot : order) {
@@ -302,35 +371,72 @@ void Work::sortLayerByMedian(int l, bool useUp)
     renumber(l);
 }
 
-std::int64_t Work::pairCrossings(int v, int w) const
+namespace {
+
+// Crossings between the edges of two nodes into one neighbouring layer, given their neighbours' positions sorted:
+// (v left of w, w left of v). A merge, O(dv + dw).
+std::pair<std::int64_t, std::int64_t> mergeCount(const int *pv, std::size_t nv, const int *pw, std::size_t nw)
 {
-    // Crossings among the edges of v and w (v left of w) with both neighbouring layers.
-    std::int64_t c = 0;
-    for (const auto *adj : {&up, &down}) {
-        for (const int a : (*adj)[static_cast<std::size_t>(v)]) {
-            for (const int b : (*adj)[static_cast<std::size_t>(w)]) {
-                if (pos[static_cast<std::size_t>(a)] > pos[static_cast<std::size_t>(b)]) {
-                    ++c;
-                }
-            }
+    std::int64_t vw = 0, wv = 0;
+    std::size_t below = 0, notAbove = 0;
+    for (std::size_t i = 0; i < nv; ++i) {
+        const int pa = pv[i];
+        while (below < nw && pw[below] < pa) {
+            ++below;
         }
+        while (notAbove < nw && pw[notAbove] <= pa) {
+            ++notAbove;
+        }
+        vw += static_cast<std::int64_t>(below);
+        wv += static_cast<std::int64_t>(nw - notAbove);
     }
-    return c;
+    return {vw, wv};
 }
 
-bool Work::transposeLayer(int l)
+} // namespace
+
+bool Work::transposeLayer(int l, bool allowEqual)
 {
+    // Neighbour positions do not change while this layer is transposed: sort them once per node and side.
     auto &order = layers[static_cast<std::size_t>(l)];
+    const std::size_t width = order.size();
+    if (width < 2) {
+        return false;
+    }
+    m_start.assign(2 * width + 1, 0);
+    m_sorted.clear();
+    for (std::size_t i = 0; i < width; ++i) {
+        for (int side = 0; side < 2; ++side) {
+            const std::size_t begin = m_sorted.size();
+            for (const int u : (side == 0 ? up : down)[static_cast<std::size_t>(order[i])]) {
+                m_sorted.push_back(pos[static_cast<std::size_t>(u)]);
+            }
+            std::sort(m_sorted.begin() + static_cast<std::ptrdiff_t>(begin), m_sorted.end());
+            m_start[2 * i + static_cast<std::size_t>(side) + 1] = m_sorted.size();
+        }
+    }
+    // slot[i]: which original index's lists the node now at i uses.
+    m_slot.resize(width);
+    std::iota(m_slot.begin(), m_slot.end(), std::size_t(0));
+    const auto counts = [&](std::size_t a, std::size_t b) {
+        std::pair<std::int64_t, std::int64_t> c{0, 0};
+        for (std::size_t side = 0; side < 2; ++side) {
+            const std::size_t av = 2 * a + side, bw = 2 * b + side;
+            const auto [x, y] = mergeCount(m_sorted.data() + m_start[av], m_start[av + 1] - m_start[av],
+                                           m_sorted.data() + m_start[bw], m_start[bw + 1] - m_start[bw]);
+            c.first += x;
+            c.second += y;
+        }
+        return c;
+    };
     bool any = false;
-    for (int pass = 0; pass < 8; ++pass) {
+    for (int pass = 0; pass < kPasses; ++pass) {
         bool improved = false;
-        for (std::size_t i = 0; i + 1 < order.size(); ++i) {
-            const int v = order[i];
-            const int w = order[i + 1];
-            if (pairCrossings(w, v) < pairCrossings(v, w)) {
+        for (std::size_t i = 0; i + 1 < width; ++i) {
+            const auto [now, swapped] = counts(m_slot[i], m_slot[i + 1]);
+            if (swapped < now || (allowEqual && swapped == now && now > 0)) {
                 std::swap(order[i], order[i + 1]);
-                pos[static_cast<std::size_t>(order[i])] = static_cast<int>(i);
-                pos[static_cast<std::size_t>(order[i + 1])] = static_cast<int>(i + 1);
+                std::swap(m_slot[i], m_slot[i + 1]);
                 improved = true;
             }
         }
@@ -338,6 +444,12 @@ bool Work::transposeLayer(int l)
             break;
         }
         any = true;
+        if (allowEqual) {
+            break; // equal swaps could cycle forever: one pass
+        }
+    }
+    if (any) {
+        renumber(l);
     }
     return any;
 }
@@ -367,15 +479,16 @@ std::int64_t Work::crossings() const
     return c;
 }
 
-void Work::minimiseCrossings()
+void Work::sweepFromCurrent()
 {
+    // Alternate downward and upward weighted-median sweeps, each followed by transposition (on odd sweeps also
+    // swapping equal pairs, to walk off plateaus), keeping the best order seen.
     const int layerCount = static_cast<int>(layers.size());
     std::vector<std::vector<int>> best = layers;
     std::int64_t bestCrossings = crossings();
     int stall = 0;
     for (int sweep = 0; sweep < options.maxSweeps && bestCrossings > 0 && !cancelled(); ++sweep) {
-        const bool downward = sweep % 2 == 0;
-        if (downward) {
+        if (sweep % 2 == 0) {
             for (int l = 1; l < layerCount; ++l) {
                 sortLayerByMedian(l, true);
             }
@@ -384,12 +497,25 @@ void Work::minimiseCrossings()
                 sortLayerByMedian(l, false);
             }
         }
-        for (int round = 0; round < 4; ++round) {
-            bool improved = false;
+        // Transposition until no layer changes; a layer is revisited only when it or a neighbouring layer moved.
+        std::vector<char> dirty(static_cast<std::size_t>(layerCount), 1);
+        for (int round = 0; round < kRounds; ++round) {
+            bool any = false;
             for (int l = 0; l < layerCount; ++l) {
-                improved = transposeLayer(l) || improved;
+                if (!dirty[static_cast<std::size_t>(l)]) {
+                    continue;
+                }
+                dirty[static_cast<std::size_t>(l)] = 0;
+                if (transposeLayer(l, round == 0 && sweep % 4 == 3)) {
+                    any = true;
+                    for (const int k : {l - 1, l + 1}) {
+                        if (k >= 0 && k < layerCount) {
+                            dirty[static_cast<std::size_t>(k)] = 1;
+                        }
+                    }
+                }
             }
-            if (!improved) {
+            if (!any) {
                 break;
             }
         }
@@ -403,6 +529,52 @@ void Work::minimiseCrossings()
         }
     }
     layers = std::move(best);
+    for (int l = 0; l < layerCount; ++l) {
+        renumber(l);
+    }
+}
+
+void Work::minimiseCrossings()
+{
+    // Several starts (depth-first from the sources downstream, from the sinks upstream, and the reverse source
+    // order), each swept to a local optimum; the best wins. Big graphs get fewer starts to stay within budget.
+    const int layerCount = static_cast<int>(layers.size());
+    const int starts = total() > 40'000 ? 1 : total() > 12'000 ? 2 : 3;
+    std::vector<std::vector<int>> best;
+    std::int64_t bestCrossings = std::numeric_limits<std::int64_t>::max();
+    std::vector<int> sources;
+    for (int l = 0; l < layerCount; ++l) {
+        for (const int v : layers[static_cast<std::size_t>(l)]) {
+            if (up[static_cast<std::size_t>(v)].empty()) {
+                sources.push_back(v);
+            }
+        }
+    }
+    for (int s = 0; s < starts && !cancelled(); ++s) {
+        if (s == 1) {
+            std::vector<int> bySink;
+            for (int v = n - 1; v >= 0; --v) {
+                if (down[static_cast<std::size_t>(v)].empty()) {
+                    bySink.push_back(v);
+                }
+            }
+            orderFrom(bySink, false);
+        } else if (s == 2) {
+            orderFrom(std::vector<int>(sources.rbegin(), sources.rend()), true);
+        }
+        sweepFromCurrent();
+        const std::int64_t c = crossings();
+        if (c < bestCrossings) {
+            bestCrossings = c;
+            best = layers;
+        }
+        if (c == 0) {
+            break;
+        }
+    }
+    if (!best.empty()) {
+        layers = std::move(best);
+    }
     for (int l = 0; l < layerCount; ++l) {
         renumber(l);
     }
@@ -537,8 +709,8 @@ void Work::assignCoordinates(LayoutResult &out) const
         w = std::max(w, graph.sizes[static_cast<std::size_t>(v)].width());
     }
     for (std::size_t l = 0; l < layerCount; ++l) {
-        layerX[l] = l == 0 ? layerWidth[0] / 2
-                           : layerX[l - 1] + layerWidth[l - 1] / 2 + options.layerGap + layerWidth[l] / 2;
+        layerX[l] =
+            l == 0 ? layerWidth[0] / 2 : layerX[l - 1] + layerWidth[l - 1] / 2 + options.layerGap + layerWidth[l] / 2;
     }
     out.centers.resize(static_cast<std::size_t>(n));
     QRectF bounds;
@@ -585,12 +757,10 @@ void Work::assignCoordinates(LayoutResult &out) const
 
 } // namespace
 
-LayoutResult LayeredLayout::run(const LayoutGraph &graph, const LayoutOptions &options,
-                                const std::atomic<bool> *cancel)
+LayoutResult LayeredLayout::run(const LayoutGraph &graph, const LayoutOptions &options, const std::atomic<bool> *cancel)
 {
     LayoutResult out;
-    Work w{graph, options, cancel};
-    w.n = graph.nodeCount();
+    Work w(graph, options, cancel);
     const auto stop = [&]() {
         out.cancelled = true;
         return out;

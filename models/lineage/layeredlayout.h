@@ -23,11 +23,11 @@ struct LayoutGraph
 
 struct LayoutOptions
 {
-    double layerGap = 80;    // horizontal space between the widest nodes of adjacent layers
-    double nodeGap = 16;     // vertical space between neighbours in a layer
-    double dummySize = 4;    // the thickness a long edge takes in the layers it crosses
-    int maxSweeps = 24;      // crossing-minimisation sweeps (down + up is two)
-    int stallSweeps = 6;     // stop sweeping after this many sweeps without fewer crossings
+    double layerGap = 80;     // horizontal space between the widest nodes of adjacent layers
+    double nodeGap = 16;      // vertical space between neighbours in a layer
+    double dummySize = 4;     // the thickness a long edge takes in the layers it crosses
+    int maxSweeps = 24;       // crossing-minimisation sweeps (down + up is two)
+    int stallSweeps = 6;      // stop sweeping after this many sweeps without fewer crossings
     int coordinatePasses = 8; // coordinate-balancing passes (each a down and an up sweep)
 };
 
@@ -42,14 +42,14 @@ struct EdgeRoute
 
 struct LayoutResult
 {
-    std::vector<QPointF> centers;     // per input node
-    std::vector<int> layerOf;         // per input node; 0 is the most upstream
+    std::vector<QPointF> centers; // per input node
+    std::vector<int> layerOf;     // per input node; 0 is the most upstream
     // The final order of every layer, input nodes and dummies (ids >= nodeCount) alike.
     std::vector<std::vector<int>> layers;
     // Adjacent-layer edges of the layered graph (the long edges cut into dummy chains), as (upper id, lower id).
     std::vector<std::pair<int, int>> segments;
-    std::vector<EdgeRoute> routes;    // per input edge; empty for self loops
-    std::vector<int> dummyEdge;       // per dummy (id - nodeCount): the input edge it belongs to
+    std::vector<EdgeRoute> routes; // per input edge; empty for self loops
+    std::vector<int> dummyEdge;    // per dummy (id - nodeCount): the input edge it belongs to
     std::int64_t crossings = 0;
     int reversedEdges = 0;
     QRectF bounds;

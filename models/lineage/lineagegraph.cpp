@@ -1,6 +1,7 @@
 #include "lineagegraph.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QSet>
 
 #include <deque>
@@ -147,6 +148,87 @@ QList<int> LineageGraph::nodesOnPaths(int a, int b) const
     return out;
 }
 
+VisibleSet LineageGraph::visible(int limit, const QHash<int, int> &extra, const QSet<int> &hidden,
+                                 const QSet<int> &keep) const
+{
+    QMap<int, QList<int>> byDistance;
+    for (int v = 0; v < nodeCount(); ++v) {
+        if (!hidden.contains(v) || keep.contains(v)) {
+            byDistance[m_nodes[v].distance].push_back(v);
+        }
+    }
+    VisibleSet out;
+    QList<char> shown(nodeCount(), 0);
+    QMap<int, QList<int>> cut;
+    for (auto it = byDistance.begin(); it != byDistance.end(); ++it) {
+        QList<int> &list = it.value();
+        std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+            const bool ka = keep.contains(a), kb = keep.contains(b);
+            if (ka != kb) {
+                return ka;
+            }
+            return m_nodes[a].title().compare(m_nodes[b].title(), Qt::CaseInsensitive) < 0;
+        });
+        const int cap = limit + extra.value(it.key(), 0);
+        for (int i = 0; i < list.size(); ++i) {
+            if (i < cap || keep.contains(list[i])) {
+                shown[list[i]] = 1;
+                out.nodes.push_back(list[i]);
+            } else {
+                cut[it.key()].push_back(list[i]);
+            }
+        }
+    }
+    for (auto it = cut.cbegin(); it != cut.cend(); ++it) {
+        VisibleSet::More m;
+        m.distance = it.key();
+        m.hidden = static_cast<int>(it.value().size());
+        m.upstreamOfNeighbours = it.key() < 0;
+        QSet<int> seen;
+        for (const int h : it.value()) {
+            for (const int e : m_in[h] + m_out[h]) {
+                const int other = m_edges[e].from == h ? m_edges[e].to : m_edges[e].from;
+                if (shown[other] && !seen.contains(other)) {
+                    seen.insert(other);
+                    m.neighbours.push_back(other);
+                }
+            }
+        }
+        std::sort(m.neighbours.begin(), m.neighbours.end());
+        out.more.push_back(m);
+    }
+    return out;
+}
+
+namespace {
+
+QByteArray csvField(const QString &s)
+{
+    QByteArray b = s.toUtf8();
+    // A cell starting like a formula is made text, so a spreadsheet never evaluates catalog data.
+    if (!b.isEmpty() && QByteArrayView("=+-@").contains(b.front())) {
+        b.prepend('\'');
+    }
+    if (b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r')) {
+        b.replace('"', "\"\"");
+        return '"' + b + '"';
+    }
+    return b;
+}
+
+} // namespace
+
+QByteArray LineageGraph::impactCsv(int node) const
+{
+    QByteArray out = "product,id,domain,owners,health,hops\r\n";
+    for (const ImpactRow &r : impact(node)) {
+        const LineageNode &n = m_nodes[r.node];
+        out += csvField(n.title()) + ',' + csvField(n.extId) + ',' + csvField(n.domain) + ',' + csvField(n.owners) +
+               ',' + csvField(n.health.text()) + ',' + QByteArray::number(r.distance) + "\r\n";
+    }
+    return out;
+}
+
 LayoutGraph LineageGraph::layoutGraph(const QList<int> &subset, const std::function<QSizeF(int)> &size) const
 {
     LayoutGraph g;
@@ -199,8 +281,8 @@ QByteArray LineageGraph::toDot(const QList<int> &subset) const
             continue;
         }
         const LineageNode &n = m_nodes[v];
-        out += "  n" + QByteArray::number(v) + " [label=" + dotQuoted(n.title()) + ", tooltip=" +
-               dotQuoted(n.domain.isEmpty() ? n.key : n.domain + QLatin1String(": ") + n.key) + "];\n";
+        out += "  n" + QByteArray::number(v) + " [label=" + dotQuoted(n.title()) +
+               ", tooltip=" + dotQuoted(n.domain.isEmpty() ? n.key : n.domain + QLatin1String(": ") + n.key) + "];\n";
     }
     for (const LineageEdge &e : m_edges) {
         if (kept(e.from) && kept(e.to)) {

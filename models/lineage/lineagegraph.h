@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 
 #include <cstdint>
@@ -34,8 +35,8 @@ struct NodeHealth
 
 struct LineageNode
 {
-    QString key;                        // ext id, or "ext#port" in port-level graphs
-    QString extId, port;                // port empty for a product-level node
+    QString key;                         // ext id, or "ext#port" in port-level graphs
+    QString extId, port;                 // port empty for a product-level node
     std::optional<std::int64_t> entryId; // null when the other end is not in the cache
     QString name, kind, domain, owners;
     NodeHealth health;
@@ -55,6 +56,21 @@ struct ImpactRow
 {
     int node = 0;
     int distance = 0;
+};
+
+// What a view shows of a big graph: at most `limit` nodes per distance from the focus (more where the user asked
+// for more), the rest summarised as one "N more" group per distance, attached to the visible nodes they touch.
+struct VisibleSet
+{
+    struct More
+    {
+        int distance = 0;
+        int hidden = 0;
+        QList<int> neighbours; // visible nodes with an edge to a hidden node of this group
+        bool upstreamOfNeighbours = false;
+    };
+    QList<int> nodes;
+    QList<More> more;
 };
 
 // A lineage graph in memory: nodes keyed by ext id (or ext#port), directed edges upstream → downstream, cycles
@@ -93,6 +109,13 @@ public:
     [[nodiscard]] QList<int> nodesOnPaths(int a, int b) const;
     // Everything downstream of a node at any depth, nearest first: what a change to it affects.
     [[nodiscard]] QList<ImpactRow> impact(int node) const { return reachable(node, Direction::Downstream); }
+
+    // The nodes to draw: all but `hidden`, capped per distance (limit + extra[distance]); nodes named in `keep`
+    // always stay. Within a distance the order is by title, so the cap is stable.
+    [[nodiscard]] VisibleSet visible(int limit, const QHash<int, int> &extra = {}, const QSet<int> &hidden = {},
+                                     const QSet<int> &keep = {}) const;
+    // The impact set as CSV (product, id, domain, owners, health, hops), RFC 4180 quoting.
+    [[nodiscard]] QByteArray impactCsv(int node) const;
 
     // The input of LayeredLayout for the nodes in `subset` (all when empty); layout node i is subset[i].
     [[nodiscard]] LayoutGraph layoutGraph(const QList<int> &subset, const std::function<QSizeF(int)> &size) const;

@@ -8,8 +8,7 @@ namespace meshlens::models {
 LineageReader::LineageReader(Database &db)
     : m_db(db)
     , m_reader(db)
-{
-}
+{}
 
 NodeHealth LineageReader::cacheHealth(std::int64_t entryId)
 {
@@ -36,10 +35,11 @@ NodeHealth LineageReader::cacheHealth(std::int64_t entryId)
 
 QList<LineageReader::Step> LineageReader::neighbours(const QString &extId, bool downstream)
 {
-    Statement st = m_db.prepare(downstream ? "SELECT to_ext, from_port, to_port, coalesce(column_map, '') FROM lineage "
-                                             "WHERE source_id = ?1 AND from_ext = ?2 ORDER BY id"
-                                           : "SELECT from_ext, from_port, to_port, coalesce(column_map, '') FROM lineage "
-                                             "WHERE source_id = ?1 AND to_ext = ?2 ORDER BY id");
+    Statement st =
+        m_db.prepare(downstream ? "SELECT to_ext, from_port, to_port, coalesce(column_map, '') FROM lineage "
+                                  "WHERE source_id = ?1 AND from_ext = ?2 ORDER BY id"
+                                : "SELECT from_ext, from_port, to_port, coalesce(column_map, '') FROM lineage "
+                                  "WHERE source_id = ?1 AND to_ext = ?2 ORDER BY id");
     st.bind(1, m_sourceId).bind(2, extId);
     QList<Step> out;
     while (st.next()) {
@@ -116,9 +116,9 @@ std::optional<LineageGraph> LineageReader::load(const LineageQuery &query, const
                 for (const Step &s : neighbours(ext, downstream)) {
                     const int sign = downstream ? depth : -depth;
                     // At port level an edge joins the ports it names; the focus product stays one node.
-                    const int self = query.ports && at != focus
-                                         ? nodeFor(g, ext, downstream ? s.fromPort : s.toPort, true, sign - (downstream ? 1 : -1))
-                                         : at;
+                    const int self = query.ports && at != focus ? nodeFor(g, ext, downstream ? s.fromPort : s.toPort,
+                                                                          true, sign - (downstream ? 1 : -1))
+                                                                : at;
                     const int other = nodeFor(g, s.other, downstream ? s.toPort : s.fromPort, query.ports, sign);
                     g.addEdge(downstream ? edgeOf(self, other, s.fromPort, s.toPort, s.columnMap)
                                          : edgeOf(other, self, s.fromPort, s.toPort, s.columnMap));

@@ -12,10 +12,10 @@ namespace meshlens::models {
 struct LineageQuery
 {
     std::int64_t productId = 0;
-    int up = 2;             // hops upstream (-1: all)
-    int down = 2;           // hops downstream (-1: all)
-    bool ports = false;     // port/dataset-level nodes ("product · port") instead of products
-    int maxNodes = 50'000;  // stop growing the neighbourhood here
+    int up = 2;            // hops upstream (-1: all)
+    int down = 2;          // hops downstream (-1: all)
+    bool ports = false;    // port/dataset-level nodes ("product · port") instead of products
+    int maxNodes = 50'000; // stop growing the neighbourhood here
 };
 
 // Loads lineage neighbourhoods from the cache into LineageGraph: breadth-first by level, one indexed query per

@@ -312,12 +312,12 @@ QList<SlaInfo> CatalogReader::slas(std::int64_t id)
 QList<CheckInfo> CatalogReader::checks(std::int64_t id)
 {
     QList<CheckInfo> out;
-    Statement st = m_db.prepare(
-        "SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
-        "       s.t0, s.step, s.statuses "
-        "FROM checks c LEFT JOIN check_series s ON s.check_id = c.id "
-        " AND s.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
-        "WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
+    Statement st =
+        m_db.prepare("SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
+                     "       s.t0, s.step, s.statuses "
+                     "FROM checks c LEFT JOIN check_series s ON s.check_id = c.id "
+                     " AND s.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
+                     "WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
     st.bind(1, id);
     while (st.next()) {
         CheckInfo c{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}};

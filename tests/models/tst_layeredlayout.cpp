@@ -158,8 +158,8 @@ private Q_SLOTS:
             QVERIFY(lu != lv);
             QCOMPARE(r.routes[e].reversed, lu > lv);
             // The route still runs from the edge's source to its target.
-            QVERIFY(qFuzzyCompare(r.routes[e].points.front().y() + 1e6,
-                                  r.centers[static_cast<std::size_t>(u)].y() + 1e6));
+            QVERIFY(
+                qFuzzyCompare(r.routes[e].points.front().y() + 1e6, r.centers[static_cast<std::size_t>(u)].y() + 1e6));
         }
     }
 

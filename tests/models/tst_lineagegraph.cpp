@@ -20,8 +20,7 @@ namespace {
 // forecast → board → revenue.
 QByteArray cyclicBundle()
 {
-    return meshlens::test::sampleBundle() +
-           QByteArray(R"({"type":"lineage","from":"finance.forecast","to":"ext.board"}
+    return meshlens::test::sampleBundle() + QByteArray(R"({"type":"lineage","from":"finance.forecast","to":"ext.board"}
 {"type":"lineage","from":"ext.board","to":"finance.revenue"}
 )");
 }
@@ -90,9 +89,9 @@ private Q_SLOTS:
         const auto g = reader.load({m_orders, 0, -1});
         QVERIFY(g);
         QCOMPARE(g->nodeCount(), 4);
-        QCOMPARE(keysOf(*g, g->impact(0)), (QStringList{QStringLiteral("finance.revenue@1"),
-                                                        QStringLiteral("finance.forecast@2"),
-                                                        QStringLiteral("ext.board@3")}));
+        QCOMPARE(keysOf(*g, g->impact(0)),
+                 (QStringList{QStringLiteral("finance.revenue@1"), QStringLiteral("finance.forecast@2"),
+                              QStringLiteral("ext.board@3")}));
         const int revenue = g->indexOf(QStringLiteral("finance.revenue"));
         // Owners and health travel with every impacted node.
         QCOMPARE(g->node(revenue).owners, QStringLiteral("Finance Data"));
