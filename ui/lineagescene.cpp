@@ -1,0 +1,403 @@
+#include "lineagescene.h"
+
+#include <QApplication>
+#include <QGraphicsItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+namespace meshlens::ui {
+
+using models::LineageGraph;
+using models::NodeHealth;
+
+namespace {
+
+constexpr double kNodeWidth = 200;
+constexpr double kNodeHeight = 54;
+constexpr double kHandle = 14;      // the expand/collapse handle on a node's right edge
+constexpr double kDetailLod = 0.45; // below this scale nodes are plain boxes and edges lose their arrows
+
+QColor healthColour(const NodeHealth &h)
+{
+    if (h.score) {
+        return *h.score >= 80   ? QColor(0x2e, 0x9d, 0x4f)
+               : *h.score >= 50 ? QColor(0xe0, 0x9a, 0x1a)
+                                : QColor(0xd0, 0x3b, 0x2f);
+    }
+    switch (h.state) {
+    case NodeHealth::State::Healthy:
+        return {0x2e, 0x9d, 0x4f};
+    case NodeHealth::State::Warning:
+        return {0xe0, 0x9a, 0x1a};
+    case NodeHealth::State::Failing:
+        return {0xd0, 0x3b, 0x2f};
+    case NodeHealth::State::Unknown:
+        break;
+    }
+    return {0x9a, 0x9a, 0x9a};
+}
+
+QPainterPath routePath(const std::vector<QPointF> &points)
+{
+    // A smooth curve through the route: horizontal tangents at every point, so layers read left to right.
+    QPainterPath path;
+    if (points.size() < 2) {
+        return path;
+    }
+    path.moveTo(points.front());
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const QPointF a = points[i - 1], b = points[i];
+        const double dx = (b.x() - a.x()) / 2;
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
+    }
+    return path;
+}
+
+} // namespace
+
+// One node (or one "N more" group). Not a QObject: thousands of them stay light.
+class LineageNodeItem final : public QGraphicsItem
+{
+public:
+    LineageNodeItem(const models::LineageNode *node, int index, bool focus)
+        : m_node(node)
+        , m_index(index)
+        , m_focus(focus)
+    {
+        setFlag(ItemIsSelectable);
+        setAcceptHoverEvents(false);
+        m_colour = LineageScene::domainColour(node->domain);
+        QString tip = QStringLiteral("<b>%1</b><br>%2").arg(node->title().toHtmlEscaped(), node->key.toHtmlEscaped());
+        if (!node->domain.isEmpty()) {
+            tip += QStringLiteral("<br>Domain: %1").arg(node->domain.toHtmlEscaped());
+        }
+        if (!node->owners.isEmpty()) {
+            tip += QStringLiteral("<br>Owners: %1").arg(node->owners.toHtmlEscaped());
+        }
+        tip += QStringLiteral("<br>Health: %1").arg(node->health.text().toHtmlEscaped());
+        if (!node->entryId) {
+            tip += QStringLiteral("<br><i>Not in the cache</i>");
+        }
+        setToolTip(tip);
+    }
+    LineageNodeItem(int distance, int hidden)
+        : m_index(-1)
+        , m_moreDistance(distance)
+        , m_hidden(hidden)
+    {
+        setToolTip(QStringLiteral("%1 more at this distance. Click to show them.").arg(hidden));
+        m_colour = QColor(0xb0, 0xb0, 0xb0);
+    }
+
+    [[nodiscard]] QRectF boundingRect() const override
+    {
+        return {-kNodeWidth / 2, -kNodeHeight / 2, kNodeWidth, kNodeHeight};
+    }
+    [[nodiscard]] int index() const { return m_index; }
+    [[nodiscard]] bool isMore() const { return m_index < 0; }
+    [[nodiscard]] int moreDistance() const { return m_moreDistance; }
+    [[nodiscard]] QString label() const
+    {
+        return isMore() ? QStringLiteral("Show %1 more").arg(m_hidden) : m_node->title();
+    }
+    void setDimmed(bool on) { setIfChanged(m_dimmed, on); }
+    void setHighlighted(bool on) { setIfChanged(m_highlighted, on); }
+    void setMatch(bool on) { setIfChanged(m_match, on); }
+    [[nodiscard]] bool isDimmed() const { return m_dimmed; }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override
+    {
+        const QRectF r = boundingRect();
+        const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+        QColor fill = m_colour;
+        if (m_dimmed) {
+            fill.setAlpha(60);
+        }
+        if (lod < kDetailLod) {
+            // Level of detail: a box in the domain colour; the selection and matches still show.
+            painter->fillRect(r, (isSelected() || m_match) ? QColor(0xff, 0xc1, 0x07) : fill);
+            return;
+        }
+        const QPalette pal = QApplication::palette();
+        QColor base = pal.color(QPalette::Base);
+        QColor text = pal.color(QPalette::Text);
+        if (m_dimmed) {
+            text.setAlpha(90);
+        }
+        QPen border(isSelected()    ? pal.color(QPalette::Highlight)
+                    : m_match       ? QColor(0xff, 0xc1, 0x07)
+                    : m_highlighted ? pal.color(QPalette::Highlight).lighter(130)
+                                    : pal.color(QPalette::Mid));
+        border.setWidthF(isSelected() || m_match || m_focus ? 3 : m_highlighted ? 2 : 1);
+        painter->setPen(border);
+        painter->setBrush(base);
+        painter->drawRoundedRect(r, 6, 6);
+        painter->fillRect(QRectF(r.left() + 1, r.top() + 1, 7, r.height() - 2), fill);
+        painter->setPen(text);
+        QFont f = option->fontMetrics.height() > 0 ? painter->font() : QFont();
+        f.setPointSizeF(9);
+        f.setBold(true);
+        painter->setFont(f);
+        const QRectF textArea = r.adjusted(14, 5, -24, -5);
+        const QString title = QFontMetricsF(f).elidedText(label(), Qt::ElideRight, textArea.width());
+        painter->drawText(textArea, Qt::AlignLeft | Qt::AlignTop, title);
+        if (isMore()) {
+            return;
+        }
+        f.setBold(false);
+        f.setPointSizeF(8);
+        painter->setFont(f);
+        const QString second =
+            m_node->owners.isEmpty() ? (m_node->domain.isEmpty() ? m_node->key : m_node->domain) : m_node->owners;
+        painter->drawText(textArea, Qt::AlignLeft | Qt::AlignBottom,
+                          QFontMetricsF(f).elidedText(second, Qt::ElideRight, textArea.width()));
+        // Health badge: a dot in the top right corner, with the score when a provider supplied one.
+        const QRectF badge(r.right() - 20, r.top() + 6, 12, 12);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(healthColour(m_node->health));
+        painter->drawEllipse(badge);
+        // Expand handle on the right edge.
+        painter->setPen(pal.color(QPalette::Mid));
+        painter->setBrush(base);
+        const QRectF h = handleRect();
+        painter->drawEllipse(h);
+        painter->setPen(text);
+        painter->drawLine(QPointF(h.left() + 3, h.center().y()), QPointF(h.right() - 3, h.center().y()));
+    }
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton && (isMore() || handleRect().contains(event->pos()))) {
+            auto *s = static_cast<LineageScene *>(scene());
+            isMore() ? s->requestMore(m_moreDistance) : s->requestExpand(m_index);
+            event->accept();
+            return;
+        }
+        QGraphicsItem::mousePressEvent(event);
+    }
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        if (!isMore()) {
+            static_cast<LineageScene *>(scene())->requestActivate(m_index);
+        }
+        event->accept();
+    }
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override
+    {
+        if (!isMore()) {
+            static_cast<LineageScene *>(scene())->requestMenu(m_index, event->screenPos());
+        }
+        event->accept();
+    }
+
+private:
+    [[nodiscard]] QRectF handleRect() const
+    {
+        return {kNodeWidth / 2 - kHandle / 2 - 1, -kHandle / 2, kHandle, kHandle};
+    }
+    void setIfChanged(bool &flag, bool on)
+    {
+        if (flag != on) {
+            flag = on;
+            update();
+        }
+    }
+
+    const models::LineageNode *m_node = nullptr;
+    int m_index = -1;
+    bool m_focus = false;
+    int m_moreDistance = 0;
+    int m_hidden = 0;
+    QColor m_colour;
+    bool m_dimmed = false;
+    bool m_highlighted = false;
+    bool m_match = false;
+};
+
+// Every edge in one item: two cached paths (normal and highlighted) and their arrowheads. Far cheaper to paint
+// and index than thousands of path items.
+class LineageEdgesItem final : public QGraphicsItem
+{
+public:
+    explicit LineageEdgesItem(QList<QPainterPath> paths, QList<QPointF> heads)
+        : m_paths(std::move(paths))
+        , m_heads(std::move(heads))
+    {
+        setZValue(-1);
+        setHighlight({});
+    }
+    [[nodiscard]] QRectF boundingRect() const override { return m_bounds; }
+    void setHighlight(const QSet<int> &edges)
+    {
+        prepareGeometryChange();
+        m_normal = QPainterPath();
+        m_strong = QPainterPath();
+        m_normalHeads = QPainterPath();
+        m_strongHeads = QPainterPath();
+        m_dim = !edges.isEmpty();
+        for (int e = 0; e < m_paths.size(); ++e) {
+            const bool strong = edges.contains(e);
+            (strong ? m_strong : m_normal).addPath(m_paths[e]);
+            const QPointF h = m_heads[e];
+            QPainterPath arrow;
+            arrow.moveTo(h);
+            arrow.lineTo(h + QPointF(-9, -4.5));
+            arrow.lineTo(h + QPointF(-9, 4.5));
+            arrow.closeSubpath();
+            (strong ? m_strongHeads : m_normalHeads).addPath(arrow);
+        }
+        m_bounds = (m_normal.boundingRect() | m_strong.boundingRect()).adjusted(-10, -10, 10, 10);
+        update();
+    }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+        const QPalette pal = QApplication::palette();
+        QColor normal = pal.color(QPalette::Mid);
+        if (m_dim) {
+            normal.setAlpha(70);
+        }
+        QPen pen(normal, 1.2);
+        pen.setCosmetic(lod < kDetailLod);
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(pen);
+        painter->drawPath(m_normal);
+        QPen strong(pal.color(QPalette::Highlight), 2.5);
+        strong.setCosmetic(lod < kDetailLod);
+        painter->setPen(strong);
+        painter->drawPath(m_strong);
+        if (lod >= kDetailLod) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(normal);
+            painter->drawPath(m_normalHeads);
+            painter->setBrush(pal.color(QPalette::Highlight));
+            painter->drawPath(m_strongHeads);
+        }
+    }
+
+private:
+    QList<QPainterPath> m_paths;
+    QList<QPointF> m_heads;
+    QPainterPath m_normal, m_strong, m_normalHeads, m_strongHeads;
+    QRectF m_bounds;
+    bool m_dim = false;
+};
+
+LineageScene::LineageScene(QObject *parent)
+    : QGraphicsScene(parent)
+{
+    setItemIndexMethod(BspTreeIndex);
+}
+
+QColor LineageScene::domainColour(const QString &domain)
+{
+    if (domain.isEmpty()) {
+        return {0x8a, 0x8a, 0x8a};
+    }
+    const int hue = static_cast<int>(qHash(domain, 7) % 360);
+    return QColor::fromHsv(hue, 150, 200);
+}
+
+void LineageScene::clearDrawing()
+{
+    clearSelection();
+    clear();
+    m_items.clear();
+    m_edges = nullptr;
+    m_highlightNodes.clear();
+}
+
+void LineageScene::setDrawing(const LineageGraph &graph, const models::VisibleSet &visible,
+                              const models::LayoutResult &layout, int focus)
+{
+    clearDrawing();
+    const int shown = static_cast<int>(visible.nodes.size());
+    QHash<int, int> localOf;
+    for (int i = 0; i < shown; ++i) {
+        localOf.insert(visible.nodes[i], i);
+    }
+    for (int i = 0; i < static_cast<int>(layout.centers.size()); ++i) {
+        LineageNodeItem *item = nullptr;
+        if (i < shown) {
+            const int node = visible.nodes[i];
+            item = new LineageNodeItem(&graph.node(node), node, node == focus);
+            m_items.insert(node, item);
+        } else {
+            const auto &more = visible.more[i - shown];
+            item = new LineageNodeItem(more.distance, more.hidden);
+        }
+        item->setPos(layout.centers[static_cast<std::size_t>(i)]);
+        addItem(item);
+    }
+    // Edges keep the graph's numbering so highlights can name them; edges to hidden nodes are not drawn.
+    QList<QPainterPath> paths(graph.edgeCount());
+    QList<QPointF> heads(graph.edgeCount());
+    std::size_t routeIndex = 0;
+    for (int e = 0; e < graph.edgeCount(); ++e) {
+        const auto &edge = graph.edges()[e];
+        if (!localOf.contains(edge.from) || !localOf.contains(edge.to)) {
+            continue;
+        }
+        // layoutGraph() emitted the visible edges in graph order, so routes follow the same order.
+        if (routeIndex < layout.routes.size()) {
+            const auto &points = layout.routes[routeIndex].points;
+            paths[e] = routePath(points);
+            if (!points.empty()) {
+                heads[e] = points.back();
+            }
+        }
+        ++routeIndex;
+    }
+    m_edges = new LineageEdgesItem(paths, heads);
+    addItem(m_edges);
+    // An explicit scene rect: the BSP index is built once, and the view never recomputes bounds while panning.
+    setSceneRect(layout.bounds.adjusted(-80, -80, 80, 80));
+}
+
+void LineageScene::setHighlight(const QSet<int> &nodes, const QSet<int> &edges)
+{
+    m_highlightNodes = nodes;
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        it.value()->setHighlighted(nodes.contains(it.key()));
+        it.value()->setDimmed(!nodes.isEmpty() && !nodes.contains(it.key()));
+    }
+    if (m_edges) {
+        m_edges->setHighlight(edges);
+    }
+}
+
+void LineageScene::setMatches(const QSet<int> &nodes)
+{
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        it.value()->setMatch(nodes.contains(it.key()));
+    }
+}
+
+QGraphicsItem *LineageScene::itemFor(int node) const
+{
+    return m_items.value(node);
+}
+
+std::optional<int> LineageScene::selectedNode() const
+{
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *n = dynamic_cast<LineageNodeItem *>(item); n && !n->isMore()) {
+            return n->index();
+        }
+    }
+    return std::nullopt;
+}
+
+void LineageScene::selectNode(int node)
+{
+    clearSelection();
+    if (auto *item = m_items.value(node)) {
+        item->setSelected(true);
+    }
+}
+
+} // namespace meshlens::ui
