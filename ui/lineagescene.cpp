@@ -302,11 +302,19 @@ QColor LineageScene::domainColour(const QString &domain)
     return QColor::fromHsv(hue, 150, 200);
 }
 
+LineageScene::~LineageScene()
+{
+    // Deleting selected items emits selectionChanged; nobody may look at half-destroyed items.
+    const QSignalBlocker block(this);
+    m_items.clear();
+    clear();
+}
+
 void LineageScene::clearDrawing()
 {
-    clearSelection();
-    clear();
+    const QSignalBlocker block(this);
     m_items.clear();
+    clear();
     m_edges = nullptr;
     m_highlightNodes.clear();
 }

@@ -25,6 +25,7 @@ class LineageScene final : public QGraphicsScene
 
 public:
     explicit LineageScene(QObject *parent = nullptr);
+    ~LineageScene() override;
 
     // Replaces the drawing. Layout node i is visible.nodes[i], or the "more" group i - visible.nodes.size().
     void setDrawing(const models::LineageGraph &graph, const models::VisibleSet &visible,
