@@ -40,22 +40,6 @@ QColor healthColour(const NodeHealth &h)
     return {0x9a, 0x9a, 0x9a};
 }
 
-QPainterPath routePath(const std::vector<QPointF> &points)
-{
-    // A smooth curve through the route: horizontal tangents at every point, so layers read left to right.
-    QPainterPath path;
-    if (points.size() < 2) {
-        return path;
-    }
-    path.moveTo(points.front());
-    for (std::size_t i = 1; i < points.size(); ++i) {
-        const QPointF a = points[i - 1], b = points[i];
-        const double dx = (b.x() - a.x()) / 2;
-        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
-    }
-    return path;
-}
-
 } // namespace
 
 // One node (or one "N more" group). Not a QObject: thousands of them stay light.
@@ -118,9 +102,11 @@ public:
         }
         if (lod < kDetailLod) {
             // Level of detail: a box in the domain colour; the selection and matches still show.
+            painter->setRenderHint(QPainter::Antialiasing, false);
             painter->fillRect(r, (isSelected() || m_match) ? QColor(0xff, 0xc1, 0x07) : fill);
             return;
         }
+        painter->setRenderHint(QPainter::Antialiasing, true);
         const QPalette pal = QApplication::palette();
         QColor base = pal.color(QPalette::Base);
         QColor text = pal.color(QPalette::Text);
@@ -218,39 +204,56 @@ private:
     bool m_match = false;
 };
 
-// Every edge in one item: two cached paths (normal and highlighted) and their arrowheads. Far cheaper to paint
-// and index than thousands of path items.
+// The edges of one region of the scene: the pieces of every route between two of its points that start in the
+// region, as cubic curves (detailed) and straight lines (cheap, at low zoom), with arrowheads where a route ends.
+// Regions keep painting and culling local: panning at readable zoom touches only the chunks on screen.
 class LineageEdgesItem final : public QGraphicsItem
 {
 public:
-    explicit LineageEdgesItem(QList<QPainterPath> paths, QList<QPointF> heads)
-        : m_paths(std::move(paths))
-        , m_heads(std::move(heads))
+    struct Piece
+    {
+        int edge;
+        QLineF line;
+        bool last; // ends at the target: carries the arrowhead
+    };
+
+    explicit LineageEdgesItem(QList<Piece> pieces)
+        : m_pieces(std::move(pieces))
     {
         setZValue(-1);
+        for (const Piece &p : m_pieces) {
+            m_bounds |= QRectF(p.line.p1(), p.line.p2()).normalized().adjusted(-10, -10, 10, 10);
+        }
         setHighlight({});
     }
     [[nodiscard]] QRectF boundingRect() const override { return m_bounds; }
     void setHighlight(const QSet<int> &edges)
     {
-        prepareGeometryChange();
+        m_dim = !edges.isEmpty();
+        m_normalLines.clear();
+        m_strongLines.clear();
         m_normal = QPainterPath();
         m_strong = QPainterPath();
         m_normalHeads = QPainterPath();
         m_strongHeads = QPainterPath();
-        m_dim = !edges.isEmpty();
-        for (int e = 0; e < m_paths.size(); ++e) {
-            const bool strong = edges.contains(e);
-            (strong ? m_strong : m_normal).addPath(m_paths[e]);
-            const QPointF h = m_heads[e];
-            QPainterPath arrow;
-            arrow.moveTo(h);
-            arrow.lineTo(h + QPointF(-9, -4.5));
-            arrow.lineTo(h + QPointF(-9, 4.5));
-            arrow.closeSubpath();
-            (strong ? m_strongHeads : m_normalHeads).addPath(arrow);
+        for (const Piece &p : m_pieces) {
+            const bool strong = edges.contains(p.edge);
+            (strong ? m_strongLines : m_normalLines).push_back(p.line);
+            // Horizontal tangents at both ends, so chained pieces join smoothly and layers read left to right.
+            QPainterPath &path = strong ? m_strong : m_normal;
+            const double dx = p.line.dx() / 2;
+            path.moveTo(p.line.p1());
+            path.cubicTo(p.line.p1() + QPointF(dx, 0), p.line.p2() - QPointF(dx, 0), p.line.p2());
+            if (p.last) {
+                const QPointF h = p.line.p2();
+                const double dir = p.line.dx() >= 0 ? 1 : -1;
+                QPainterPath &heads = strong ? m_strongHeads : m_normalHeads;
+                heads.moveTo(h);
+                heads.lineTo(h + QPointF(-9 * dir, -4.5));
+                heads.lineTo(h + QPointF(-9 * dir, 4.5));
+                heads.closeSubpath();
+            }
         }
-        m_bounds = (m_normal.boundingRect() | m_strong.boundingRect()).adjusted(-10, -10, 10, 10);
         update();
     }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
@@ -261,27 +264,32 @@ public:
         if (m_dim) {
             normal.setAlpha(70);
         }
-        QPen pen(normal, 1.2);
-        pen.setCosmetic(lod < kDetailLod);
+        const QColor strong = pal.color(QPalette::Highlight);
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(pen);
-        painter->drawPath(m_normal);
-        QPen strong(pal.color(QPalette::Highlight), 2.5);
-        strong.setCosmetic(lod < kDetailLod);
-        painter->setPen(strong);
-        painter->drawPath(m_strong);
-        if (lod >= kDetailLod) {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(normal);
-            painter->drawPath(m_normalHeads);
-            painter->setBrush(pal.color(QPalette::Highlight));
-            painter->drawPath(m_strongHeads);
+        if (lod < kDetailLod) {
+            // Level of detail: straight one-pixel lines, no antialiasing.
+            painter->setRenderHint(QPainter::Antialiasing, false);
+            painter->setPen(QPen(normal, 0));
+            painter->drawLines(m_normalLines);
+            painter->setPen(QPen(strong, 0));
+            painter->drawLines(m_strongLines);
+            return;
         }
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setPen(QPen(normal, 1.2));
+        painter->drawPath(m_normal);
+        painter->setPen(QPen(strong, 2.5));
+        painter->drawPath(m_strong);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(normal);
+        painter->drawPath(m_normalHeads);
+        painter->setBrush(strong);
+        painter->drawPath(m_strongHeads);
     }
 
 private:
-    QList<QPainterPath> m_paths;
-    QList<QPointF> m_heads;
+    QList<Piece> m_pieces;
+    QList<QLineF> m_normalLines, m_strongLines;
     QPainterPath m_normal, m_strong, m_normalHeads, m_strongHeads;
     QRectF m_bounds;
     bool m_dim = false;
@@ -315,7 +323,7 @@ void LineageScene::clearDrawing()
     const QSignalBlocker block(this);
     m_items.clear();
     clear();
-    m_edges = nullptr;
+    m_edges.clear();
     m_highlightNodes.clear();
 }
 
@@ -342,26 +350,32 @@ void LineageScene::setDrawing(const LineageGraph &graph, const models::VisibleSe
         addItem(item);
     }
     // Edges keep the graph's numbering so highlights can name them; edges to hidden nodes are not drawn.
-    QList<QPainterPath> paths(graph.edgeCount());
-    QList<QPointF> heads(graph.edgeCount());
+    // layoutGraph() emitted the visible edges in graph order, so routes follow the same order. Each route is cut
+    // into its point-to-point pieces, grouped into chunks by where they start.
+    constexpr double kChunk = 1200;
+    QHash<QPair<int, int>, QList<LineageEdgesItem::Piece>> chunks;
     std::size_t routeIndex = 0;
     for (int e = 0; e < graph.edgeCount(); ++e) {
         const auto &edge = graph.edges()[e];
         if (!localOf.contains(edge.from) || !localOf.contains(edge.to)) {
             continue;
         }
-        // layoutGraph() emitted the visible edges in graph order, so routes follow the same order.
         if (routeIndex < layout.routes.size()) {
             const auto &points = layout.routes[routeIndex].points;
-            paths[e] = routePath(points);
-            if (!points.empty()) {
-                heads[e] = points.back();
+            for (std::size_t i = 1; i < points.size(); ++i) {
+                const QPointF a = points[i - 1], b = points[i];
+                const QPair<int, int> key(static_cast<int>(std::floor(a.x() / kChunk)),
+                                          static_cast<int>(std::floor(a.y() / kChunk)));
+                chunks[key].push_back({e, QLineF(a, b), i + 1 == points.size()});
             }
         }
         ++routeIndex;
     }
-    m_edges = new LineageEdgesItem(paths, heads);
-    addItem(m_edges);
+    for (auto it = chunks.begin(); it != chunks.end(); ++it) {
+        auto *item = new LineageEdgesItem(std::move(it.value()));
+        m_edges.push_back(item);
+        addItem(item);
+    }
     // An explicit scene rect: the BSP index is built once, and the view never recomputes bounds while panning.
     setSceneRect(layout.bounds.adjusted(-80, -80, 80, 80));
 }
@@ -373,8 +387,8 @@ void LineageScene::setHighlight(const QSet<int> &nodes, const QSet<int> &edges)
         it.value()->setHighlighted(nodes.contains(it.key()));
         it.value()->setDimmed(!nodes.isEmpty() && !nodes.contains(it.key()));
     }
-    if (m_edges) {
-        m_edges->setHighlight(edges);
+    for (LineageEdgesItem *chunk : std::as_const(m_edges)) {
+        chunk->setHighlight(edges);
     }
 }
 

@@ -59,7 +59,7 @@ Q_SIGNALS:
 
 private:
     QHash<int, LineageNodeItem *> m_items;
-    LineageEdgesItem *m_edges = nullptr;
+    QList<LineageEdgesItem *> m_edges; // one per region of the scene
     QSet<int> m_highlightNodes;
 };
 

@@ -2,6 +2,7 @@
 // progress on stderr (see ARCHITECTURE.md, "Performance contract").
 
 #include "benchutil.h"
+#include "lineagegraphs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,9 @@ using namespace meshlens::bench;
 
 int main(int argc, char **argv)
 {
+    if (argc > 2 && QByteArrayView(argv[1]) == "--child" && QByteArrayView(argv[2]) == "lineage-frames") {
+        return childLineageFrames(argc, argv); // makes its own QApplication
+    }
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.value(0) == QLatin1String("--child")) {

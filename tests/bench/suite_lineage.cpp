@@ -4,6 +4,7 @@
 // its -Tplain positions, its long edges cut where their splines cross each intermediate rank.
 
 #include "benchutil.h"
+#include "lineagegraphs.h"
 
 #include "models/lineage/layeredlayout.h"
 #include "models/store/database.h"
@@ -26,38 +27,6 @@ using namespace meshlens::models;
 namespace {
 
 constexpr double kDotDpi = 72.0;
-const QSizeF kNodeSize(180, 44);
-
-// A lineage-like DAG: nodes spread over bands (about sqrt(n)/2 of them), each node after the first band fed by
-// inputs from the previous few bands, mostly the nearest; average out-degree about 1.5.
-LayoutGraph randomLayeredDag(int n, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    LayoutGraph g;
-    g.sizes.assign(static_cast<std::size_t>(n), kNodeSize);
-    const int bands = std::max(3, static_cast<int>(std::sqrt(static_cast<double>(n)) / 2));
-    const auto bandOf = [&](int v) { return static_cast<int>(static_cast<std::int64_t>(v) * bands / n); };
-    std::vector<int> bandStart(static_cast<std::size_t>(bands) + 1, n);
-    for (int v = n - 1; v >= 0; --v) {
-        bandStart[static_cast<std::size_t>(bandOf(v))] = v;
-    }
-    const int firstBandEnd = bandStart[1];
-    const double perNode = 1.5 * n / std::max(1, n - firstBandEnd);
-    std::geometric_distribution<int> extra(1.0 / perNode);
-    for (int v = firstBandEnd; v < n; ++v) {
-        const int b = bandOf(v);
-        const int inputs = std::max(1, std::min(6, extra(rng)));
-        for (int k = 0; k < inputs; ++k) {
-            const unsigned roll = rng() % 100;
-            const int back = roll < 65 ? 1 : roll < 88 ? 2 : 3 + static_cast<int>(rng() % 3);
-            const int from = std::max(0, b - back);
-            const int lo = bandStart[static_cast<std::size_t>(from)];
-            const int hi = bandStart[static_cast<std::size_t>(from) + 1];
-            g.edges.emplace_back(lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo)), v);
-        }
-    }
-    return g;
-}
 
 QByteArray toDot(const LayoutGraph &g)
 {
@@ -307,6 +276,26 @@ int runLineage(const Options &options)
         const int repeats = options.repeats > 0 ? options.repeats : (n <= 2000 ? 5 : 3);
         progress(QStringLiteral("lineage: random DAG n=%1").arg(n));
         measure(QStringLiteral("random-dag"), randomLayeredDag(n, 42), haveDot && n <= 5000, repeats);
+    }
+    // Frame times of the view while panning and zooming, in a child process with its own offscreen QApplication.
+    const int frameNodes = options.quick ? 1000 : 5000;
+    progress(QStringLiteral("lineage: frame times at %1 nodes").arg(frameNodes));
+    if (const auto f =
+            runChild({QStringLiteral("--child"), QStringLiteral("lineage-frames"), QString::number(frameNodes)},
+                     {QStringLiteral("QT_QPA_PLATFORM=offscreen")})) {
+        for (const char *interaction : {"fit", "pan_fit", "zoom", "pan_readable"}) {
+            QJsonObject line{{QStringLiteral("suite"), QStringLiteral("lineage")},
+                             {QStringLiteral("case"), QStringLiteral("frames-%1").arg(QLatin1String(interaction))},
+                             {QStringLiteral("impl"), QStringLiteral("meshlens")},
+                             {QStringLiteral("n"), frameNodes},
+                             {QStringLiteral("zoom_at_fit"), f->value(QLatin1String("zoom_at_fit"))},
+                             {QStringLiteral("scene_build_ms"), f->value(QLatin1String("scene_build_ms"))}};
+            const QJsonObject p = f->value(QLatin1String(interaction)).toObject();
+            for (auto it = p.begin(); it != p.end(); ++it) {
+                line.insert(it.key(), it.value());
+            }
+            report(line);
+        }
     }
     // Generated-catalog neighbourhoods: the catalog is big enough that the largest size fits around one hub.
     const QString cache = cacheFor(options, options.quick ? 5'000 : 50'000);
