@@ -28,7 +28,8 @@ using namespace meshlens::models;
 namespace {
 
 const QStringList kVerbs = {QStringLiteral("sync"),  QStringLiteral("search"),   QStringLiteral("show"),
-                            QStringLiteral("stats"), QStringLiteral("generate"), QStringLiteral("help")};
+                            QStringLiteral("stats"), QStringLiteral("generate"), QStringLiteral("help"),
+                            QStringLiteral("lineage")};
 
 std::atomic<bool> g_interrupted = false;
 
@@ -69,6 +70,8 @@ QString usage()
                "                               full-text search of the cached catalog\n"
                "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
                "  stats [--json]               what the cache holds, and each source's sync state\n"
+               "  lineage PRODUCT [--up N] [--down N] [--ports] [--format json|dot]\n"
+               "                               a product's lineage neighbourhood (default 2 hops each way)\n"
                "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
                "                               write a synthetic catalog bundle of any size\n"
                "\n"
@@ -551,6 +554,8 @@ int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
         code = runShow(args, io);
     } else if (verb == QLatin1String("stats")) {
         code = runStats(args, io);
+    } else if (verb == QLatin1String("lineage")) {
+        code = runLineage(args, out, err);
     } else if (verb == QLatin1String("generate")) {
         code = runGenerate(args, io);
     } else {
