@@ -185,6 +185,7 @@ private Q_SLOTS:
         a.name = QStringLiteral("Quote \" and \\ backslash\nnewline");
         LineageNode b;
         b.key = QStringLiteral("b");
+        b.extId = b.key;
         b.name = QStringLiteral("<b>html</b>");
         g.addEdge({g.addNode(a), g.addNode(b), {}, {}, {}});
         const QByteArray dot = g.toDot();
@@ -199,6 +200,66 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().startsWith("graph "));
+    }
+
+    void visible_capsEachDistanceAndKeepsWhatItMust()
+    {
+        // A focus with 12 downstream and 3 upstream neighbours; 5 per distance are shown.
+        LineageGraph g;
+        const auto add = [&](const QString &key, int distance) {
+            LineageNode n;
+            n.key = key;
+            n.name = key;
+            n.distance = distance;
+            return g.addNode(n);
+        };
+        const int focus = add(QStringLiteral("focus"), 0);
+        for (int i = 0; i < 12; ++i) {
+            g.addEdge({focus, add(QStringLiteral("d%1").arg(i, 2, 10, QLatin1Char('0')), 1), {}, {}, {}});
+        }
+        for (int i = 0; i < 3; ++i) {
+            g.addEdge({add(QStringLiteral("u%1").arg(i), -1), focus, {}, {}, {}});
+        }
+        const VisibleSet v = g.visible(5);
+        QCOMPARE(v.nodes.size(), 1 + 3 + 5);
+        QCOMPARE(v.more.size(), 1);
+        QCOMPARE(v.more.front().distance, 1);
+        QCOMPARE(v.more.front().hidden, 7);
+        QCOMPARE(v.more.front().neighbours, QList<int>{focus});
+        QVERIFY(v.nodes.contains(g.indexOf(QStringLiteral("d04")))); // by title: d00..d04 shown
+        QVERIFY(!v.nodes.contains(g.indexOf(QStringLiteral("d05"))));
+        // More for that distance, a node kept regardless of the cap, and hidden nodes.
+        QCOMPARE(g.visible(5, {{1, 7}}).more.size(), 0);
+        const int d11 = g.indexOf(QStringLiteral("d11"));
+        QVERIFY(g.visible(5, {}, {}, {d11}).nodes.contains(d11));
+        const VisibleSet hidden = g.visible(5, {}, {g.indexOf(QStringLiteral("u0"))});
+        QVERIFY(!hidden.nodes.contains(g.indexOf(QStringLiteral("u0"))));
+        QCOMPARE(hidden.nodes.size(), 1 + 2 + 5);
+    }
+
+    void impactCsv_quotesAndDefusesFormulas()
+    {
+        LineageGraph g;
+        LineageNode a;
+        a.key = QStringLiteral("a");
+        a.name = QStringLiteral("Source");
+        LineageNode b;
+        b.key = QStringLiteral("b");
+        b.extId = b.key;
+        b.name = QStringLiteral("=HYPERLINK(\"x\")");
+        b.owners = QStringLiteral("Ada, Alan");
+        LineageNode c;
+        c.key = QStringLiteral("c");
+        c.extId = c.key;
+        c.name = QStringLiteral("Plain");
+        const int ia = g.addNode(a), ib = g.addNode(b), ic = g.addNode(c);
+        g.addEdge({ia, ib, {}, {}, {}});
+        g.addEdge({ib, ic, {}, {}, {}});
+        const QList<QByteArray> lines = g.impactCsv(ia).split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0], QByteArray("product,id,domain,owners,health,hops\r"));
+        QCOMPARE(lines[1], QByteArray("\"'=HYPERLINK(\"\"x\"\")\",b,,\"Ada, Alan\",no checks or SLAs measured,1\r"));
+        QCOMPARE(lines[2], QByteArray("Plain,c,,,no checks or SLAs measured,2\r"));
     }
 };
 
