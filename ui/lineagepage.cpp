@@ -240,74 +240,77 @@ void computeLayout(LineageGraph &graph, const QHash<int, int> &extra, const QSet
 
 } // namespace
 
+void LineagePage::launch(std::function<void(Loaded &, const std::atomic<bool> *)> work,
+                         std::function<void(const Loaded &)> accepted)
+{
+    cancelRunning();
+    const quint64 generation = ++m_generation;
+    m_busy = true;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Loaded>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this,
+            [this, watcher, generation, accepted = std::move(accepted)]() {
+                watcher->deleteLater();
+                const auto result = watcher->result();
+                if (accepted && generation == m_generation && result && result->error.isEmpty() && !result->missing) {
+                    accepted(*result);
+                }
+                onDrawn(result, generation);
+            });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work), cancel = m_cancel]() {
+        auto out = std::make_shared<Loaded>();
+        work(*out, cancel.get());
+        return out;
+    }));
+}
+
+bool LineagePage::withReader(const QString &dbPath, const models::LineageReader::HealthProvider &provider, Loaded &out,
+                             const std::function<void(models::LineageReader &)> &fn)
+{
+    // Each worker opens its own read-only connection: a sqlite3 handle never crosses threads.
+    models::Database db;
+    if (auto err = db.open(dbPath, models::Database::Mode::ReadOnly)) {
+        out.error = err->message;
+        return false;
+    }
+    models::LineageReader reader(db);
+    reader.setHealthProvider(provider);
+    fn(reader);
+    return true;
+}
+
 void LineagePage::reload()
 {
     if (!m_productId) {
         return;
     }
     m_stale = false;
-    cancelRunning();
-    const quint64 generation = ++m_generation;
-    m_busy = true;
     setStatus(tr("Loading lineage…"));
     const models::LineageQuery query{*m_productId, m_up->value(), m_down->value(), m_ports->isChecked()};
-    auto cancel = m_cancel;
-    const QString dbPath = m_dbPath;
-    auto provider = m_healthProvider;
-    const QHash<int, int> extra = m_extraPerDistance;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Loaded>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this, [this, watcher, generation]() {
-        watcher->deleteLater();
-        onDrawn(watcher->result(), generation);
+    launch([query, dbPath = m_dbPath, provider = m_healthProvider,
+            extra = m_extraPerDistance](Loaded &out, const std::atomic<bool> *cancel) {
+        withReader(dbPath, provider, out, [&](models::LineageReader &reader) {
+            auto graph = reader.load(query, cancel);
+            if (!graph) {
+                out.missing = !cancel->load();
+                return;
+            }
+            out.graph = std::move(*graph);
+            computeLayout(out.graph, extra, {}, {0}, cancel, out.visible, out.layout);
+        });
     });
-    watcher->setFuture(QtConcurrent::run([=]() {
-        auto out = std::make_shared<Loaded>();
-        models::Database db;
-        if (auto err = db.open(dbPath, models::Database::Mode::ReadOnly)) {
-            out->error = err->message;
-            return out;
-        }
-        models::LineageReader reader(db);
-        reader.setHealthProvider(provider);
-        auto graph = reader.load(query, cancel.get());
-        if (!graph) {
-            out->missing = !cancel->load();
-            return out;
-        }
-        out->graph = std::move(*graph);
-        computeLayout(out->graph, extra, {}, {0}, cancel.get(), out->visible, out->layout);
-        return out;
-    }));
-}
-
-void LineagePage::startLayout(LineageGraph graph)
-{
-    cancelRunning();
-    const quint64 generation = ++m_generation;
-    m_busy = true;
-    auto cancel = m_cancel;
-    QSet<int> keep{m_focus};
-    if (const auto sel = m_scene->selectedNode()) {
-        keep.insert(*sel);
-    }
-    const QHash<int, int> extra = m_extraPerDistance;
-    const QSet<int> hidden = m_hidden;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Loaded>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this, [this, watcher, generation]() {
-        watcher->deleteLater();
-        onDrawn(watcher->result(), generation);
-    });
-    watcher->setFuture(QtConcurrent::run([=, graph = std::move(graph)]() mutable {
-        auto out = std::make_shared<Loaded>();
-        out->graph = std::move(graph);
-        computeLayout(out->graph, extra, hidden, keep, cancel.get(), out->visible, out->layout);
-        return out;
-    }));
 }
 
 void LineagePage::relayout()
 {
-    startLayout(m_graph);
+    QSet<int> keep{m_focus};
+    if (const auto sel = m_scene->selectedNode()) {
+        keep.insert(*sel);
+    }
+    launch([graph = m_graph, extra = m_extraPerDistance, hidden = m_hidden, keep](Loaded &out,
+                                                                                  const std::atomic<bool> *cancel) {
+        out.graph = graph;
+        computeLayout(out.graph, extra, hidden, keep, cancel, out.visible, out.layout);
+    });
 }
 
 void LineagePage::onDrawn(std::shared_ptr<Loaded> result, quint64 generation)
@@ -386,58 +389,37 @@ void LineagePage::expandNode(int node)
         relayout();
         return;
     }
-    cancelRunning();
-    const quint64 generation = ++m_generation;
-    m_busy = true;
-    auto cancel = m_cancel;
-    const QString dbPath = m_dbPath;
-    const bool ports = m_ports->isChecked();
-    auto provider = m_healthProvider;
-    const QHash<int, int> extra = m_extraPerDistance;
-    QSet<int> hidden = m_hidden;
-    QSet<int> keep{m_focus, node};
-    LineageGraph graph = m_graph;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Loaded>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this, [this, watcher, generation, node]() {
-        watcher->deleteLater();
-        const auto result = watcher->result();
-        if (generation == m_generation && result && result->error.isEmpty()) {
-            m_expandedBy.insert(node, result->added);
-            for (const int n : result->added) {
+    launch(
+        [graph = m_graph, node, dbPath = m_dbPath, ports = m_ports->isChecked(), provider = m_healthProvider,
+         extra = m_extraPerDistance, hidden = m_hidden,
+         keep = QSet<int>{m_focus, node}](Loaded &out, const std::atomic<bool> *cancel) mutable {
+            withReader(dbPath, provider, out, [&](models::LineageReader &reader) {
+                const int before = graph.nodeCount();
+                reader.expand(graph, node, ports);
+                // What the expansion shows: the new nodes and any neighbour a collapse had hidden.
+                for (int n = before; n < graph.nodeCount(); ++n) {
+                    out.added.push_back(n);
+                }
+                for (const int e : graph.inEdges(node) + graph.outEdges(node)) {
+                    const int other = graph.edges()[e].from == node ? graph.edges()[e].to : graph.edges()[e].from;
+                    if (other < before && hidden.contains(other)) {
+                        out.added.push_back(other);
+                    }
+                }
+                for (const int n : out.added) {
+                    hidden.remove(n);
+                    keep.insert(n);
+                }
+                out.graph = std::move(graph);
+                computeLayout(out.graph, extra, hidden, keep, cancel, out.visible, out.layout);
+            });
+        },
+        [this, node](const Loaded &result) {
+            m_expandedBy.insert(node, result.added);
+            for (const int n : result.added) {
                 m_hidden.remove(n);
             }
-        }
-        onDrawn(result, generation);
-    });
-    watcher->setFuture(QtConcurrent::run([=, graph = std::move(graph)]() mutable {
-        auto out = std::make_shared<Loaded>();
-        models::Database db;
-        if (auto err = db.open(dbPath, models::Database::Mode::ReadOnly)) {
-            out->error = err->message;
-            return out;
-        }
-        models::LineageReader reader(db);
-        reader.setHealthProvider(provider);
-        const int before = graph.nodeCount();
-        reader.expand(graph, node, ports);
-        // What the expansion shows: the new nodes and any neighbour a collapse had hidden.
-        for (int n = before; n < graph.nodeCount(); ++n) {
-            out->added.push_back(n);
-        }
-        for (const int e : graph.inEdges(node) + graph.outEdges(node)) {
-            const int other = graph.edges()[e].from == node ? graph.edges()[e].to : graph.edges()[e].from;
-            if (other < before && hidden.contains(other)) {
-                out->added.push_back(other);
-            }
-        }
-        for (const int n : out->added) {
-            hidden.remove(n);
-            keep.insert(n);
-        }
-        out->graph = std::move(graph);
-        computeLayout(out->graph, extra, hidden, keep, cancel.get(), out->visible, out->layout);
-        return out;
-    }));
+        });
 }
 
 void LineagePage::showMore(int distance)

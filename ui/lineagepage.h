@@ -76,7 +76,12 @@ private:
     struct Loaded;
     void reload();
     void relayout();
-    void startLayout(models::LineageGraph graph);
+    // Runs `work` on a worker (with the current cancel flag), then draws its result unless a newer request came;
+    // `accepted` (optional) sees a successful result first, on the GUI thread.
+    void launch(std::function<void(Loaded &, const std::atomic<bool> *)> work,
+                std::function<void(const Loaded &)> accepted = {});
+    static bool withReader(const QString &dbPath, const models::LineageReader::HealthProvider &provider, Loaded &out,
+                           const std::function<void(models::LineageReader &)> &fn);
     void onDrawn(std::shared_ptr<Loaded> result, quint64 generation);
     void onSelectionChanged();
     void onSearch(const QString &text);
