@@ -40,6 +40,33 @@ QColor healthColour(const NodeHealth &h)
     return {0x9a, 0x9a, 0x9a};
 }
 
+// The part of a segment inside a rectangle (Liang–Barsky); a null line when it misses.
+QLineF clipped(const QLineF &l, const QRectF &r)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = l.dx(), dy = l.dy();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(), r.bottom() - l.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) {
+                return {};
+            }
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) {
+            t0 = std::max(t0, t);
+        } else {
+            t1 = std::min(t1, t);
+        }
+    }
+    if (t0 > t1) {
+        return {};
+    }
+    return {l.pointAt(t0), l.pointAt(t1)};
+}
+
 } // namespace
 
 // One node (or one "N more" group). Not a QObject: thousands of them stay light.
@@ -219,46 +246,29 @@ public:
 
     explicit LineageEdgesItem(QList<Piece> pieces)
         : m_pieces(std::move(pieces))
+        , m_strong(m_pieces.size(), 0)
     {
         setZValue(-1);
+        setFlag(ItemUsesExtendedStyleOption); // exposedRect: only the pieces on screen are stroked
+        m_rects.reserve(m_pieces.size());
         for (const Piece &p : m_pieces) {
-            m_bounds |= QRectF(p.line.p1(), p.line.p2()).normalized().adjusted(-10, -10, 10, 10);
+            m_rects.push_back(QRectF(p.line.p1(), p.line.p2()).normalized().adjusted(-10, -10, 10, 10));
+            m_bounds |= m_rects.back();
         }
-        setHighlight({});
     }
     [[nodiscard]] QRectF boundingRect() const override { return m_bounds; }
     void setHighlight(const QSet<int> &edges)
     {
         m_dim = !edges.isEmpty();
-        m_normalLines.clear();
-        m_strongLines.clear();
-        m_normal = QPainterPath();
-        m_strong = QPainterPath();
-        m_normalHeads = QPainterPath();
-        m_strongHeads = QPainterPath();
-        for (const Piece &p : m_pieces) {
-            const bool strong = edges.contains(p.edge);
-            (strong ? m_strongLines : m_normalLines).push_back(p.line);
-            // Horizontal tangents at both ends, so chained pieces join smoothly and layers read left to right.
-            QPainterPath &path = strong ? m_strong : m_normal;
-            const double dx = p.line.dx() / 2;
-            path.moveTo(p.line.p1());
-            path.cubicTo(p.line.p1() + QPointF(dx, 0), p.line.p2() - QPointF(dx, 0), p.line.p2());
-            if (p.last) {
-                const QPointF h = p.line.p2();
-                const double dir = p.line.dx() >= 0 ? 1 : -1;
-                QPainterPath &heads = strong ? m_strongHeads : m_normalHeads;
-                heads.moveTo(h);
-                heads.lineTo(h + QPointF(-9 * dir, -4.5));
-                heads.lineTo(h + QPointF(-9 * dir, 4.5));
-                heads.closeSubpath();
-            }
+        for (int i = 0; i < m_pieces.size(); ++i) {
+            m_strong[i] = edges.contains(m_pieces[i].edge) ? 1 : 0;
         }
         update();
     }
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override
     {
         const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+        const QRectF exposed = option->exposedRect;
         const QPalette pal = QApplication::palette();
         QColor normal = pal.color(QPalette::Mid);
         if (m_dim) {
@@ -268,29 +278,69 @@ public:
         painter->setBrush(Qt::NoBrush);
         if (lod < kDetailLod) {
             // Level of detail: straight one-pixel lines, no antialiasing.
+            QList<QLineF> lines[2];
+            for (int i = 0; i < m_pieces.size(); ++i) {
+                if (m_rects[i].intersects(exposed)) {
+                    lines[m_strong[i] ? 1 : 0].push_back(m_pieces[i].line);
+                }
+            }
             painter->setRenderHint(QPainter::Antialiasing, false);
             painter->setPen(QPen(normal, 0));
-            painter->drawLines(m_normalLines);
+            painter->drawLines(lines[0]);
             painter->setPen(QPen(strong, 0));
-            painter->drawLines(m_strongLines);
+            painter->drawLines(lines[1]);
             return;
         }
+        QPainterPath curves[2], heads[2];
+        for (int i = 0; i < m_pieces.size(); ++i) {
+            if (!m_rects[i].intersects(exposed)) {
+                continue;
+            }
+            // Horizontal tangents at both ends, so chained pieces join smoothly and layers read left to right.
+            // A piece far taller than the screen is drawn straight: stroking a huge curve costs the whole curve
+            // even when only a sliver is visible, and at that slope nobody sees the difference.
+            const QLineF &l = m_pieces[i].line;
+            const double dx = l.dx() / 2;
+            QPainterPath &path = curves[m_strong[i] ? 1 : 0];
+            if (std::abs(l.dy()) > exposed.height() / 2 && !exposed.contains(m_rects[i])) {
+                const QLineF part = clipped(l, exposed.adjusted(-20, -20, 20, 20));
+                path.moveTo(part.p1());
+                path.lineTo(part.p2());
+            } else {
+                path.moveTo(l.p1());
+                path.cubicTo(l.p1() + QPointF(dx, 0), l.p2() - QPointF(dx, 0), l.p2());
+            }
+            if (m_pieces[i].last) {
+                const double dir = l.dx() >= 0 ? 1 : -1;
+                QPainterPath &head = heads[m_strong[i] ? 1 : 0];
+                head.moveTo(l.p2());
+                head.lineTo(l.p2() + QPointF(-9 * dir, -4.5));
+                head.lineTo(l.p2() + QPointF(-9 * dir, 4.5));
+                head.closeSubpath();
+            }
+        }
+        // Cosmetic pens: the raster engine's cosmetic stroker clips to the screen and is several times faster
+        // than outlining a scaled pen over curves that run far off screen.
         painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(normal, 1.2));
-        painter->drawPath(m_normal);
-        painter->setPen(QPen(strong, 2.5));
-        painter->drawPath(m_strong);
+        QPen thin(normal, 1.2 * std::min(1.5, lod));
+        thin.setCosmetic(true);
+        painter->setPen(thin);
+        painter->drawPath(curves[0]);
+        QPen thick(strong, 2.5 * std::min(1.5, lod));
+        thick.setCosmetic(true);
+        painter->setPen(thick);
+        painter->drawPath(curves[1]);
         painter->setPen(Qt::NoPen);
         painter->setBrush(normal);
-        painter->drawPath(m_normalHeads);
+        painter->drawPath(heads[0]);
         painter->setBrush(strong);
-        painter->drawPath(m_strongHeads);
+        painter->drawPath(heads[1]);
     }
 
 private:
     QList<Piece> m_pieces;
-    QList<QLineF> m_normalLines, m_strongLines;
-    QPainterPath m_normal, m_strong, m_normalHeads, m_strongHeads;
+    QList<QRectF> m_rects;
+    QList<char> m_strong; // per piece: part of the highlight
     QRectF m_bounds;
     bool m_dim = false;
 };
