@@ -356,7 +356,12 @@ QColor LineageScene::domainColour(const QString &domain)
     if (domain.isEmpty()) {
         return {0x8a, 0x8a, 0x8a};
     }
-    const int hue = static_cast<int>(qHash(domain, 7) % 360);
+    // FNV-1a over the UTF-16 text: the same domain gets the same colour in every run (qHash is seeded per run).
+    std::uint32_t h = 2166136261u;
+    for (const QChar c : domain) {
+        h = (h ^ c.unicode()) * 16777619u;
+    }
+    const int hue = static_cast<int>(h % 360);
     return QColor::fromHsv(hue, 150, 200);
 }
 
