@@ -28,8 +28,9 @@ using namespace meshlens::models;
 
 namespace {
 
-const QStringList kVerbs = {QStringLiteral("sync"),  QStringLiteral("search"),   QStringLiteral("show"),
-                            QStringLiteral("stats"), QStringLiteral("generate"), QStringLiteral("help")};
+const QStringList kVerbs = {QStringLiteral("sync"),   QStringLiteral("search"),   QStringLiteral("show"),
+                            QStringLiteral("stats"),  QStringLiteral("generate"), QStringLiteral("help"),
+                            QStringLiteral("lineage")};
 const QStringList kOutboxVerbs = {QStringLiteral("edit"), QStringLiteral("feedback"), QStringLiteral("outbox")};
 
 std::atomic<bool> g_interrupted = false;
@@ -71,6 +72,8 @@ QString usage()
                "                               full-text search of the cached catalog\n"
                "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
                "  stats [--json]               what the cache holds, and each source's sync state\n"
+               "  lineage PRODUCT [--up N] [--down N] [--ports] [--format json|dot]\n"
+               "                               a product's lineage neighbourhood (default 2 hops each way)\n"
                "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
                "                               write a synthetic catalog bundle of any size\n"
                "  edit PRODUCT [--description T] [--display-name T] [--status S] [--tier N] [--add-tag T]\n"
@@ -562,6 +565,8 @@ int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
         code = runShow(args, io);
     } else if (verb == QLatin1String("stats")) {
         code = runStats(args, io);
+    } else if (verb == QLatin1String("lineage")) {
+        code = runLineage(args, out, err);
     } else if (verb == QLatin1String("generate")) {
         code = runGenerate(args, io);
     } else if (verb == QLatin1String("edit")) {

@@ -23,4 +23,7 @@ bool isCliInvocation(const QStringList &arguments);
 // Runs a verb; needs a QCoreApplication. Output goes to `out`, errors to `err` (tests pass their own files).
 int runCli(const QStringList &arguments, std::FILE *out = stdout, std::FILE *err = stderr);
 
+// `meshlens lineage` (cli_lineage.cpp).
+int runLineage(const QStringList &args, std::FILE *out, std::FILE *err);
+
 } // namespace meshlens::app

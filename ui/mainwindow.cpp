@@ -6,6 +6,8 @@
 #include "../models/sync/synccontroller.h"
 #include "editproductdialog.h"
 #include "feedbackdialog.h"
+#include "lineagepage.h"
+#include "lineageview.h"
 #include "outboxpage.h"
 #include "productpage.h"
 #include "qualitytab.h"
@@ -25,6 +27,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace meshlens::ui {
@@ -96,6 +99,22 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             }
         });
     }
+    // Lineage: a tab of the product page, one shortcut away (Ctrl+L). Health scores plug in through
+    // LineagePage::setHealthProvider (find the page by its objectName "lineagePage").
+    auto *lineage = new LineagePage(m_context.dbPath);
+    m_product->addTab(lineage, tr("&Lineage"));
+    connect(m_product, &ProductPage::productShown, lineage, &LineagePage::setProduct);
+    connect(lineage, &LineagePage::productActivated, this, &MainWindow::openProduct);
+    auto *showLineage = new QAction(tr("Show &Lineage"), this);
+    showLineage->setObjectName(QStringLiteral("actionShowLineage"));
+    showLineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    addAction(showLineage);
+    connect(showLineage, &QAction::triggered, this, [this, lineage]() {
+        if (m_stack->currentWidget() == m_product && m_product->productId()) {
+            m_product->findChild<QTabWidget *>(QStringLiteral("productTabs"))->setCurrentWidget(lineage);
+            lineage->view()->setFocus();
+        }
+    });
 
     m_syncStatus = new SyncStatus;
     statusBar()->addPermanentWidget(m_syncStatus);

@@ -230,58 +230,8 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
             d.ports.push_back(p);
         }
     }
-    {
-        // The latest point of each objective: the last non-gap value of its newest chunk (one join, by key).
-        Statement st =
-            m_db.prepare("SELECT o.id, o.ext_id, o.kind, o.unit, o.op, o.description, o.target, s.t0, s.step, s.vals "
-                         "FROM sla_objectives o LEFT JOIN sla_series s ON s.objective_id = o.id "
-                         " AND s.t0 = (SELECT max(t0) FROM sla_series WHERE objective_id = o.id) "
-                         "WHERE o.entry_id = ?1 ORDER BY o.kind, o.id");
-        st.bind(1, id);
-        while (st.next()) {
-            SlaInfo s;
-            s.id = st.int64(0);
-            s.extId = st.text(1);
-            s.kind = st.text(2);
-            s.unit = st.text(3);
-            s.op = st.text(4);
-            s.description = st.text(5);
-            s.target = st.real(6);
-            if (!st.isNull(9)) {
-                const std::vector<float> vals = SeriesCodec::decode(st.blob(9));
-                for (std::size_t i = vals.size(); i-- > 0;) {
-                    if (!std::isnan(vals[i])) {
-                        s.latest = vals[i];
-                        s.latestAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
-                        break;
-                    }
-                }
-            }
-            d.slas.push_back(s);
-        }
-    }
-    {
-        Statement st = m_db.prepare(
-            "SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
-            "       s.t0, s.step, s.statuses "
-            "FROM checks c LEFT JOIN check_series s ON s.check_id = c.id "
-            " AND s.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
-            "WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
-        st.bind(1, id);
-        while (st.next()) {
-            CheckInfo c{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}};
-            const auto statuses = st.blob(9);
-            for (std::size_t i = statuses.size(); i-- > 0;) {
-                const char s = static_cast<char>(statuses[i]);
-                if (s != '-') {
-                    c.lastStatus = QLatin1Char(s);
-                    c.lastRunAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
-                    break;
-                }
-            }
-            d.checks.push_back(c);
-        }
-    }
+    d.slas = slas(id);
+    d.checks = checks(id);
     {
         const auto edges = [&](std::string_view sql, QList<LineageRef> &out) {
             Statement st = m_db.prepare(sql);
@@ -307,6 +257,85 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
     }
     Outbox(m_db).overlay(d); // the user's undelivered edits show at once, marked pending
     return d;
+}
+
+std::optional<ProductSummary> CatalogReader::summaryByExt(std::int64_t sourceId, const QString &extId)
+{
+    Statement st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
+                                " FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                                "WHERE e.source_id = ?1 AND e.ext_id = ?2");
+    st.bind(1, sourceId).bind(2, extId);
+    if (!st.next()) {
+        return std::nullopt;
+    }
+    return readSummary(st);
+}
+
+std::optional<std::int64_t> CatalogReader::sourceOf(std::int64_t id)
+{
+    Statement st = m_db.prepare("SELECT source_id FROM entries WHERE id = ?1");
+    st.bind(1, id);
+    return st.next() ? std::optional<std::int64_t>(st.int64(0)) : std::nullopt;
+}
+
+QList<SlaInfo> CatalogReader::slas(std::int64_t id)
+{
+    QList<SlaInfo> out;
+    // The latest point of each objective: the last non-gap value of its newest chunk (one join, by key).
+    Statement st =
+        m_db.prepare("SELECT o.id, o.ext_id, o.kind, o.unit, o.op, o.description, o.target, s.t0, s.step, s.vals "
+                     "FROM sla_objectives o LEFT JOIN sla_series s ON s.objective_id = o.id "
+                     " AND s.t0 = (SELECT max(t0) FROM sla_series WHERE objective_id = o.id) "
+                     "WHERE o.entry_id = ?1 ORDER BY o.kind, o.id");
+    st.bind(1, id);
+    while (st.next()) {
+        SlaInfo s;
+        s.id = st.int64(0);
+        s.extId = st.text(1);
+        s.kind = st.text(2);
+        s.unit = st.text(3);
+        s.op = st.text(4);
+        s.description = st.text(5);
+        s.target = st.real(6);
+        if (!st.isNull(9)) {
+            const std::vector<float> vals = SeriesCodec::decode(st.blob(9));
+            for (std::size_t i = vals.size(); i-- > 0;) {
+                if (!std::isnan(vals[i])) {
+                    s.latest = vals[i];
+                    s.latestAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
+                    break;
+                }
+            }
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+QList<CheckInfo> CatalogReader::checks(std::int64_t id)
+{
+    QList<CheckInfo> out;
+    Statement st =
+        m_db.prepare("SELECT c.id, c.ext_id, c.name, c.kind, coalesce(c.column_name, ''), c.severity, c.description, "
+                     "       s.t0, s.step, s.statuses "
+                     "FROM checks c LEFT JOIN check_series s ON s.check_id = c.id "
+                     " AND s.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
+                     "WHERE c.entry_id = ?1 ORDER BY c.name, c.id");
+    st.bind(1, id);
+    while (st.next()) {
+        CheckInfo c{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}};
+        const auto statuses = st.blob(9);
+        for (std::size_t i = statuses.size(); i-- > 0;) {
+            const char s = static_cast<char>(statuses[i]);
+            if (s != '-') {
+                c.lastStatus = QLatin1Char(s);
+                c.lastRunAt = st.int64(7) + st.int64(8) * static_cast<std::int64_t>(i);
+                break;
+            }
+        }
+        out.push_back(c);
+    }
+    return out;
 }
 
 CatalogStats CatalogReader::stats()

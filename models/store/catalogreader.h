@@ -22,6 +22,13 @@ public:
     // Finds a product by the source's id, its name or display name (case-insensitive), its FQN, or "#<row id>".
     [[nodiscard]] std::optional<std::int64_t> resolveProduct(const QString &key);
     [[nodiscard]] std::optional<ProductDetail> product(std::int64_t id);
+    // The summary of the entry a source knows by this id, or nothing when it is not in the cache.
+    [[nodiscard]] std::optional<ProductSummary> summaryByExt(std::int64_t sourceId, const QString &extId);
+    // The source an entry came from.
+    [[nodiscard]] std::optional<std::int64_t> sourceOf(std::int64_t id);
+    // A product's SLAs with their latest measurement, and its checks with their last result.
+    [[nodiscard]] QList<SlaInfo> slas(std::int64_t id);
+    [[nodiscard]] QList<CheckInfo> checks(std::int64_t id);
 
     [[nodiscard]] CatalogStats stats();
     // When the data in the cache was last confirmed current: the newest successful sync of any source.

@@ -192,6 +192,41 @@ private Q_SLOTS:
         QVERIFY2(sync.code == 0, qPrintable(sync.err));
         QVERIFY(sync.out.contains(QLatin1String("50 products")));
     }
+
+    void lineage_jsonAndDotToADepth()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("lineage.db"));
+        QVERIFY(test::syncNow(db, m_bundle).ok);
+        const auto lineage = [&](QStringList args) {
+            return run(QStringList{QStringLiteral("lineage")} + args + QStringList{QStringLiteral("--db"), db});
+        };
+        // From the middle of orders → revenue → forecast: one hop each way.
+        const CliRun j = lineage({QStringLiteral("finance.revenue"), QStringLiteral("--up"), QStringLiteral("1"),
+                                  QStringLiteral("--down"), QStringLiteral("1")});
+        QVERIFY2(j.code == 0, qPrintable(j.err));
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("focus")).toString(), QStringLiteral("finance.revenue"));
+        QCOMPARE(o.value(QLatin1String("nodes")).toArray().size(), 3);
+        QCOMPARE(o.value(QLatin1String("edges")).toArray().size(), 2);
+        const QJsonObject orders = o.value(QLatin1String("nodes")).toArray().at(1).toObject();
+        QCOMPARE(orders.value(QLatin1String("id")).toString(), QStringLiteral("sales.orders"));
+        QCOMPARE(orders.value(QLatin1String("distance")).toInt(), -1);
+        // Downstream only: no upstream node.
+        const CliRun d = lineage({QStringLiteral("sales.orders"), QStringLiteral("--up"), QStringLiteral("0"),
+                                  QStringLiteral("--down"), QStringLiteral("5"), QStringLiteral("--format"),
+                                  QStringLiteral("dot")});
+        QCOMPARE(d.code, 0);
+        QVERIFY(d.out.startsWith(QLatin1String("digraph lineage {")));
+        QCOMPARE(d.out.count(QLatin1String("->")), 2);
+        QVERIFY(d.out.contains(QLatin1String("label=\"Revenue Forecast\"")));
+        // Errors say what is wrong, with the documented exit codes.
+        QCOMPARE(lineage({QStringLiteral("no.such")}).code, static_cast<int>(app::ExitNotFound));
+        const CliRun bad = lineage({QStringLiteral("sales.orders"), QStringLiteral("--format"), QStringLiteral("xml")});
+        QCOMPARE(bad.code, static_cast<int>(app::ExitUsage));
+        QVERIFY(bad.err.contains(QLatin1String("json or dot")));
+        QCOMPARE(lineage({QStringLiteral("sales.orders"), QStringLiteral("--up"), QStringLiteral("-1")}).code,
+                 static_cast<int>(app::ExitUsage));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

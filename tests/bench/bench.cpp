@@ -2,6 +2,7 @@
 // progress on stderr (see ARCHITECTURE.md, "Performance contract").
 
 #include "benchutil.h"
+#include "lineagegraphs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +16,7 @@
 namespace meshlens::bench {
 int runIngest(const Options &options);
 int runStartup(const Options &options);
+int runLineage(const Options &options);
 int childIngestMeshlens(const QString &bundle, const QString &db);
 int childIngestFloor(const QString &from, const QString &db);
 int childIngestParse(const QString &bundle);
@@ -30,6 +32,9 @@ int main(int argc, char **argv)
 {
     if (argc > 2 && std::string_view(argv[1]) == "--child" && std::string_view(argv[2]) == "charts-draw") {
         return childChartsDraw(argc, argv); // drawing needs a QApplication of its own
+    }
+    if (argc > 2 && QByteArrayView(argv[1]) == "--child" && QByteArrayView(argv[2]) == "lineage-frames") {
+        return childLineageFrames(argc, argv); // makes its own QApplication
     }
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments().mid(1);
@@ -49,11 +54,14 @@ int main(int argc, char **argv)
         return 2;
     }
     const std::map<QString, std::function<int(const Options &)>> suites = {
-        {QStringLiteral("ingest"), runIngest},
-        {QStringLiteral("startup"), runStartup},
-        {QStringLiteral("health"), runHealth},
-        {QStringLiteral("charts"), runCharts},
+        {QStringLiteral("ingest"), runIngest},   {QStringLiteral("startup"), runStartup},
+        {QStringLiteral("health"), runHealth},   {QStringLiteral("charts"), runCharts},
+        {QStringLiteral("lineage"), runLineage},
     };
+    QStringList names;
+    for (const auto &[name, fn] : suites) {
+        names << name;
+    }
     Options options;
     options.dataDir = QDir(QDir::tempPath()).filePath(QStringLiteral("meshlens-bench"));
     QStringList chosen;
@@ -74,13 +82,15 @@ int main(int argc, char **argv)
         } else if (suites.contains(a)) {
             chosen << a;
         } else {
-            std::fprintf(stderr, "usage: meshlens-bench SUITE|all [--quick] [--products N] [--data DIR] [--repeats N]\n"
-                                 "suites: ingest startup\n");
+            std::fprintf(stderr,
+                         "usage: meshlens-bench SUITE|all [--quick] [--products N] [--data DIR] [--repeats N]\n"
+                         "suites: %s\n",
+                         qPrintable(names.join(QLatin1Char(' '))));
             return 2;
         }
     }
     if (chosen.isEmpty()) {
-        std::fprintf(stderr, "name a suite (ingest, startup) or all\n");
+        std::fprintf(stderr, "name a suite (%s) or all\n", qPrintable(names.join(QStringLiteral(", "))));
         return 2;
     }
     for (const QString &suite : chosen) {
