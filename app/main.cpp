@@ -9,7 +9,6 @@
 #include "models/store/database.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
-#include "ui/healthviews.h"
 #include "ui/mainwindow.h"
 #include "ui/palettes.h"
 #include "ui/searchpage.h"
@@ -91,7 +90,6 @@ int runGui(int argc, char **argv)
     meshlens::models::CatalogReader reader(readDb);
     meshlens::models::SyncController sync;
     meshlens::ui::MainWindow window({dbPath, &reader, &sync});
-    new meshlens::ui::HealthViews(window, {dbPath, &reader, &sync}); // a child of the window
     if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2) {
         window.resize(wh[0].toInt(), wh[1].toInt());
     }

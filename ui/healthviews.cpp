@@ -16,8 +16,6 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QLabel>
-#include <QMenu>
-#include <QMenuBar>
 #include <QVBoxLayout>
 
 namespace meshlens::ui {
@@ -62,12 +60,6 @@ HealthViews::HealthViews(MainWindow &window, const AppContext &app)
                 m_context.loader->load(m_context.loader->policy());
             }
         });
-    }
-
-    QMenu *help = window.menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"));
-    if (help) {
-        auto *action = help->addAction(tr("&Health Score"), this, &HealthViews::showHelp);
-        action->setObjectName(QStringLiteral("actionHealthHelp"));
     }
 }
 

@@ -35,9 +35,10 @@ public:
     [[nodiscard]] DomainsPage *domainsPage() const { return m_domains; }
     [[nodiscard]] HealthTab *healthTab() const { return m_tab; }
 
-private:
+    // Help > Health Score: the formula, in a dialog.
     void showHelp();
 
+private:
     MainWindow &m_window;
     models::Database m_db;
     HealthContext m_context;

@@ -6,6 +6,7 @@
 #include "../models/sync/synccontroller.h"
 #include "editproductdialog.h"
 #include "feedbackdialog.h"
+#include "healthviews.h"
 #include "lineagepage.h"
 #include "lineageview.h"
 #include "outboxpage.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_product->setObjectName(QStringLiteral("productPage"));
     m_stack->addWidget(m_product);
     addPage(tr("Catalog"), m_search);
+    // The views in the order people reach for them: find, then health (Owners, SLAs, Domains), trends, the outbox.
+    m_health = new HealthViews(*this, m_context); // adds its pages and the product's Health tab
     auto *quality = new QualityTab(m_context.dbPath);
     quality->setObjectName(QStringLiteral("qualityTab"));
     m_product->addTab(quality, tr("Quality"));
@@ -218,6 +221,8 @@ void MainWindow::createActions()
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    auto *healthHelp = helpMenu->addAction(tr("&Health Score"), m_health, &HealthViews::showHelp);
+    healthHelp->setObjectName(QStringLiteral("actionHealthHelp"));
     helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
 
     auto *toolbar = addToolBar(tr("Main"));

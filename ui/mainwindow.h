@@ -16,6 +16,7 @@ struct SyncResult;
 
 namespace meshlens::ui {
 
+class HealthViews;
 class OutboxPage;
 class ProductPage;
 class SearchPage;
@@ -46,6 +47,7 @@ public:
 
     [[nodiscard]] SearchPage *searchPage() const { return m_search; }
     [[nodiscard]] ProductPage *productPage() const { return m_product; }
+    [[nodiscard]] HealthViews *healthViews() const { return m_health; }
     [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
     // Opens the steward's editor / the feedback form for a product (non-modal, so tests can drive them).
     void editProduct(qint64 productId);
@@ -69,6 +71,7 @@ private:
     ProductPage *m_product = nullptr;
     SyncStatus *m_syncStatus = nullptr;
     OutboxPage *m_outbox = nullptr;
+    HealthViews *m_health = nullptr;
     void undoEdit(qint64 productId);
     void onOutboxChanged();
     QList<QWidget *> m_navPages;

@@ -64,7 +64,8 @@ private Q_SLOTS:
         m_reader = std::make_unique<models::CatalogReader>(m_db);
         m_sync = std::make_unique<models::SyncController>();
         m_window = std::make_unique<ui::MainWindow>(ui::AppContext{dbPath, m_reader.get(), m_sync.get()});
-        m_views = new ui::HealthViews(*m_window, {dbPath, m_reader.get(), m_sync.get()});
+        m_views = m_window->healthViews();
+        QVERIFY(m_views);
         m_views->context().savePrompt = [this](QWidget *, const QString &name) {
             m_savedTo = m_dir.filePath(name);
             return m_savedTo;

@@ -320,7 +320,7 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("CONFLICT"));
         QCOMPARE(list->topLevelItem(1)->text(0), QStringLiteral("pending (retrying)"));
         QVERIFY(list->topLevelItem(1)->text(4).contains(QLatin1String("connection refused")));
-        find<QListWidget>(w, "navigation")->setCurrentRow(1);
+        QVERIFY(f->window->showPageTitled(QStringLiteral("Outbox")));
         QCOMPARE(find<QStackedWidget>(w, "pages")->currentWidget(), page);
         list->topLevelItem(0)->setSelected(true);
         screenshot(w, "outbox.png");
