@@ -194,6 +194,14 @@ void LineagePage::setDepth(int up, int down)
     reload();
 }
 
+void LineagePage::refresh()
+{
+    m_stale = true;
+    if (isVisible() && m_productId) {
+        reload();
+    }
+}
+
 void LineagePage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

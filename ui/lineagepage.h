@@ -43,6 +43,9 @@ public:
     void setProduct(qint64 productId);
     // Plugs in node health (e.g. the health score). Called on worker threads: it must be thread-safe.
     void setHealthProvider(models::LineageReader::HealthProvider provider) { m_healthProvider = std::move(provider); }
+    // Reads the graph again, keeping depth and expansions (e.g. node health changed): now when visible, else when
+    // next shown.
+    void refresh();
 
     void setDepth(int up, int down);
     void expandNode(int node);   // toggles: expands a collapsed node, collapses an expanded one

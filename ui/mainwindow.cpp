@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "../models/health/healthsnapshotloader.h"
 #include "../models/settings/appsettings.h"
 #include "../models/store/catalogreader.h"
 #include "../models/store/outbox.h"
@@ -31,7 +32,35 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include <memory>
+#include <mutex>
+
 namespace meshlens::ui {
+
+namespace {
+
+// The newest health snapshot, handed from the GUI thread (where the loader announces it) to the lineage page's
+// layout workers, which read it while building a graph.
+class LatestHealth final
+{
+public:
+    void set(std::shared_ptr<const models::HealthSnapshot> snapshot)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_snapshot = std::move(snapshot);
+    }
+    [[nodiscard]] std::shared_ptr<const models::HealthSnapshot> get() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_snapshot;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const models::HealthSnapshot> m_snapshot;
+};
+
+} // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     : QMainWindow(parent)
@@ -108,6 +137,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_product->addTab(lineage, tr("&Lineage"));
     connect(m_product, &ProductPage::productShown, lineage, &LineagePage::setProduct);
     connect(lineage, &LineagePage::productActivated, this, &MainWindow::openProduct);
+    connectLineageHealth(lineage);
     auto *showLineage = new QAction(tr("Show &Lineage"), this);
     showLineage->setObjectName(QStringLiteral("actionShowLineage"));
     showLineage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -152,6 +182,34 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectLineageHealth(LineagePage *lineage)
+{
+    // Nodes carry the health score the health views show, once they have computed it; until then the lineage page
+    // falls back to what the cache says (failing checks, missed SLAs).
+    auto latest = std::make_shared<LatestHealth>();
+    models::HealthSnapshotLoader *loader = m_health->context().loader;
+    connect(loader, &models::HealthSnapshotLoader::loaded, lineage, [latest, loader, lineage]() {
+        latest->set(loader->snapshot());
+        lineage->refresh();
+    });
+    lineage->setHealthProvider([latest](std::int64_t entryId) -> std::optional<models::NodeHealth> {
+        const std::shared_ptr<const models::HealthSnapshot> snapshot = latest->get();
+        const std::optional<std::int32_t> index = snapshot ? snapshot->productIndex(entryId) : std::nullopt;
+        if (!index) {
+            return std::nullopt;
+        }
+        const models::ProductHealthRow &row = snapshot->products[static_cast<std::size_t>(*index)];
+        models::NodeHealth health;
+        health.score = row.score;
+        health.failingChecks = row.failingChecks;
+        health.missedSlas = row.breachedNow;
+        health.state = row.failingChecks > 0 ? models::NodeHealth::State::Failing
+                       : row.breachedNow > 0 ? models::NodeHealth::State::Warning
+                                             : models::NodeHealth::State::Healthy;
+        return health;
+    });
+}
 
 void MainWindow::addPage(const QString &title, QWidget *page)
 {

@@ -17,6 +17,7 @@ struct SyncResult;
 namespace meshlens::ui {
 
 class HealthViews;
+class LineagePage;
 class OutboxPage;
 class ProductPage;
 class SearchPage;
@@ -58,6 +59,7 @@ protected:
 
 private:
     void createActions();
+    void connectLineageHealth(LineagePage *lineage);
     void showPage(QWidget *page);
     void goBack();
     void updateTitle();

@@ -2,9 +2,12 @@
 // product (Ctrl+L), change depth, expand and collapse, "show N more", select to highlight paths, trace a path,
 // impact analysis with CSV export, search, double-click to open, and the SVG, PNG and DOT exports.
 
+#include "models/health/healthsnapshotloader.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
+#include "ui/healthcontext.h"
+#include "ui/healthviews.h"
 #include "ui/lineagepage.h"
 #include "ui/lineagescene.h"
 #include "ui/lineageview.h"
@@ -133,6 +136,26 @@ private Q_SLOTS:
         QVERIFY(x("finance.revenue") < x("finance.forecast"));
         QVERIFY(x("finance.forecast") < x("hub"));
         QVERIFY2(status().startsWith(QLatin1String("4 nodes, 3 edges")), qPrintable(status()));
+    }
+
+    void healthScores_comeFromTheHealthViewsOnceComputed()
+    {
+        openLineageOf(m_revenue);
+        const int revenue = nodeIndex("finance.revenue");
+        QVERIFY(revenue >= 0);
+        QVERIFY(!m_page->graph().node(revenue).health.score); // no snapshot yet: the cache's facts only
+
+        // The health views compute the catalog's snapshot; the lineage page redraws with its scores.
+        models::HealthSnapshotLoader *loader = m_window->healthViews()->context().loader;
+        QSignalSpy drawn(m_page, &ui::LineagePage::drawn);
+        loader->load(loader->policy());
+        QVERIFY(drawn.wait(20000));
+        const auto snapshot = loader->snapshot();
+        QVERIFY(snapshot);
+        const auto index = snapshot->productIndex(m_revenue);
+        QVERIFY(index);
+        const models::LineageNode &node = m_page->graph().node(nodeIndex("finance.revenue"));
+        QCOMPARE(node.health.score.value_or(-1), double(snapshot->products[size_t(*index)].score));
     }
 
     void changeDepth_reloads()
