@@ -1,0 +1,653 @@
+#include "searchengine.h"
+
+#include "../logging.h"
+
+#include <QHash>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+namespace meshlens::models {
+
+namespace {
+
+// Column weights of the ranking, in entry_fts column order: name > tags > domain, owners > description > columns.
+constexpr std::array<double, 7> kWeights = {10.0, 8.0, 5.0, 3.0, 3.0, 1.5, 1.0};
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+constexpr int kPrefixTierLimit = 50;
+
+// Summary columns shared by every result list (as CatalogReader's product lists).
+constexpr std::string_view kSummary = R"SQL(
+    e.id, e.ext_id, e.kind, e.name, e.display_name,
+    coalesce(nullif(d.display_name, ''), d.name, ''), e.status, e.tier,
+    coalesce((SELECT group_concat(n, ', ') FROM (
+        SELECT coalesce(nullif(p.display_name, ''), p.name) AS n FROM ownerships o JOIN people p ON p.id = o.party_id
+         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'person'
+        UNION ALL
+        SELECT coalesce(nullif(t.display_name, ''), t.name) FROM ownerships o JOIN teams t ON t.id = o.party_id
+         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'team')), '')
+)SQL";
+
+ProductSummary readSummary(const Statement &st)
+{
+    ProductSummary s;
+    s.id = st.int64(0);
+    s.extId = st.text(1);
+    s.kind = st.text(2);
+    s.name = st.text(3);
+    s.displayName = st.text(4);
+    s.domain = st.text(5);
+    s.status = st.text(6);
+    if (!st.isNull(7)) {
+        s.tier = st.int32(7);
+    }
+    s.owners = st.text(8);
+    return s;
+}
+
+// The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word, near enough for IDF and typos.
+QStringList tokens(const QString &word)
+{
+    QString folded;
+    for (const QChar c : word.normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing || c.category() == QChar::Mark_Enclosing) {
+            continue;
+        }
+        folded += c.isLetterOrNumber() ? c.toCaseFolded() : QLatin1Char(' ');
+    }
+    return folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// Damerau-Levenshtein (optimal string alignment) distance, giving up above `limit`.
+int editDistance(QStringView a, QStringView b, int limit)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (std::abs(n - m) > limit) {
+        return limit + 1;
+    }
+    std::vector<int> prev2(static_cast<std::size_t>(m + 1)), prev(static_cast<std::size_t>(m + 1)),
+        cur(static_cast<std::size_t>(m + 1));
+    for (qsizetype j = 0; j <= m; ++j) {
+        prev[static_cast<std::size_t>(j)] = static_cast<int>(j);
+    }
+    for (qsizetype i = 1; i <= n; ++i) {
+        cur[0] = static_cast<int>(i);
+        int rowMin = cur[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const auto J = static_cast<std::size_t>(j);
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[J] + 1, cur[J - 1] + 1, prev[J - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                v = std::min(v, prev2[J - 2] + 1);
+            }
+            cur[J] = v;
+            rowMin = std::min(rowMin, v);
+        }
+        if (rowMin > limit) {
+            return limit + 1;
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[static_cast<std::size_t>(m)];
+}
+
+// meshlens_rank(entry_fts, idf0, idf1, ...): FTS5's BM25 with our column weights, except that each phrase's IDF
+// is an argument. FTS5's own bm25() counts the rows of every phrase on its first call, which for a 2-letter
+// prefix is a pass over hundreds of thousands of doclist entries; the vocabulary table answers it for free.
+void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **args)
+{
+    auto *avg = static_cast<double *>(api->xGetAuxdata(fts, 0));
+    if (!avg) {
+        sqlite3_int64 rows = 0;
+        sqlite3_int64 tokensTotal = 0;
+        if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &tokensTotal) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "meshlens_rank: no index statistics", -1);
+            return;
+        }
+        avg = static_cast<double *>(sqlite3_malloc(sizeof(double)));
+        if (!avg) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        *avg = rows > 0 ? static_cast<double>(tokensTotal) / static_cast<double>(rows) : 1.0;
+        if (api->xSetAuxdata(fts, avg, sqlite3_free) != SQLITE_OK) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    const int phrases = api->xPhraseCount(fts);
+    std::array<double, 64> tf{};
+    int instances = 0;
+    if (api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "meshlens_rank: no instances", -1);
+        return;
+    }
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase < static_cast<int>(tf.size()) &&
+            column < static_cast<int>(kWeights.size())) {
+            tf[static_cast<std::size_t>(phrase)] += kWeights[static_cast<std::size_t>(column)];
+        }
+    }
+    int length = 0;
+    (void)api->xColumnSize(fts, -1, &length);
+    const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / *avg);
+    double score = 0;
+    for (int p = 0; p < std::min(phrases, static_cast<int>(tf.size())); ++p) {
+        const double idf = p < nVal ? sqlite3_value_double(args[p]) : 1.0;
+        const double f = tf[static_cast<std::size_t>(p)];
+        score += idf * f * (kK1 + 1) / (f + norm);
+    }
+    sqlite3_result_double(ctx, score);
+}
+
+bool registerRank(sqlite3 *db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) {
+        return false;
+    }
+    sqlite3_bind_pointer(st, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api && api->xCreateFunction(api, "meshlens_rank", nullptr, rankFunction, nullptr) == SQLITE_OK;
+}
+
+int progressHandler(void *flag)
+{
+    return static_cast<const std::atomic<bool> *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+QString snippetHtml(const QString &raw)
+{
+    QString html = raw.toHtmlEscaped();
+    html.replace(QChar(0xE000), QLatin1String("<b>"));
+    html.replace(QChar(0xE001), QLatin1String("</b>"));
+    html.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return html;
+}
+
+} // namespace
+
+QString SearchHit::matchedBy() const
+{
+    switch (tier) {
+    case 0:
+        return QStringLiteral("exact name");
+    case 1:
+        return QStringLiteral("fqn or id");
+    case 2:
+        return QStringLiteral("name prefix");
+    default:
+        return QStringLiteral("text");
+    }
+}
+
+// A WHERE clause over `e` (entries) with its bound values; SQL text is ours, values are only ever bound.
+struct SearchEngine::Sql
+{
+    QString where = QStringLiteral("1");
+    std::vector<std::variant<std::int64_t, QString>> values;
+
+    QString arg(std::variant<std::int64_t, QString> v)
+    {
+        values.push_back(std::move(v));
+        return QStringLiteral("?%1").arg(values.size());
+    }
+    void bindAll(Statement &st) const
+    {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::visit([&](const auto &v) { st.bind(static_cast<int>(i + 1), v); }, values[i]);
+        }
+    }
+};
+
+struct SearchEngine::Vocabulary
+{
+    std::vector<std::pair<QString, std::int64_t>> terms; // sorted by term
+    std::int64_t documents = 0;
+    std::int64_t dataVersion = -1;
+    QString key;
+};
+
+SearchEngine::SearchEngine(Database &db)
+    : m_db(db)
+    , m_vocab(std::make_unique<Vocabulary>())
+{
+    if (!registerRank(m_db.handle())) {
+        qCWarning(lcStore) << "could not register the ranking function; text search will fail";
+    }
+}
+
+SearchEngine::~SearchEngine() = default;
+
+std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
+{
+    return db.exec("DELETE FROM search_terms; "
+                   "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab;");
+}
+
+void SearchEngine::loadVocabulary()
+{
+    {
+        Statement st = m_db.prepare("PRAGMA data_version");
+        const std::int64_t version = st.next() ? st.int64(0) : -2;
+        if (version == m_vocab->dataVersion) {
+            return;
+        }
+        m_vocab->dataVersion = version;
+    }
+    Statement key = m_db.prepare("SELECT group_concat(id || ':' || gen || ':' || coalesce(last_success_at, 0)), "
+                                 "(SELECT count(*) FROM search_terms) FROM sources");
+    const QString k = key.next() ? key.text(0) + QLatin1Char('/') + key.text(1) : QString();
+    if (k == m_vocab->key && !m_vocab->key.isEmpty()) {
+        return;
+    }
+    m_vocab->key = k;
+    m_vocab->terms.clear();
+    Statement st = m_db.prepare("SELECT term, docs FROM search_terms");
+    while (st.next()) {
+        m_vocab->terms.emplace_back(st.text(0), st.int64(1));
+    }
+    std::sort(m_vocab->terms.begin(), m_vocab->terms.end());
+    Statement count = m_db.prepare("SELECT count(*) FROM entries");
+    m_vocab->documents = count.next() ? count.int64(0) : 0;
+}
+
+std::int64_t SearchEngine::documentsWith(const QString &token, bool prefix) const
+{
+    const auto &t = m_vocab->terms;
+    auto it = std::lower_bound(t.begin(), t.end(), token, [](const auto &a, const QString &b) { return a.first < b; });
+    if (!prefix) {
+        return it != t.end() && it->first == token ? it->second : 0;
+    }
+    std::int64_t sum = 0;
+    for (; it != t.end() && it->first.startsWith(token); ++it) {
+        sum += it->second;
+    }
+    return std::min(sum, m_vocab->documents);
+}
+
+double SearchEngine::idf(const QString &term, bool prefix) const
+{
+    // A phrase is at most as frequent as its rarest token.
+    const QStringList toks = tokens(term);
+    std::int64_t docs = m_vocab->documents;
+    for (qsizetype i = 0; i < toks.size(); ++i) {
+        docs = std::min(docs, documentsWith(toks[i], prefix && i == toks.size() - 1));
+    }
+    const double n = static_cast<double>(m_vocab->documents);
+    const double v = std::log((n - static_cast<double>(docs) + 0.5) / (static_cast<double>(docs) + 0.5));
+    return std::max(v, 1e-6);
+}
+
+std::optional<QString> SearchEngine::correction(const QString &word, bool prefix)
+{
+    loadVocabulary();
+    const QStringList toks = tokens(word);
+    if (toks.size() != 1) {
+        return std::nullopt;
+    }
+    const QString &tok = toks.front();
+    if (tok.size() < 3 || documentsWith(tok, prefix) > 0) {
+        return std::nullopt;
+    }
+    const int limit = tok.size() <= 5 ? 1 : 2;
+    std::optional<std::pair<int, std::int64_t>> best;
+    QString bestTerm;
+    for (const auto &[term, docs] : m_vocab->terms) {
+        const QStringView candidate = prefix ? QStringView(term).left(tok.size()) : QStringView(term);
+        if (std::abs(candidate.size() - tok.size()) > limit) {
+            continue;
+        }
+        const int d = editDistance(tok, candidate, limit);
+        if (d > limit) {
+            continue;
+        }
+        // Nearer first, then the more common term, then alphabetical (terms are sorted).
+        if (!best || d < best->first || (d == best->first && docs > best->second)) {
+            best = std::make_pair(d, docs);
+            bestTerm = prefix ? candidate.toString() : term;
+        }
+    }
+    if (!best) {
+        return std::nullopt;
+    }
+    return bestTerm;
+}
+
+SearchResult SearchEngine::search(const QString &text, const SearchOptions &options)
+{
+    return search(SearchQuery::parse(text), options);
+}
+
+SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions &options)
+{
+    if (m_cancel) {
+        sqlite3_progress_handler(m_db.handle(), 2000, progressHandler,
+                                 const_cast<void *>(static_cast<const void *>(m_cancel)));
+    }
+    loadVocabulary();
+    SearchQuery searched = query;
+    QStringList corrected;
+    if (options.correctTypos) {
+        for (qsizetype i = 0; i < searched.words.size(); ++i) {
+            const bool prefix = searched.lastWordIsPrefix && i == searched.words.size() - 1;
+            if (auto fix = correction(searched.words[i], prefix)) {
+                corrected << searched.words[i];
+                searched.words[i] = *fix;
+            }
+        }
+    }
+    SearchResult result = run(searched, options);
+    result.query = query;
+    if (!corrected.isEmpty()) {
+        result.correctedFrom = corrected.join(QLatin1Char(' '));
+    }
+    if (m_cancel) {
+        sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+        if (m_cancel->load()) {
+            result.cancelled = true;
+            result.hits.clear();
+        }
+    }
+    return result;
+}
+
+SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &options)
+{
+    SearchResult result;
+    result.searched = query;
+
+    // Filters: OR within a single-valued field, AND across fields and for tags, owners and has:.
+    Sql filters;
+    {
+        QHash<int, QStringList> anyOf;
+        QStringList all;
+        for (const SearchQuery::Filter &f : query.filters) {
+            const QString v = filters.arg(f.value);
+            switch (f.field) {
+            case SearchQuery::Field::Domain:
+                anyOf[0] << QStringLiteral("e.domain_id IN (SELECT id FROM domains WHERE name = %1 COLLATE NOCASE "
+                                           "OR display_name = %1 COLLATE NOCASE OR ext_id = %1)")
+                                .arg(v);
+                break;
+            case SearchQuery::Field::Status:
+                anyOf[1] << QStringLiteral("e.status IN (%1, lower(%1))").arg(v);
+                break;
+            case SearchQuery::Field::Tier:
+                anyOf[2] << QStringLiteral("e.tier = CAST(%1 AS INTEGER)").arg(v);
+                break;
+            case SearchQuery::Field::Source:
+                anyOf[3] << QStringLiteral("e.source_id IN (SELECT id FROM sources WHERE uri = %1 OR kind = %1 OR "
+                                           "name = %1 COLLATE NOCASE OR instr(lower(uri), lower(%1)) > 0)")
+                                .arg(v);
+                break;
+            case SearchQuery::Field::Tag:
+                all << QStringLiteral("e.id IN (SELECT entry_id FROM entry_tags WHERE tag IN (%1, lower(%1)))").arg(v);
+                break;
+            case SearchQuery::Field::Owner:
+                all << QStringLiteral(
+                           "e.id IN (SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'person' AND o.party_id "
+                           "IN (SELECT id FROM people WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
+                           "%1 COLLATE NOCASE OR email = %1 COLLATE NOCASE) "
+                           "UNION ALL SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'team' AND o.party_id "
+                           "IN (SELECT id FROM teams WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
+                           "%1 COLLATE NOCASE))")
+                           .arg(v);
+                break;
+            case SearchQuery::Field::Has:
+                if (f.value == QLatin1String("sla")) {
+                    all << QStringLiteral("EXISTS (SELECT 1 FROM sla_objectives so WHERE so.entry_id = e.id)");
+                } else {
+                    // An incident: a check whose most recent results include a failure.
+                    all << QStringLiteral(
+                        "EXISTS (SELECT 1 FROM checks c JOIN check_series cs ON cs.check_id = c.id "
+                        "WHERE c.entry_id = e.id AND cs.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
+                        "AND instr(cs.statuses, 'F') > 0)");
+                }
+                break;
+            }
+        }
+        for (const QStringList &alternatives : std::as_const(anyOf)) {
+            all << QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
+        }
+        if (!all.isEmpty()) {
+            filters.where = all.join(QLatin1String(" AND "));
+        }
+    }
+    const bool hasFilters = !query.filters.isEmpty();
+
+    const QString fts = query.ftsExpression();
+    const QString text = query.text();
+    const bool listing = !query.hasText() || options.sort != SearchOptions::Sort::Relevance;
+    const QString order = [&]() {
+        const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
+        switch (options.sort) {
+        case SearchOptions::Sort::Domain:
+            return QStringLiteral("coalesce(nullif(d.display_name, ''), d.name, '')%1, e.name COLLATE NOCASE, e.id")
+                .arg(dir);
+        case SearchOptions::Sort::Status:
+            return QStringLiteral("e.status%1, e.name COLLATE NOCASE, e.id").arg(dir);
+        case SearchOptions::Sort::Tier:
+            return QStringLiteral("e.tier%1, e.name COLLATE NOCASE, e.id").arg(dir);
+        default:
+            return QStringLiteral("e.name COLLATE NOCASE%1, e.id%1").arg(dir);
+        }
+    }();
+
+    // The set of matching products, as a WHERE clause over `e`; shared by the count, sorted listings and facets.
+    Sql matches = filters;
+    if (query.hasText()) {
+        if (!fts.isEmpty()) {
+            matches.where += QStringLiteral(" AND e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
+                                 .arg(matches.arg(fts));
+        } else {
+            // Only a single typed character: products whose name or display name starts with it.
+            const QString p = matches.arg(text);
+            const QString p2 = matches.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
+            matches.where += QStringLiteral(" AND ((e.name >= %1 COLLATE NOCASE AND e.name < %2 COLLATE NOCASE) OR "
+                                            "(e.display_name >= %1 COLLATE NOCASE AND e.display_name < %2 COLLATE "
+                                            "NOCASE))")
+                                 .arg(p, p2);
+        }
+    } else if (!query.excluded.isEmpty()) {
+        QStringList nots;
+        for (const QString &x : query.excluded) {
+            nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+                        QLatin1Char('"');
+        }
+        matches.where += QStringLiteral(" AND e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
+                             .arg(matches.arg(nots.join(QLatin1String(" OR "))));
+    }
+
+    // The count, capped: "10,000+" is all a person needs, and counting a million matches is not free.
+    {
+        Statement st = m_db.prepare(
+            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
+                .arg(matches.where)
+                .arg(kCountCap + 1)
+                .toStdString());
+        matches.bindAll(st);
+        result.total = st.next() ? st.int64(0) : 0;
+        if (st.error()) {
+            result.error = st.error();
+            return result;
+        }
+        result.totalCapped = result.total > kCountCap;
+        result.total = std::min<std::int64_t>(result.total, kCountCap);
+    }
+
+    if (listing) {
+        result.plan = QStringLiteral("listing");
+        Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                                                   "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
+                                        .arg(QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())),
+                                             matches.where, order)
+                                        .arg(options.limit)
+                                        .arg(options.offset)
+                                        .toStdString());
+        matches.bindAll(st);
+        while (st.next()) {
+            result.hits.push_back(SearchHit{readSummary(st), 3, 0, {}});
+        }
+        if (st.error()) {
+            result.error = st.error();
+        }
+    } else {
+        // Ranked: candidates from the look-up tiers and bounded FTS scans, ordered by tier then score.
+        std::int64_t filtered = 0;
+        if (hasFilters) {
+            Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
+                                            .arg(filters.where)
+                                            .arg(kFilterFirstCap + 1)
+                                            .toStdString());
+            filters.bindAll(st);
+            filtered = st.next() ? st.int64(0) : 0;
+        }
+        const bool filterFirst = hasFilters && filtered <= kFilterFirstCap;
+        result.plan = filterFirst ? QStringLiteral("filter-first") : QStringLiteral("ranked");
+        Sql ranked = filters;
+        QStringList idfs;
+        for (qsizetype i = 0; i < query.words.size(); ++i) {
+            const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
+            if (prefix && tokens(query.words[i]).join(QString()).size() <= 1) {
+                continue; // left out of the FTS expression too
+            }
+            idfs << QString::number(idf(query.words[i], prefix), 'g', 6);
+        }
+        for (const QString &p : query.phrases) {
+            idfs << QString::number(idf(p, false), 'g', 6);
+        }
+        const QString rank = QStringLiteral("meshlens_rank(entry_fts%1)")
+                                 .arg(idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", ")));
+        QStringList cands;
+        if (!fts.isEmpty()) {
+            if (filterFirst) {
+                cands << QStringLiteral("SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE entry_fts MATCH %2 "
+                                        "AND rowid IN (SELECT e.id FROM entries e WHERE %3)")
+                             .arg(rank, ranked.arg(fts), filters.where);
+            } else {
+                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts "
+                                        "WHERE entry_fts MATCH %2 LIMIT %3)")
+                             .arg(rank, ranked.arg(fts))
+                             .arg(kCandidates);
+                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts "
+                                        "WHERE entry_fts MATCH %2 LIMIT %3)")
+                             .arg(rank, ranked.arg(query.ftsExpression(QStringLiteral("name display_name"))))
+                             .arg(kCandidates);
+            }
+        }
+        const QString t = ranked.arg(text);
+        const QString p2 = ranked.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
+        cands << QStringLiteral("SELECT id, 0, 0 FROM entries WHERE name = %1 COLLATE NOCASE").arg(t)
+              << QStringLiteral("SELECT id, 0, 0 FROM entries WHERE display_name = %1 COLLATE NOCASE").arg(t)
+              << QStringLiteral("SELECT id, 0, 1 FROM entries WHERE fqn = %1 COLLATE NOCASE AND fqn <> ''").arg(t)
+              << QStringLiteral("SELECT id, 0, 1 FROM entries WHERE ext_id = %1").arg(t)
+              << QStringLiteral("SELECT * FROM (SELECT id, 0, 2 FROM entries WHERE name >= %1 COLLATE NOCASE AND "
+                                "name < %2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT %3)")
+                     .arg(t, p2)
+                     .arg(kPrefixTierLimit)
+              << QStringLiteral("SELECT * FROM (SELECT id, 0, 2 FROM entries WHERE display_name >= %1 COLLATE NOCASE "
+                                "AND display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
+                     .arg(t, p2)
+                     .arg(kPrefixTierLimit);
+        const QString sql =
+            QStringLiteral("WITH cand(id, s, t) AS (%1) "
+                           "SELECT %2, min(c.t) AS tier, max(c.s) AS score FROM cand c JOIN entries e ON e.id = c.id "
+                           "LEFT JOIN domains d ON d.id = e.domain_id WHERE %3 GROUP BY e.id "
+                           "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %4 OFFSET %5")
+                .arg(cands.join(QLatin1String(" UNION ALL ")),
+                     QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())), filters.where)
+                .arg(options.limit)
+                .arg(options.offset);
+        Statement st = m_db.prepare(sql.toStdString());
+        ranked.bindAll(st);
+        while (st.next()) {
+            result.hits.push_back(SearchHit{readSummary(st), st.int32(9), st.real(10), {}});
+        }
+        if (st.error()) {
+            result.error = st.error();
+        }
+        // Look-up tiers can find products the FTS count did not (a pasted id, or an exact name with excluded words).
+        result.total = std::max<std::int64_t>(result.total, options.offset + result.hits.size());
+    }
+    if (result.error) {
+        return result;
+    }
+    if (options.snippets && !fts.isEmpty()) {
+        addSnippets(result);
+    }
+    if (options.facets) {
+        addFacets(result, matches);
+    }
+    return result;
+}
+
+void SearchEngine::addSnippets(SearchResult &result)
+{
+    Statement st = m_db.prepare("SELECT snippet(entry_fts, -1, char(57344), char(57345), '…', 12) FROM entry_fts "
+                                "WHERE entry_fts MATCH ?1 AND rowid = ?2");
+    const QString fts = result.searched.ftsExpression();
+    for (SearchHit &hit : result.hits) {
+        st.reset();
+        st.bind(1, fts).bind(2, hit.product.id);
+        if (st.next()) {
+            hit.snippetHtml = snippetHtml(st.text(0));
+        }
+    }
+}
+
+void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
+{
+    const QString sql = QStringLiteral(
+        "WITH m(id) AS MATERIALIZED (SELECT e.id FROM entries e WHERE %1 LIMIT %2) "
+        "SELECT 0, d.name, coalesce(nullif(d.display_name, ''), d.name), count(*) FROM m JOIN entries e ON e.id = m.id "
+        "  JOIN domains d ON d.id = e.domain_id GROUP BY d.id "
+        "UNION ALL SELECT 1, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), count(*) FROM m "
+        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'person' AND +o.role = 'owner' "
+        "  JOIN people p ON p.id = o.party_id GROUP BY p.id "
+        "UNION ALL SELECT 1, t.ext_id, coalesce(nullif(t.display_name, ''), t.name), count(*) FROM m "
+        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'team' AND +o.role = 'owner' "
+        "  JOIN teams t ON t.id = o.party_id GROUP BY t.id "
+        "UNION ALL SELECT 2, g.tag, g.tag, count(*) FROM m JOIN entry_tags g ON g.entry_id = m.id GROUP BY g.tag "
+        "UNION ALL SELECT 3, e.status, e.status, count(*) FROM m JOIN entries e ON e.id = m.id "
+        "  WHERE e.status <> '' GROUP BY e.status "
+        "UNION ALL SELECT 4, e.tier, 'Tier ' || e.tier, count(*) FROM m JOIN entries e ON e.id = m.id "
+        "  WHERE e.tier IS NOT NULL GROUP BY e.tier "
+        "UNION ALL SELECT 5, '', '', count(*) FROM m")
+                            .arg(matches.where)
+                            .arg(kFacetSample);
+    Statement st = m_db.prepare(sql.toStdString());
+    matches.bindAll(st);
+    std::array<QList<FacetValue> *, 5> lists = {&result.facets.domain, &result.facets.owner, &result.facets.tag,
+                                                &result.facets.status, &result.facets.tier};
+    while (st.next()) {
+        const int kind = st.int32(0);
+        if (kind == 5) {
+            result.facets.counted = st.int64(3);
+            continue;
+        }
+        lists[static_cast<std::size_t>(kind)]->push_back(FacetValue{st.text(1), st.text(2), st.int64(3)});
+    }
+    for (auto *list : lists) {
+        std::sort(list->begin(), list->end(), [](const FacetValue &a, const FacetValue &b) {
+            return a.count != b.count ? a.count > b.count : a.label.localeAwareCompare(b.label) < 0;
+        });
+        if (list->size() > 12) {
+            list->resize(12);
+        }
+    }
+    result.facets.sampled = result.facets.counted >= kFacetSample && (result.totalCapped || result.total > kFacetSample);
+}
+
+} // namespace meshlens::models
