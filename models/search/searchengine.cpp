@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 #include <sqlite3.h>
@@ -195,6 +196,7 @@ QString SearchHit::matchedBy() const
 // A WHERE clause over `e` (entries) with its bound values; SQL text is ours, values are only ever bound.
 struct SearchEngine::Sql
 {
+    QString from = QStringLiteral("entries e");
     QString where = QStringLiteral("1");
     std::vector<std::variant<std::int64_t, QString>> values;
 
@@ -223,6 +225,8 @@ SearchEngine::SearchEngine(Database &db)
     : m_db(db)
     , m_vocab(std::make_unique<Vocabulary>())
 {
+    // The index pages a search touches stay mapped instead of being copied through a 2 MB page cache.
+    (void)m_db.exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536");
     if (!registerRank(m_db.handle())) {
         qCWarning(lcStore) << "could not register the ranking function; text search will fail";
     }
@@ -365,6 +369,8 @@ SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions 
 
 SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &options)
 {
+    QElapsedTimer phase;
+    phase.start();
     SearchResult result;
     result.searched = query;
 
@@ -449,8 +455,9 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     Sql matches = filters;
     if (query.hasText()) {
         if (!fts.isEmpty()) {
-            matches.where += QStringLiteral(" AND e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
-                                 .arg(matches.arg(fts));
+            // Driven from the full-text index: an IN (subquery) would first materialise every match.
+            matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
+            matches.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(matches.arg(fts));
         } else {
             // Only a single typed character: products whose name or display name starts with it.
             const QString p = matches.arg(text);
@@ -473,8 +480,8 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     // The count, capped: "10,000+" is all a person needs, and counting a million matches is not free.
     {
         Statement st = m_db.prepare(
-            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
-                .arg(matches.where)
+            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
+                .arg(hasFilters || fts.isEmpty() ? matches.from : QStringLiteral("entry_fts f"), matches.where)
                 .arg(kCountCap + 1)
                 .toStdString());
         matches.bindAll(st);
@@ -487,18 +494,28 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         result.total = std::min<std::int64_t>(result.total, kCountCap);
     }
 
+    qCDebug(lcStore) << "search count" << phase.nsecsElapsed() / 1000 << "us";
+    phase.restart();
     if (listing) {
         result.plan = QStringLiteral("listing");
-        Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+        // A filter that keeps most products is cheapest read in name order until a page is full; the planner
+        // would rather use the filter's index and sort tens of thousands of rows. Selective filters use theirs.
+        const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
+        if (fts.isEmpty() && !query.hasText() && byName && result.totalCapped) {
+            matches.from = QStringLiteral("entries e INDEXED BY entries_name");
+        }
+        // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
+        Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
                                                    "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
-                                        .arg(QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())),
-                                             matches.where, order)
+                                        .arg(matches.from, matches.where, order)
                                         .arg(options.limit)
                                         .arg(options.offset)
                                         .toStdString());
         matches.bindAll(st);
         while (st.next()) {
-            result.hits.push_back(SearchHit{readSummary(st), 3, 0, {}});
+            SearchHit hit;
+            hit.product.id = st.int64(0);
+            result.hits.push_back(hit);
         }
         if (st.error()) {
             result.error = st.error();
@@ -533,9 +550,12 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         QStringList cands;
         if (!fts.isEmpty()) {
             if (filterFirst) {
-                cands << QStringLiteral("SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE entry_fts MATCH %2 "
-                                        "AND rowid IN (SELECT e.id FROM entries e WHERE %3)")
-                             .arg(rank, ranked.arg(fts), filters.where);
+                // "+rowid": scan the matches against the (small) filtered set; handing rowid IN (...) to FTS5 instead
+                // would run one full-text query per filtered product.
+                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE "
+                                        "entry_fts MATCH %2 AND +rowid IN (SELECT e.id FROM entries e WHERE %3) LIMIT %4)")
+                             .arg(rank, ranked.arg(fts), filters.where)
+                             .arg(kCandidates * 2);
             } else {
                 cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts "
                                         "WHERE entry_fts MATCH %2 LIMIT %3)")
@@ -561,19 +581,21 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                 "AND display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
                      .arg(t, p2)
                      .arg(kPrefixTierLimit);
-        const QString sql =
-            QStringLiteral("WITH cand(id, s, t) AS (%1) "
-                           "SELECT %2, min(c.t) AS tier, max(c.s) AS score FROM cand c JOIN entries e ON e.id = c.id "
-                           "LEFT JOIN domains d ON d.id = e.domain_id WHERE %3 GROUP BY e.id "
-                           "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %4 OFFSET %5")
-                .arg(cands.join(QLatin1String(" UNION ALL ")),
-                     QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())), filters.where)
-                .arg(options.limit)
-                .arg(options.offset);
+        const QString sql = QStringLiteral("WITH cand(id, s, t) AS (%1) "
+                                           "SELECT e.id, min(c.t) AS tier, max(c.s) AS score FROM cand c "
+                                           "JOIN entries e ON e.id = c.id WHERE %2 GROUP BY e.id "
+                                           "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %3 OFFSET %4")
+                                .arg(cands.join(QLatin1String(" UNION ALL ")), filters.where)
+                                .arg(options.limit)
+                                .arg(options.offset);
         Statement st = m_db.prepare(sql.toStdString());
         ranked.bindAll(st);
         while (st.next()) {
-            result.hits.push_back(SearchHit{readSummary(st), st.int32(9), st.real(10), {}});
+            SearchHit hit;
+            hit.product.id = st.int64(0);
+            hit.tier = st.int32(1);
+            hit.textScore = st.real(2);
+            result.hits.push_back(hit);
         }
         if (st.error()) {
             result.error = st.error();
@@ -581,11 +603,28 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         // Look-up tiers can find products the FTS count did not (a pasted id, or an exact name with excluded words).
         result.total = std::max<std::int64_t>(result.total, options.offset + result.hits.size());
     }
+    if (!result.error && !result.hits.isEmpty()) {
+        Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                                                   "WHERE e.id = ?1")
+                                        .arg(QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())))
+                                        .toStdString());
+        for (SearchHit &hit : result.hits) {
+            st.reset();
+            st.bind(1, hit.product.id);
+            if (st.next()) {
+                hit.product = readSummary(st);
+                hit.product.score = hit.textScore;
+            }
+        }
+    }
+    qCDebug(lcStore) << "search" << result.plan << phase.nsecsElapsed() / 1000 << "us";
+    phase.restart();
     if (result.error) {
         return result;
     }
     if (options.snippets && !fts.isEmpty()) {
         addSnippets(result);
+        qCDebug(lcStore) << "search snippets" << phase.nsecsElapsed() / 1000 << "us";
     }
     if (options.facets) {
         addFacets(result, matches);
@@ -610,7 +649,7 @@ void SearchEngine::addSnippets(SearchResult &result)
 void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
 {
     const QString sql = QStringLiteral(
-        "WITH m(id) AS MATERIALIZED (SELECT e.id FROM entries e WHERE %1 LIMIT %2) "
+        "WITH m(id) AS MATERIALIZED (SELECT e.id FROM %1 WHERE %2 LIMIT %3) "
         "SELECT 0, d.name, coalesce(nullif(d.display_name, ''), d.name), count(*) FROM m JOIN entries e ON e.id = m.id "
         "  JOIN domains d ON d.id = e.domain_id GROUP BY d.id "
         "UNION ALL SELECT 1, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), count(*) FROM m "
@@ -625,7 +664,7 @@ void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
         "UNION ALL SELECT 4, e.tier, 'Tier ' || e.tier, count(*) FROM m JOIN entries e ON e.id = m.id "
         "  WHERE e.tier IS NOT NULL GROUP BY e.tier "
         "UNION ALL SELECT 5, '', '', count(*) FROM m")
-                            .arg(matches.where)
+                            .arg(matches.from, matches.where)
                             .arg(kFacetSample);
     Statement st = m_db.prepare(sql.toStdString());
     matches.bindAll(st);

@@ -87,10 +87,10 @@ class SearchEngine final
     Q_DISABLE_COPY_MOVE(SearchEngine)
 
 public:
-    static constexpr int kCandidates = 1000;
-    static constexpr int kCountCap = 10000;
+    static constexpr int kCandidates = 400;
+    static constexpr int kCountCap = 1000;
     static constexpr int kFilterFirstCap = 5000;
-    static constexpr int kFacetSample = 10000;
+    static constexpr int kFacetSample = 5000;
 
     explicit SearchEngine(Database &db);
     ~SearchEngine();

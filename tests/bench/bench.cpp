@@ -14,6 +14,7 @@
 namespace meshlens::bench {
 int runIngest(const Options &options);
 int runStartup(const Options &options);
+int runSearch(const Options &options);
 int childIngestMeshlens(const QString &bundle, const QString &db);
 int childIngestFloor(const QString &from, const QString &db);
 int childIngestParse(const QString &bundle);
@@ -40,6 +41,7 @@ int main(int argc, char **argv)
     const std::map<QString, std::function<int(const Options &)>> suites = {
         {QStringLiteral("ingest"), runIngest},
         {QStringLiteral("startup"), runStartup},
+        {QStringLiteral("search"), runSearch},
     };
     Options options;
     options.dataDir = QDir(QDir::tempPath()).filePath(QStringLiteral("meshlens-bench"));
@@ -62,12 +64,12 @@ int main(int argc, char **argv)
             chosen << a;
         } else {
             std::fprintf(stderr, "usage: meshlens-bench SUITE|all [--quick] [--products N] [--data DIR] [--repeats N]\n"
-                                 "suites: ingest startup\n");
+                                 "suites: ingest startup search\n");
             return 2;
         }
     }
     if (chosen.isEmpty()) {
-        std::fprintf(stderr, "name a suite (ingest, startup) or all\n");
+        std::fprintf(stderr, "name a suite (ingest, startup, search) or all\n");
         return 2;
     }
     for (const QString &suite : chosen) {
