@@ -309,11 +309,23 @@ std::optional<QString> SearchEngine::correction(const QString &word, bool prefix
     std::optional<std::pair<int, std::int64_t>> best;
     QString bestTerm;
     for (const auto &[term, docs] : m_vocab->terms) {
-        const QStringView candidate = prefix ? QStringView(term).left(tok.size()) : QStringView(term);
-        if (std::abs(candidate.size() - tok.size()) > limit) {
-            continue;
+        // While typing, the word is compared with the term's beginnings of about its length.
+        QStringView candidate = term;
+        int d = limit + 1;
+        if (prefix) {
+            for (qsizetype k = std::max<qsizetype>(1, tok.size() - limit); k <= tok.size() + limit; ++k) {
+                if (k > term.size()) {
+                    break;
+                }
+                const int dk = editDistance(tok, QStringView(term).left(k), limit);
+                if (dk < d) {
+                    d = dk;
+                    candidate = QStringView(term).left(k);
+                }
+            }
+        } else if (std::abs(term.size() - tok.size()) <= limit) {
+            d = editDistance(tok, candidate, limit);
         }
-        const int d = editDistance(tok, candidate, limit);
         if (d > limit) {
             continue;
         }
@@ -424,6 +436,16 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 break;
             }
         }
+        if (!query.excluded.isEmpty()) {
+            // Exclusions hold for every tier, the look-ups included.
+            QStringList nots;
+            for (const QString &x : query.excluded) {
+                nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+                            QLatin1Char('"');
+            }
+            all << QStringLiteral("e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
+                       .arg(filters.arg(nots.join(QLatin1String(" OR "))));
+        }
         for (const QStringList &alternatives : std::as_const(anyOf)) {
             all << QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
         }
@@ -431,7 +453,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
             filters.where = all.join(QLatin1String(" AND "));
         }
     }
-    const bool hasFilters = !query.filters.isEmpty();
+    const bool hasFilters = !query.filters.isEmpty() || !query.excluded.isEmpty();
 
     const QString fts = query.ftsExpression();
     const QString text = query.text();
@@ -467,14 +489,6 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                             "NOCASE))")
                                  .arg(p, p2);
         }
-    } else if (!query.excluded.isEmpty()) {
-        QStringList nots;
-        for (const QString &x : query.excluded) {
-            nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
-                        QLatin1Char('"');
-        }
-        matches.where += QStringLiteral(" AND e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
-                             .arg(matches.arg(nots.join(QLatin1String(" OR "))));
     }
 
     // The count, capped: "10,000+" is all a person needs, and counting a million matches is not free.
@@ -653,10 +667,10 @@ void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
         "SELECT 0, d.name, coalesce(nullif(d.display_name, ''), d.name), count(*) FROM m JOIN entries e ON e.id = m.id "
         "  JOIN domains d ON d.id = e.domain_id GROUP BY d.id "
         "UNION ALL SELECT 1, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), count(*) FROM m "
-        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'person' AND +o.role = 'owner' "
+        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'person' "
         "  JOIN people p ON p.id = o.party_id GROUP BY p.id "
         "UNION ALL SELECT 1, t.ext_id, coalesce(nullif(t.display_name, ''), t.name), count(*) FROM m "
-        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'team' AND +o.role = 'owner' "
+        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'team' "
         "  JOIN teams t ON t.id = o.party_id GROUP BY t.id "
         "UNION ALL SELECT 2, g.tag, g.tag, count(*) FROM m JOIN entry_tags g ON g.entry_id = m.id GROUP BY g.tag "
         "UNION ALL SELECT 3, e.status, e.status, count(*) FROM m JOIN entries e ON e.id = m.id "
