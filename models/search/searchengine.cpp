@@ -491,8 +491,12 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         }
     }
 
-    // The count, capped: "10,000+" is all a person needs, and counting a million matches is not free.
-    {
+    // The count, capped: "1,000+" is all a person needs, and counting a million matches is not free. The whole
+    // catalog is counted exactly (the empty query's "N products").
+    if (query.isEmpty()) {
+        Statement st = m_db.prepare("SELECT count(*) FROM entries");
+        result.total = st.next() ? st.int64(0) : 0;
+    } else {
         Statement st = m_db.prepare(
             QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
                 .arg(hasFilters || fts.isEmpty() ? matches.from : QStringLiteral("entry_fts f"), matches.where)

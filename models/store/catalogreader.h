@@ -33,6 +33,8 @@ public:
     [[nodiscard]] static QString ftsQuery(const QString &text);
 
     [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
+    // The connection the reader runs on (the search engine and the saved searches share it).
+    [[nodiscard]] Database &database() const { return m_db; }
 
 private:
     Database &m_db;

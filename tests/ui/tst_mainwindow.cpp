@@ -130,7 +130,7 @@ private Q_SLOTS:
         auto f = makeWindow(QStringLiteral("empty.db"), false);
         QVERIFY(f);
         QWidget *w = f->window.get();
-        QVERIFY(find<QLabel>(w, "emptyState")->isVisible());
+        QTRY_VERIFY(find<QLabel>(w, "emptyState")->isVisible()); // searches run on a worker: the answer arrives
         QVERIFY(find<QLabel>(w, "emptyState")->text().contains(QLatin1String("empty")));
         QCOMPARE(find<QLabel>(w, "asOfLabel")->text(), QStringLiteral("Never synced"));
 
