@@ -63,20 +63,21 @@ int searchCommand(Database &db, const QString &query, int limit, bool json, std:
             hits.append(o);
         }
         const SearchFacets &f = r.facets;
-        QJsonObject doc{{QStringLiteral("query"), query},
-                        {QStringLiteral("searched"), r.searched.toString().trimmed()},
-                        {QStringLiteral("corrected_from"), r.correctedFrom},
-                        {QStringLiteral("total"), static_cast<qint64>(r.total)},
-                        {QStringLiteral("total_capped"), r.totalCapped},
-                        {QStringLiteral("plan"), r.plan},
-                        {QStringLiteral("results"), hits},
-                        {QStringLiteral("facets"), QJsonObject{{QStringLiteral("domain"), facetJson(f.domain)},
-                                                               {QStringLiteral("owner"), facetJson(f.owner)},
-                                                               {QStringLiteral("tag"), facetJson(f.tag)},
-                                                               {QStringLiteral("status"), facetJson(f.status)},
-                                                               {QStringLiteral("tier"), facetJson(f.tier)},
-                                                               {QStringLiteral("counted"), static_cast<qint64>(f.counted)},
-                                                               {QStringLiteral("sampled"), f.sampled}}}};
+        QJsonObject doc{
+            {QStringLiteral("query"), query},
+            {QStringLiteral("searched"), r.searched.toString().trimmed()},
+            {QStringLiteral("corrected_from"), r.correctedFrom},
+            {QStringLiteral("total"), static_cast<qint64>(r.total)},
+            {QStringLiteral("total_capped"), r.totalCapped},
+            {QStringLiteral("plan"), r.plan},
+            {QStringLiteral("results"), hits},
+            {QStringLiteral("facets"), QJsonObject{{QStringLiteral("domain"), facetJson(f.domain)},
+                                                   {QStringLiteral("owner"), facetJson(f.owner)},
+                                                   {QStringLiteral("tag"), facetJson(f.tag)},
+                                                   {QStringLiteral("status"), facetJson(f.status)},
+                                                   {QStringLiteral("tier"), facetJson(f.tier)},
+                                                   {QStringLiteral("counted"), static_cast<qint64>(f.counted)},
+                                                   {QStringLiteral("sampled"), f.sampled}}}};
         std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), out);
         return ExitOk;
     }

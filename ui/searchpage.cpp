@@ -220,19 +220,18 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     const models::SearchQuery query = models::SearchQuery::parse(text);
     const models::SearchOptions options = m_options;
     models::SearchEngine *engine = m_engine.get();
-    m_model->setHits(result.hits, result.total, result.totalCapped,
-                     [engine, text, options](int offset, int limit) {
-                         models::SearchOptions o = options;
-                         o.offset = offset;
-                         o.limit = limit;
-                         return engine->search(text, o).hits;
-                     });
+    m_model->setHits(result.hits, result.total, result.totalCapped, [engine, text, options](int offset, int limit) {
+        models::SearchOptions o = options;
+        o.offset = offset;
+        o.limit = limit;
+        return engine->search(text, o).hits;
+    });
     if (result.correctedFrom.isEmpty()) {
         m_correction->hide();
     } else {
-        m_correction->setText(tr("No match for <s>%1</s>; showing results for <b>%2</b>.")
-                                  .arg(result.correctedFrom.toHtmlEscaped(),
-                                       result.searched.toString().trimmed().toHtmlEscaped()));
+        m_correction->setText(
+            tr("No match for <s>%1</s>; showing results for <b>%2</b>.")
+                .arg(result.correctedFrom.toHtmlEscaped(), result.searched.toString().trimmed().toHtmlEscaped()));
         m_correction->show();
     }
     const std::int64_t total = result.total;
@@ -271,8 +270,9 @@ void SearchPage::showFacets(quint64 request, const models::SearchFacets &facets)
         top->setFlags(Qt::ItemIsEnabled);
         for (const models::FacetValue &v : values) {
             auto *item = new QTreeWidgetItem(top, {QStringLiteral("%1  (%L2)").arg(v.label).arg(v.count)});
-            const QString value = v.filter.contains(QLatin1Char(' ')) ? QString(QLatin1Char('"') + v.filter + QLatin1Char('"'))
-                                                                      : v.filter;
+            const QString value = v.filter.contains(QLatin1Char(' '))
+                                      ? QString(QLatin1Char('"') + v.filter + QLatin1Char('"'))
+                                      : v.filter;
             item->setData(0, kFilterRole, QString(field + QLatin1Char(':') + value));
             item->setToolTip(0, tr("Filter by %1:%2").arg(field, value));
         }

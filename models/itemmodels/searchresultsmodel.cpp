@@ -15,8 +15,7 @@ void SearchResultsModel::setResults(QList<ProductSummary> results, std::int64_t 
     setHits(std::move(hits), total, false);
 }
 
-void SearchResultsModel::setHits(QList<SearchHit> hits, std::int64_t total, bool totalIsLowerBound,
-                                 PageFetcher fetcher)
+void SearchResultsModel::setHits(QList<SearchHit> hits, std::int64_t total, bool totalIsLowerBound, PageFetcher fetcher)
 {
     m_busy = true;
     beginResetModel();

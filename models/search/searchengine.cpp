@@ -542,10 +542,11 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         // Ranked: candidates from the look-up tiers and bounded FTS scans, ordered by tier then score.
         std::int64_t filtered = 0;
         if (hasFilters) {
-            Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
-                                            .arg(filters.where)
-                                            .arg(kFilterFirstCap + 1)
-                                            .toStdString());
+            Statement st =
+                m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
+                                 .arg(filters.where)
+                                 .arg(kFilterFirstCap + 1)
+                                 .toStdString());
             filters.bindAll(st);
             filtered = st.next() ? st.int64(0) : 0;
         }
@@ -563,15 +564,17 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         for (const QString &p : query.phrases) {
             idfs << QString::number(idf(p, false), 'g', 6);
         }
-        const QString rank = QStringLiteral("meshlens_rank(entry_fts%1)")
-                                 .arg(idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", ")));
+        const QString rank =
+            QStringLiteral("meshlens_rank(entry_fts%1)")
+                .arg(idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", ")));
         QStringList cands;
         if (!fts.isEmpty()) {
             if (filterFirst) {
                 // "+rowid": scan the matches against the (small) filtered set; handing rowid IN (...) to FTS5 instead
                 // would run one full-text query per filtered product.
-                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE "
-                                        "entry_fts MATCH %2 AND +rowid IN (SELECT e.id FROM entries e WHERE %3) LIMIT %4)")
+                cands << QStringLiteral(
+                             "SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE "
+                             "entry_fts MATCH %2 AND +rowid IN (SELECT e.id FROM entries e WHERE %3) LIMIT %4)")
                              .arg(rank, ranked.arg(fts), filters.where)
                              .arg(kCandidates * 2);
             } else {
@@ -666,24 +669,26 @@ void SearchEngine::addSnippets(SearchResult &result)
 
 void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
 {
-    const QString sql = QStringLiteral(
-        "WITH m(id) AS MATERIALIZED (SELECT e.id FROM %1 WHERE %2 LIMIT %3) "
-        "SELECT 0, d.name, coalesce(nullif(d.display_name, ''), d.name), count(*) FROM m JOIN entries e ON e.id = m.id "
-        "  JOIN domains d ON d.id = e.domain_id GROUP BY d.id "
-        "UNION ALL SELECT 1, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), count(*) FROM m "
-        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'person' "
-        "  JOIN people p ON p.id = o.party_id GROUP BY p.id "
-        "UNION ALL SELECT 1, t.ext_id, coalesce(nullif(t.display_name, ''), t.name), count(*) FROM m "
-        "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'team' "
-        "  JOIN teams t ON t.id = o.party_id GROUP BY t.id "
-        "UNION ALL SELECT 2, g.tag, g.tag, count(*) FROM m JOIN entry_tags g ON g.entry_id = m.id GROUP BY g.tag "
-        "UNION ALL SELECT 3, e.status, e.status, count(*) FROM m JOIN entries e ON e.id = m.id "
-        "  WHERE e.status <> '' GROUP BY e.status "
-        "UNION ALL SELECT 4, e.tier, 'Tier ' || e.tier, count(*) FROM m JOIN entries e ON e.id = m.id "
-        "  WHERE e.tier IS NOT NULL GROUP BY e.tier "
-        "UNION ALL SELECT 5, '', '', count(*) FROM m")
-                            .arg(matches.from, matches.where)
-                            .arg(kFacetSample);
+    const QString sql =
+        QStringLiteral(
+            "WITH m(id) AS MATERIALIZED (SELECT e.id FROM %1 WHERE %2 LIMIT %3) "
+            "SELECT 0, d.name, coalesce(nullif(d.display_name, ''), d.name), count(*) FROM m JOIN entries e ON e.id = "
+            "m.id "
+            "  JOIN domains d ON d.id = e.domain_id GROUP BY d.id "
+            "UNION ALL SELECT 1, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), count(*) FROM m "
+            "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'person' "
+            "  JOIN people p ON p.id = o.party_id GROUP BY p.id "
+            "UNION ALL SELECT 1, t.ext_id, coalesce(nullif(t.display_name, ''), t.name), count(*) FROM m "
+            "  JOIN ownerships o ON o.entry_id = m.id AND +o.party_kind = 'team' "
+            "  JOIN teams t ON t.id = o.party_id GROUP BY t.id "
+            "UNION ALL SELECT 2, g.tag, g.tag, count(*) FROM m JOIN entry_tags g ON g.entry_id = m.id GROUP BY g.tag "
+            "UNION ALL SELECT 3, e.status, e.status, count(*) FROM m JOIN entries e ON e.id = m.id "
+            "  WHERE e.status <> '' GROUP BY e.status "
+            "UNION ALL SELECT 4, e.tier, 'Tier ' || e.tier, count(*) FROM m JOIN entries e ON e.id = m.id "
+            "  WHERE e.tier IS NOT NULL GROUP BY e.tier "
+            "UNION ALL SELECT 5, '', '', count(*) FROM m")
+            .arg(matches.from, matches.where)
+            .arg(kFacetSample);
     Statement st = m_db.prepare(sql.toStdString());
     matches.bindAll(st);
     std::array<QList<FacetValue> *, 5> lists = {&result.facets.domain, &result.facets.owner, &result.facets.tag,
@@ -704,7 +709,8 @@ void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
             list->resize(12);
         }
     }
-    result.facets.sampled = result.facets.counted >= kFacetSample && (result.totalCapped || result.total > kFacetSample);
+    result.facets.sampled =
+        result.facets.counted >= kFacetSample && (result.totalCapped || result.total > kFacetSample);
 }
 
 } // namespace meshlens::models

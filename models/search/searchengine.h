@@ -61,14 +61,14 @@ struct SearchOptions
 
 struct SearchResult
 {
-    SearchQuery query;         // as parsed
-    SearchQuery searched;      // what was searched (differs from query when a typo was corrected)
-    QString correctedFrom;     // the word(s) corrected, empty if none ("showing results for …")
+    SearchQuery query;     // as parsed
+    SearchQuery searched;  // what was searched (differs from query when a typo was corrected)
+    QString correctedFrom; // the word(s) corrected, empty if none ("showing results for …")
     QList<SearchHit> hits;
-    std::int64_t total = 0;    // matches, counted up to kCountCap
-    bool totalCapped = false;  // more than kCountCap matched
+    std::int64_t total = 0;   // matches, counted up to kCountCap
+    bool totalCapped = false; // more than kCountCap matched
     SearchFacets facets;
-    QString plan;              // how the query ran: listing | ranked | filter-first (shown by --json)
+    QString plan; // how the query ran: listing | ranked | filter-first (shown by --json)
     std::optional<StoreError> error;
     bool cancelled = false;
 };

@@ -25,8 +25,9 @@ QByteArray SearchHistory::read(const char *key) const
 
 std::optional<StoreError> SearchHistory::write(const char *key, const QByteArray &value)
 {
-    Statement st = m_db.prepare("INSERT INTO local_state(key, value, updated_at) VALUES (?1, ?2, ?3) "
-                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
+    Statement st =
+        m_db.prepare("INSERT INTO local_state(key, value, updated_at) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
     st.bind(1, key).bind(2, QString::fromUtf8(value)).bind(3, QDateTime::currentSecsSinceEpoch());
     if (!st.exec()) {
         return st.error() ? st.error() : std::optional<StoreError>(m_db.lastError());

@@ -173,7 +173,8 @@ SearchQuery SearchQuery::parse(const QString &input)
                 (void)digits.toInt(&ok);
                 value = ok ? digits : QString();
             }
-            const bool knownHas = field != Field::Has || value.compare(QLatin1String("sla"), Qt::CaseInsensitive) == 0 ||
+            const bool knownHas = field != Field::Has ||
+                                  value.compare(QLatin1String("sla"), Qt::CaseInsensitive) == 0 ||
                                   value.compare(QLatin1String("incident"), Qt::CaseInsensitive) == 0;
             if (field && knownHas && searchable(value)) {
                 lastWasWord = false;

@@ -30,10 +30,10 @@ struct SearchQuery
         friend bool operator==(const Filter &, const Filter &) = default;
     };
 
-    QStringList words;     // free words, in order
-    QStringList phrases;   // quoted phrases (their inner text)
-    QStringList excluded;  // -word and -"phrase"
-    QList<Filter> filters; // field:value
+    QStringList words;             // free words, in order
+    QStringList phrases;           // quoted phrases (their inner text)
+    QStringList excluded;          // -word and -"phrase"
+    QList<Filter> filters;         // field:value
     bool lastWordIsPrefix = false; // the last free word is still being typed
 
     // Bounds that keep any input cheap: longer input is cut, further terms are ignored.

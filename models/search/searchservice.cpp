@@ -48,57 +48,57 @@ quint64 SearchService::search(const QString &text, const SearchOptions &options,
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancelRunning = cancel;
     // `this` outlives the task: the destructor cancels it and waits for the pool.
-    (void)QtConcurrent::run(&m_pool, [this, worker = m_worker, path = m_dbPath, text, options, withFacets, request,
-                                      cancel]() {
-        if (cancel->load()) {
-            return;
-        }
-        std::lock_guard lock(worker->mutex);
-        if (!worker->engine) {
-            if (auto err = worker->db.open(path, Database::Mode::ReadOnly)) {
-                SearchResult failed;
-                failed.error = err;
-                QMetaObject::invokeMethod(
-                    this, [this, request, failed]() { Q_EMIT finished(request, failed); }, Qt::QueuedConnection);
+    (void)QtConcurrent::run(
+        &m_pool, [this, worker = m_worker, path = m_dbPath, text, options, withFacets, request, cancel]() {
+            if (cancel->load()) {
                 return;
             }
-            worker->engine = std::make_unique<SearchEngine>(worker->db);
-        }
-        worker->engine->setCancelFlag(cancel.get());
-        SearchOptions o = options;
-        o.facets = false;
-        SearchResult result = worker->engine->search(text, o);
-        if (result.cancelled || cancel->load()) {
-            worker->engine->setCancelFlag(nullptr);
-            return;
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, request, result]() {
-                if (request == m_latest.load()) {
-                    Q_EMIT finished(request, result);
+            std::lock_guard lock(worker->mutex);
+            if (!worker->engine) {
+                if (auto err = worker->db.open(path, Database::Mode::ReadOnly)) {
+                    SearchResult failed;
+                    failed.error = err;
+                    QMetaObject::invokeMethod(
+                        this, [this, request, failed]() { Q_EMIT finished(request, failed); }, Qt::QueuedConnection);
+                    return;
                 }
-            },
-            Qt::QueuedConnection);
-        if (withFacets) {
-            SearchOptions f = options;
-            f.facets = true;
-            f.snippets = false;
-            f.limit = 0;
-            const SearchResult counted = worker->engine->search(text, f);
-            if (!counted.cancelled && !cancel->load() && !counted.error) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, request, facets = counted.facets]() {
-                        if (request == m_latest.load()) {
-                            Q_EMIT facetsReady(request, facets);
-                        }
-                    },
-                    Qt::QueuedConnection);
+                worker->engine = std::make_unique<SearchEngine>(worker->db);
             }
-        }
-        worker->engine->setCancelFlag(nullptr);
-    });
+            worker->engine->setCancelFlag(cancel.get());
+            SearchOptions o = options;
+            o.facets = false;
+            SearchResult result = worker->engine->search(text, o);
+            if (result.cancelled || cancel->load()) {
+                worker->engine->setCancelFlag(nullptr);
+                return;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, request, result]() {
+                    if (request == m_latest.load()) {
+                        Q_EMIT finished(request, result);
+                    }
+                },
+                Qt::QueuedConnection);
+            if (withFacets) {
+                SearchOptions f = options;
+                f.facets = true;
+                f.snippets = false;
+                f.limit = 0;
+                const SearchResult counted = worker->engine->search(text, f);
+                if (!counted.cancelled && !cancel->load() && !counted.error) {
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, request, facets = counted.facets]() {
+                            if (request == m_latest.load()) {
+                                Q_EMIT facetsReady(request, facets);
+                            }
+                        },
+                        Qt::QueuedConnection);
+                }
+            }
+            worker->engine->setCancelFlag(nullptr);
+        });
     return request;
 }
 

@@ -89,10 +89,10 @@ std::vector<Kind> buildQueries(Database &db, int perKind)
             return QStringLiteral("has:sla");
         }
     };
-    std::vector<Kind> kinds = {{QStringLiteral("single"), {}},       {QStringLiteral("prefix2"), {}},
-                               {QStringLiteral("prefix3"), {}},      {QStringLiteral("two_terms"), {}},
-                               {QStringLiteral("phrase"), {}},       {QStringLiteral("filter_only"), {}},
-                               {QStringLiteral("filter_text"), {}},  {QStringLiteral("typo"), {}}};
+    std::vector<Kind> kinds = {{QStringLiteral("single"), {}},      {QStringLiteral("prefix2"), {}},
+                               {QStringLiteral("prefix3"), {}},     {QStringLiteral("two_terms"), {}},
+                               {QStringLiteral("phrase"), {}},      {QStringLiteral("filter_only"), {}},
+                               {QStringLiteral("filter_text"), {}}, {QStringLiteral("typo"), {}}};
     for (int i = 0; i < perKind; ++i) {
         const QString term = pick(terms);
         QStringList nameWords = words(pick(displayNames));
@@ -144,10 +144,14 @@ QJsonObject line(const QString &kind, const QString &impl, std::int64_t products
 {
     const auto count = static_cast<qint64>(samples.size());
     const Percentiles p = percentiles(std::move(samples));
-    return {{QStringLiteral("suite"), QStringLiteral("search")}, {QStringLiteral("case"), kind},
-            {QStringLiteral("impl"), impl},                      {QStringLiteral("n"), static_cast<qint64>(products)},
-            {QStringLiteral("queries"), count},                  {QStringLiteral("p50_ms"), p.p50},
-            {QStringLiteral("p95_ms"), p.p95},                   {QStringLiteral("p99_ms"), p.p99}};
+    return {{QStringLiteral("suite"), QStringLiteral("search")},
+            {QStringLiteral("case"), kind},
+            {QStringLiteral("impl"), impl},
+            {QStringLiteral("n"), static_cast<qint64>(products)},
+            {QStringLiteral("queries"), count},
+            {QStringLiteral("p50_ms"), p.p50},
+            {QStringLiteral("p95_ms"), p.p95},
+            {QStringLiteral("p99_ms"), p.p99}};
 }
 
 // One FTS5 statement per query: the naive ranked query or the unranked floor, on the foundation's FTS string.
@@ -179,8 +183,8 @@ std::vector<double> baseline(Database &db, std::string_view sql, const QStringLi
 
 int runSearch(const Options &options)
 {
-    std::vector<std::int64_t> sizes = options.quick ? std::vector<std::int64_t>{5000}
-                                                    : std::vector<std::int64_t>{100000, 1000000};
+    std::vector<std::int64_t> sizes =
+        options.quick ? std::vector<std::int64_t>{5000} : std::vector<std::int64_t>{100000, 1000000};
     if (options.products) {
         sizes = {*options.products};
     }
@@ -228,8 +232,8 @@ int runSearch(const Options &options)
                                             "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 ORDER BY "
                                             "bm25(entry_fts, 10.0, 8.0, 5.0, 3.0, 3.0, 1.5, 1.0) LIMIT 20",
                                             kind.queries, budget);
-                const auto floor = baseline(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 LIMIT 20",
-                                            kind.queries, budget);
+                const auto floor =
+                    baseline(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 LIMIT 20", kind.queries, budget);
                 const QJsonObject naiveLine = line(kind.name, QStringLiteral("sqlite-naive"), n, naive);
                 const QJsonObject floorLine = line(kind.name, QStringLiteral("sqlite-floor"), n, floor);
                 const double p99 = mine.value(QStringLiteral("p99_ms")).toDouble();

@@ -43,18 +43,20 @@ QByteArray openMetadataBundle()
     for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("tables")).toArray()) {
         const QJsonObject t = v.toObject();
         const QString name = t.value(QLatin1String("name")).toString();
-        const QString part = name.contains(QLatin1Char('.')) ? QString(QLatin1Char('"') + name + QLatin1Char('"')) : name;
+        const QString part =
+            name.contains(QLatin1Char('.')) ? QString(QLatin1Char('"') + name + QLatin1Char('"')) : name;
         QJsonArray tags;
         for (const QJsonValue &tag : t.value(QLatin1String("tags")).toArray()) {
             tags.append(tag.toObject().value(QLatin1String("tagFQN")).toString());
         }
-        const QJsonObject product{{QStringLiteral("type"), QStringLiteral("product")},
-                                  {QStringLiteral("id"), name},
-                                  {QStringLiteral("name"), name},
-                                  {QStringLiteral("fqn"), QString(QStringLiteral("sample_data.ecommerce_db.shopify.") + part)},
-                                  {QStringLiteral("domain"), QStringLiteral("shopify")},
-                                  {QStringLiteral("description"), t.value(QLatin1String("description")).toString()},
-                                  {QStringLiteral("tags"), QJsonValue(tags)}};
+        const QJsonObject product{
+            {QStringLiteral("type"), QStringLiteral("product")},
+            {QStringLiteral("id"), name},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("fqn"), QString(QStringLiteral("sample_data.ecommerce_db.shopify.") + part)},
+            {QStringLiteral("domain"), QStringLiteral("shopify")},
+            {QStringLiteral("description"), t.value(QLatin1String("description")).toString()},
+            {QStringLiteral("tags"), QJsonValue(tags)}};
         out += QJsonDocument(product).toJson(QJsonDocument::Compact) + '\n';
     }
     return out;
@@ -160,8 +162,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected"); // sorted
         QTest::newRow("domain") << u"domain:finance"_s << QStringList{u"finance.forecast"_s, u"finance.revenue"_s};
         QTest::newRow("domain by display name") << u"domain:Sales"_s << QStringList{u"sales.orders"_s};
-        QTest::newRow("two domains are either") << u"domain:finance domain:sales"_s
-                                                << QStringList{u"finance.forecast"_s, u"finance.revenue"_s, u"sales.orders"_s};
+        QTest::newRow("two domains are either")
+            << u"domain:finance domain:sales"_s
+            << QStringList{u"finance.forecast"_s, u"finance.revenue"_s, u"sales.orders"_s};
         QTest::newRow("owner person, any role") << u"owner:grace"_s << QStringList{u"sales.orders"_s};
         QTest::newRow("owner expert") << u"owner:alan"_s << QStringList{u"finance.forecast"_s, u"finance.revenue"_s};
         QTest::newRow("owner team by display name") << u"owner:\"Finance Data\""_s << QStringList{u"finance.revenue"_s};
@@ -178,8 +181,8 @@ private Q_SLOTS:
         QTest::newRow("exclusion") << u"revenue -forecast"_s << QStringList{u"finance.revenue"_s};
         QTest::newRow("exclusion alone") << u"-revenue"_s << QStringList{u"sales.orders"_s};
         QTest::newRow("phrase") << u"\"daily revenue\""_s << QStringList{u"finance.revenue"_s};
-        QTest::newRow("words in any order, all must match") << u"revenue orders "_s
-                                                            << QStringList{u"finance.revenue"_s};
+        QTest::newRow("words in any order, all must match")
+            << u"revenue orders "_s << QStringList{u"finance.revenue"_s};
         QTest::newRow("prefix while typing") << u"fore"_s << QStringList{u"finance.forecast"_s};
         QTest::newRow("owners are searchable text") << u"lovelace "_s << QStringList{u"sales.orders"_s};
         QTest::newRow("column names are searchable text") << u"customer_email"_s << QStringList{u"sales.orders"_s};
@@ -293,7 +296,8 @@ private Q_SLOTS:
         QCOMPARE(r.hits[0].product.extId, QStringLiteral("finance.revenue")); // name match beats display-name prefix
         QCOMPARE(r.hits[0].matchedBy(), QStringLiteral("exact name"));
         QCOMPARE(r.hits[1].matchedBy(), QStringLiteral("name prefix"));
-        QCOMPARE(engine.search(QStringLiteral("finance.forecast")).hits.front().matchedBy(), QStringLiteral("fqn or id"));
+        QCOMPARE(engine.search(QStringLiteral("finance.forecast")).hits.front().matchedBy(),
+                 QStringLiteral("fqn or id"));
         // The same query twice gives the same order.
         SearchEngine again(m_sample);
         QCOMPARE(ids(again.search(QStringLiteral("customer"))), ids(again.search(QStringLiteral("customer"))));

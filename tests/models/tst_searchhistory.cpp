@@ -26,13 +26,14 @@ private Q_SLOTS:
             QVERIFY(!h.save(QStringLiteral("PII in sales"), QStringLiteral("domain:sales tag:pii")));
             QVERIFY(!h.save(QStringLiteral("Gold"), QStringLiteral("tag:gold")));
             QVERIFY(!h.save(QStringLiteral("gold"), QStringLiteral("tag:gold tier:1"))); // same name: replaced
-            QVERIFY(h.save(QStringLiteral("  "), QStringLiteral("x"))); // a name is required
+            QVERIFY(h.save(QStringLiteral("  "), QStringLiteral("x")));                  // a name is required
         }
         Database db;
         QVERIFY(!db.open(path));
         SearchHistory h(db);
-        const QList<SearchHistory::Saved> expected = {{QStringLiteral("PII in sales"), QStringLiteral("domain:sales tag:pii")},
-                                                      {QStringLiteral("Gold"), QStringLiteral("tag:gold tier:1")}};
+        const QList<SearchHistory::Saved> expected = {
+            {QStringLiteral("PII in sales"), QStringLiteral("domain:sales tag:pii")},
+            {QStringLiteral("Gold"), QStringLiteral("tag:gold tier:1")}};
         QCOMPARE(h.saved(), expected);
         QVERIFY(!h.remove(QStringLiteral("Gold")));
         QCOMPARE(h.saved().size(), 1);

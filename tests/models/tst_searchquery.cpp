@@ -35,39 +35,41 @@ private Q_SLOTS:
         QTest::addColumn<QString>("filters"); // "field=value;..."
         QTest::addColumn<bool>("prefix");
 
-        QTest::newRow("words, last a prefix") << u"order ev"_s << QStringList{u"order"_s, u"ev"_s} << QStringList{}
-                                              << QStringList{} << u""_s << true;
+        QTest::newRow("words, last a prefix")
+            << u"order ev"_s << QStringList{u"order"_s, u"ev"_s} << QStringList{} << QStringList{} << u""_s << true;
         QTest::newRow("trailing space ends the word") << u"order events "_s << QStringList{u"order"_s, u"events"_s}
                                                       << QStringList{} << QStringList{} << u""_s << false;
-        QTest::newRow("phrase") << u"\"order events\" emea"_s << QStringList{u"emea"_s} << QStringList{u"order events"_s}
-                                << QStringList{} << u""_s << true;
-        QTest::newRow("exclude word and phrase") << u"orders -test -\"dev copy\""_s << QStringList{u"orders"_s}
-                                                 << QStringList{} << QStringList{u"test"_s, u"dev copy"_s} << u""_s << false;
+        QTest::newRow("phrase") << u"\"order events\" emea"_s << QStringList{u"emea"_s}
+                                << QStringList{u"order events"_s} << QStringList{} << u""_s << true;
+        QTest::newRow("exclude word and phrase")
+            << u"orders -test -\"dev copy\""_s << QStringList{u"orders"_s} << QStringList{}
+            << QStringList{u"test"_s, u"dev copy"_s} << u""_s << false;
         QTest::newRow("fields") << u"domain:sales owner:ana.lima tag:pii status:active tier:1 source:bundle has:sla"_s
                                 << QStringList{} << QStringList{} << QStringList{}
                                 << u"domain=sales;owner=ana.lima;tag=pii;status=active;tier=1;source=bundle;has=sla"_s
                                 << false;
-        QTest::newRow("field names are case-insensitive, quoted values") << u"Owner:\"Data Platform\" x"_s
-                                                                         << QStringList{u"x"_s} << QStringList{}
-                                                                         << QStringList{} << u"owner=Data Platform"_s
-                                                                         << true;
-        QTest::newRow("tier t1") << u"tier:t1"_s << QStringList{} << QStringList{} << QStringList{} << u"tier=1"_s << false;
-        QTest::newRow("unknown field is text") << u"color:red"_s << QStringList{u"color:red"_s} << QStringList{}
-                                               << QStringList{} << u""_s << true;
-        QTest::newRow("unknown has: is text") << u"has:cats"_s << QStringList{u"has:cats"_s} << QStringList{}
-                                              << QStringList{} << u""_s << true;
-        QTest::newRow("tier without a number is text") << u"tier:gold"_s << QStringList{u"tier:gold"_s} << QStringList{}
-                                                       << QStringList{} << u""_s << true;
-        QTest::newRow("empty field value is text") << u"domain:"_s << QStringList{u"domain:"_s} << QStringList{}
-                                                   << QStringList{} << u""_s << true;
+        QTest::newRow("field names are case-insensitive, quoted values")
+            << u"Owner:\"Data Platform\" x"_s << QStringList{u"x"_s} << QStringList{} << QStringList{}
+            << u"owner=Data Platform"_s << true;
+        QTest::newRow("tier t1") << u"tier:t1"_s << QStringList{} << QStringList{} << QStringList{} << u"tier=1"_s
+                                 << false;
+        QTest::newRow("unknown field is text")
+            << u"color:red"_s << QStringList{u"color:red"_s} << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("unknown has: is text")
+            << u"has:cats"_s << QStringList{u"has:cats"_s} << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("tier without a number is text")
+            << u"tier:gold"_s << QStringList{u"tier:gold"_s} << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("empty field value is text")
+            << u"domain:"_s << QStringList{u"domain:"_s} << QStringList{} << QStringList{} << u""_s << true;
         QTest::newRow("stray quote degrades to words") << u"\"order events"_s << QStringList{u"order"_s, u"events"_s}
                                                        << QStringList{} << QStringList{} << u""_s << true;
-        QTest::newRow("operators are words") << u"a AND b OR NOT c"_s << QStringList{u"a"_s, u"AND"_s, u"b"_s, u"OR"_s, u"NOT"_s, u"c"_s}
-                                             << QStringList{} << QStringList{} << u""_s << true;
-        QTest::newRow("lone dash and punctuation dropped") << u"- * ^ ( ) orders"_s << QStringList{u"orders"_s}
-                                                           << QStringList{} << QStringList{} << u""_s << true;
-        QTest::newRow("hyphenated word is not an exclusion") << u"e-commerce"_s << QStringList{u"e-commerce"_s}
-                                                             << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("operators are words")
+            << u"a AND b OR NOT c"_s << QStringList{u"a"_s, u"AND"_s, u"b"_s, u"OR"_s, u"NOT"_s, u"c"_s}
+            << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("lone dash and punctuation dropped")
+            << u"- * ^ ( ) orders"_s << QStringList{u"orders"_s} << QStringList{} << QStringList{} << u""_s << true;
+        QTest::newRow("hyphenated word is not an exclusion")
+            << u"e-commerce"_s << QStringList{u"e-commerce"_s} << QStringList{} << QStringList{} << u""_s << true;
         QTest::newRow("unicode") << u"магазин 注文"_s << QStringList{u"магазин"_s, u"注文"_s} << QStringList{}
                                  << QStringList{} << u""_s << true;
     }
@@ -140,7 +142,8 @@ private Q_SLOTS:
         QTest::newRow("10 kB of quotes") << u"\""_s.repeated(10240);
         QTest::newRow("10 kB of operators") << u"(* ^ NEAR \" - :"_s.repeated(800);
         // Invalid UTF-8 as it arrives from a command line or a paste: decoded with replacement characters.
-        QTest::newRow("invalid utf-8") << QString::fromUtf8("\xff\xfe or\xc3\x28" "ders \xed\xa0\x80 \xf8\x88\x80\x80\x80");
+        QTest::newRow("invalid utf-8") << QString::fromUtf8("\xff\xfe or\xc3\x28"
+                                                            "ders \xed\xa0\x80 \xf8\x88\x80\x80\x80");
     }
 
     void hostileInput_neverAnErrorNeverACrash()
@@ -159,7 +162,8 @@ private Q_SLOTS:
             Statement st = m_db.prepare("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?1");
             st.bind(1, expr);
             QVERIFY2(st.next(), qPrintable(expr.left(200)));
-            QVERIFY2(!st.error(), st.error() ? qPrintable(st.error()->message + QLatin1String(": ") + expr.left(200)) : "");
+            QVERIFY2(!st.error(),
+                     st.error() ? qPrintable(st.error()->message + QLatin1String(": ") + expr.left(200)) : "");
         }
         const SearchQuery again = SearchQuery::parse(q.toString());
         QCOMPARE(again.words, q.words);

@@ -7,11 +7,11 @@
 #include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QFile>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -1,11 +1,11 @@
 #include "models/itemmodels/searchresultsmodel.h"
+#include "models/search/searchhistory.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/markdown.h"
 #include "ui/productpage.h"
-#include "models/search/searchhistory.h"
 #include "ui/searchpage.h"
 
 #include <QAction>
@@ -13,12 +13,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QTreeWidget>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace meshlens;
 
