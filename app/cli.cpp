@@ -118,20 +118,6 @@ std::optional<int> openCache(Database &db, const QString &path, const Io &io)
     return std::nullopt;
 }
 
-QJsonObject summaryJson(const ProductSummary &s)
-{
-    QJsonObject o{{QStringLiteral("id"), s.extId},
-                  {QStringLiteral("row_id"), static_cast<qint64>(s.id)},
-                  {QStringLiteral("kind"), s.kind},
-                  {QStringLiteral("name"), s.name},
-                  {QStringLiteral("display_name"), s.displayName},
-                  {QStringLiteral("domain"), s.domain},
-                  {QStringLiteral("owners"), s.owners},
-                  {QStringLiteral("status"), s.status}};
-    o.insert(QStringLiteral("tier"), s.tier ? QJsonValue(*s.tier) : QJsonValue());
-    o.insert(QStringLiteral("score"), s.score);
-    return o;
-}
 
 QString timeText(std::optional<std::int64_t> t)
 {
@@ -256,7 +242,7 @@ int runSearch(const QStringList &args, const Io &io)
 
 QJsonObject detailJson(const ProductDetail &d)
 {
-    QJsonObject o = summaryJson(d.summary);
+    QJsonObject o = productSummaryJson(d.summary);
     o.insert(QStringLiteral("fqn"), d.fqn);
     o.insert(QStringLiteral("description"), d.description);
     o.insert(QStringLiteral("version"), d.version);

@@ -31,6 +31,21 @@ void write(std::FILE *f, const QString &s)
 
 } // namespace
 
+QJsonObject productSummaryJson(const ProductSummary &s)
+{
+    QJsonObject o{{QStringLiteral("id"), s.extId},
+                  {QStringLiteral("row_id"), static_cast<qint64>(s.id)},
+                  {QStringLiteral("kind"), s.kind},
+                  {QStringLiteral("name"), s.name},
+                  {QStringLiteral("display_name"), s.displayName},
+                  {QStringLiteral("domain"), s.domain},
+                  {QStringLiteral("owners"), s.owners},
+                  {QStringLiteral("status"), s.status}};
+    o.insert(QStringLiteral("tier"), s.tier ? QJsonValue(*s.tier) : QJsonValue());
+    o.insert(QStringLiteral("score"), s.score);
+    return o;
+}
+
 int searchCommand(Database &db, const QString &query, int limit, bool json, std::FILE *out, std::FILE *err)
 {
     SearchEngine engine(db);
@@ -46,17 +61,8 @@ int searchCommand(Database &db, const QString &query, int limit, bool json, std:
     if (json) {
         QJsonArray hits;
         for (const SearchHit &h : r.hits) {
-            const ProductSummary &s = h.product;
-            QJsonObject o{{QStringLiteral("id"), s.extId},
-                          {QStringLiteral("row_id"), static_cast<qint64>(s.id)},
-                          {QStringLiteral("kind"), s.kind},
-                          {QStringLiteral("name"), s.name},
-                          {QStringLiteral("display_name"), s.displayName},
-                          {QStringLiteral("domain"), s.domain},
-                          {QStringLiteral("owners"), s.owners},
-                          {QStringLiteral("status"), s.status},
-                          {QStringLiteral("snippet_html"), h.snippetHtml}};
-            o.insert(QStringLiteral("tier"), s.tier ? QJsonValue(*s.tier) : QJsonValue());
+            QJsonObject o = productSummaryJson(h.product);
+            o.insert(QStringLiteral("snippet_html"), h.snippetHtml);
             o.insert(QStringLiteral("score"), QJsonObject{{QStringLiteral("rank_tier"), h.tier},
                                                           {QStringLiteral("matched_by"), h.matchedBy()},
                                                           {QStringLiteral("text"), h.textScore}});

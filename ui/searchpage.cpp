@@ -217,7 +217,6 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
         m_view->hide();
         return;
     }
-    const models::SearchQuery query = models::SearchQuery::parse(text);
     const models::SearchOptions options = m_options;
     models::SearchEngine *engine = m_engine.get();
     m_model->setHits(result.hits, result.total, result.totalCapped, [engine, text, options](int offset, int limit) {
@@ -235,7 +234,7 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
         m_correction->show();
     }
     const std::int64_t total = result.total;
-    if (query.isEmpty() && total == 0) {
+    if (text.trimmed().isEmpty() && total == 0) {
         m_empty->setText(tr("<b>The catalog is empty.</b><br>Sync a source with <b>F5</b>, or "
                             "<b>File → Sync From…</b> to open a bundle file or URL."));
     } else if (total == 0) {
@@ -244,7 +243,7 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     }
     m_empty->setVisible(total == 0);
     m_view->setVisible(total != 0);
-    if (query.isEmpty()) {
+    if (text.trimmed().isEmpty()) {
         m_count->setText(tr("%Ln product(s) in the catalog", nullptr, static_cast<int>(total)));
     } else if (result.totalCapped) {
         m_count->setText(tr("More than %L1 matches").arg(total));

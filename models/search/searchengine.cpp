@@ -1,6 +1,7 @@
 #include "searchengine.h"
 
 #include "../logging.h"
+#include "../store/catalogreader.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -20,35 +21,6 @@ constexpr std::array<double, 7> kWeights = {10.0, 8.0, 5.0, 3.0, 3.0, 1.5, 1.0};
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr int kPrefixTierLimit = 50;
-
-// Summary columns shared by every result list (as CatalogReader's product lists).
-constexpr std::string_view kSummary = R"SQL(
-    e.id, e.ext_id, e.kind, e.name, e.display_name,
-    coalesce(nullif(d.display_name, ''), d.name, ''), e.status, e.tier,
-    coalesce((SELECT group_concat(n, ', ') FROM (
-        SELECT coalesce(nullif(p.display_name, ''), p.name) AS n FROM ownerships o JOIN people p ON p.id = o.party_id
-         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'person'
-        UNION ALL
-        SELECT coalesce(nullif(t.display_name, ''), t.name) FROM ownerships o JOIN teams t ON t.id = o.party_id
-         WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'team')), '')
-)SQL";
-
-ProductSummary readSummary(const Statement &st)
-{
-    ProductSummary s;
-    s.id = st.int64(0);
-    s.extId = st.text(1);
-    s.kind = st.text(2);
-    s.name = st.text(3);
-    s.displayName = st.text(4);
-    s.domain = st.text(5);
-    s.status = st.text(6);
-    if (!st.isNull(7)) {
-        s.tier = st.int32(7);
-    }
-    s.owners = st.text(8);
-    return s;
-}
 
 // The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word, near enough for IDF and typos.
 QStringList tokens(const QString &word)
@@ -343,7 +315,16 @@ std::optional<QString> SearchEngine::correction(const QString &word, bool prefix
 
 SearchResult SearchEngine::search(const QString &text, const SearchOptions &options)
 {
-    return search(SearchQuery::parse(text), options);
+    const SearchQuery query = SearchQuery::parse(text);
+    if (query.isEmpty() && !text.trimmed().isEmpty()) {
+        // Only punctuation or operators: nothing to search for, which is not the same as "list everything".
+        SearchResult nothing;
+        nothing.query = query;
+        nothing.searched = query;
+        nothing.plan = QStringLiteral("nothing searchable");
+        return nothing;
+    }
+    return search(query, options);
 }
 
 SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions &options)
@@ -625,15 +606,17 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         result.total = std::max<std::int64_t>(result.total, options.offset + result.hits.size());
     }
     if (!result.error && !result.hits.isEmpty()) {
-        Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
-                                                   "WHERE e.id = ?1")
-                                        .arg(QLatin1String(kSummary.data(), static_cast<qsizetype>(kSummary.size())))
-                                        .toStdString());
+        Statement st =
+            m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                                        "WHERE e.id = ?1")
+                             .arg(QLatin1String(CatalogReader::summaryColumns().data(),
+                                                static_cast<qsizetype>(CatalogReader::summaryColumns().size())))
+                             .toStdString());
         for (SearchHit &hit : result.hits) {
             st.reset();
             st.bind(1, hit.product.id);
             if (st.next()) {
-                hit.product = readSummary(st);
+                hit.product = CatalogReader::readSummary(st);
                 hit.product.score = hit.textScore;
             }
         }
