@@ -376,12 +376,13 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
             const QString v = filters.arg(f.value);
             switch (f.field) {
             case SearchQuery::Field::Domain:
-                anyOf[0] << QStringLiteral("e.domain_id IN (SELECT id FROM domains WHERE name = %1 COLLATE NOCASE "
-                                           "OR display_name = %1 COLLATE NOCASE OR ext_id = %1)")
+                // One domain id (a scalar, not IN): with entries_domain_name the listing comes out in name order.
+                anyOf[0] << QStringLiteral("e.domain_id = (SELECT id FROM domains WHERE name = %1 COLLATE NOCASE "
+                                           "OR display_name = %1 COLLATE NOCASE OR ext_id = %1 ORDER BY id LIMIT 1)")
                                 .arg(v);
                 break;
             case SearchQuery::Field::Status:
-                anyOf[1] << QStringLiteral("e.status IN (%1, lower(%1))").arg(v);
+                anyOf[1] << QStringLiteral("e.status = %1 COLLATE NOCASE").arg(v);
                 break;
             case SearchQuery::Field::Tier:
                 anyOf[2] << QStringLiteral("e.tier = CAST(%1 AS INTEGER)").arg(v);
@@ -478,18 +479,34 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         Statement st = m_db.prepare("SELECT count(*) FROM entries");
         result.total = st.next() ? st.int64(0) : 0;
     } else {
-        Statement st = m_db.prepare(
-            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
-                .arg(hasFilters || fts.isEmpty() ? matches.from : QStringLiteral("entry_fts f"), matches.where)
-                .arg(kCountCap + 1)
-                .toStdString());
-        matches.bindAll(st);
+        // Text with filters counts among the first kCountScan text matches only: a selective filter over a common
+        // word would otherwise walk every match ("300+ matches" is then a lower bound, and says so).
+        const bool scanCapped = hasFilters && !fts.isEmpty();
+        Sql count = scanCapped ? filters : matches;
+        QString sql;
+        if (scanCapped) {
+            const QString m = count.arg(fts);
+            sql = QStringLiteral("SELECT (SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM entry_fts WHERE "
+                                 "entry_fts MATCH %1 LIMIT %2) f JOIN entries e ON e.id = f.rowid WHERE %3 LIMIT %4)), "
+                                 "(SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 LIMIT %2))")
+                      .arg(m)
+                      .arg(kCountScan)
+                      .arg(filters.where)
+                      .arg(kCountCap + 1);
+        } else {
+            sql = QStringLiteral("SELECT count(*), 0 FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
+                      .arg(hasFilters || fts.isEmpty() ? matches.from : QStringLiteral("entry_fts f"), matches.where)
+                      .arg(kCountCap + 1);
+        }
+        Statement st = m_db.prepare(sql.toStdString());
+        count.bindAll(st);
         result.total = st.next() ? st.int64(0) : 0;
+        const bool scannedAll = !scanCapped || st.int64(1) < kCountScan;
         if (st.error()) {
             result.error = st.error();
             return result;
         }
-        result.totalCapped = result.total > kCountCap;
+        result.totalCapped = result.total > kCountCap || !scannedAll;
         result.total = std::min<std::int64_t>(result.total, kCountCap);
     }
 
@@ -500,7 +517,13 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         // A filter that keeps most products is cheapest read in name order until a page is full; the planner
         // would rather use the filter's index and sort tens of thousands of rows. Selective filters use theirs.
         const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
-        if (fts.isEmpty() && !query.hasText() && byName && result.totalCapped) {
+        // A single domain, status or tier filter has its own index in name order (entries_*_name).
+        const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
+                              query.filters.front().field != SearchQuery::Field::Tag &&
+                              query.filters.front().field != SearchQuery::Field::Owner &&
+                              query.filters.front().field != SearchQuery::Field::Has &&
+                              query.filters.front().field != SearchQuery::Field::Source;
+        if (fts.isEmpty() && !query.hasText() && byName && result.totalCapped && !ownIndex) {
             matches.from = QStringLiteral("entries e INDEXED BY entries_name");
         }
         // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.

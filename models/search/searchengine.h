@@ -89,6 +89,7 @@ class SearchEngine final
 public:
     static constexpr int kCandidates = 400;
     static constexpr int kCountCap = 1000;
+    static constexpr int kCountScan = 20000; // text matches a filtered count looks at
     static constexpr int kFilterFirstCap = 5000;
     static constexpr int kFacetSample = 5000;
 

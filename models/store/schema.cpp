@@ -246,8 +246,10 @@ CREATE TABLE search_terms (
 CREATE INDEX entries_display_name ON entries(display_name COLLATE NOCASE);
 CREATE INDEX entries_fqn ON entries(fqn COLLATE NOCASE);
 CREATE INDEX entries_ext ON entries(ext_id);
-CREATE INDEX entries_status ON entries(status);
-CREATE INDEX entries_tier ON entries(tier);
+-- A filter on one domain, status or tier lists its products by name straight from these, a page at a time.
+CREATE INDEX entries_domain_name ON entries(domain_id, name COLLATE NOCASE);
+CREATE INDEX entries_status_name ON entries(status COLLATE NOCASE, name COLLATE NOCASE);
+CREATE INDEX entries_tier_name ON entries(tier, name COLLATE NOCASE);
 )SQL";
 
 constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3};

@@ -12,6 +12,8 @@
 
 #include <QElapsedTimer>
 
+#include <ctime>
+
 #include <map>
 #include <random>
 
@@ -140,6 +142,15 @@ double elapsedMs(const QElapsedTimer &t)
     return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
+// CPU time of this thread, in ms: on a machine shared with other builds, wall time includes waiting for a core;
+// CPU time says what the query itself cost (reads from the OS cache are counted, waits are not).
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 QJsonObject line(const QString &kind, const QString &impl, std::int64_t products, std::vector<double> samples)
 {
     const auto count = static_cast<qint64>(samples.size());
@@ -208,13 +219,15 @@ int runSearch(const Options &options)
             for (qsizetype i = 0; i < std::min<qsizetype>(20, kind.queries.size()); ++i) {
                 (void)engine.search(kind.queries[i], o); // warm the page cache like a session that has been typing
             }
-            std::vector<double> ours;
+            std::vector<double> ours, oursCpu;
             std::int64_t empty = 0;
             for (const QString &q : kind.queries) {
                 QElapsedTimer t;
+                const double cpu0 = threadCpuMs();
                 t.start();
                 const auto r = engine.search(q, o);
                 ours.push_back(elapsedMs(t));
+                oursCpu.push_back(threadCpuMs() - cpu0);
                 if (r.error) {
                     progress(QStringLiteral("query %1 failed: %2").arg(q, r.error->message));
                     return 1;
@@ -223,6 +236,9 @@ int runSearch(const Options &options)
             }
             QJsonObject mine = line(kind.name, QStringLiteral("meshlens"), n, ours);
             mine.insert(QStringLiteral("empty_results"), static_cast<qint64>(empty));
+            const Percentiles cpu = percentiles(oursCpu);
+            mine.insert(QStringLiteral("cpu_p50_ms"), cpu.p50);
+            mine.insert(QStringLiteral("cpu_p99_ms"), cpu.p99);
             // MESHLENS_BENCH_BASELINE_MS overrides the baselines' time budget per kind (0 skips them while iterating).
             const double budget = qEnvironmentVariableIsSet("MESHLENS_BENCH_BASELINE_MS")
                                       ? qEnvironmentVariableIntValue("MESHLENS_BENCH_BASELINE_MS")
