@@ -473,6 +473,19 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         }
     }
 
+    // How selective the filters are decides the plan for text: a small filtered set is ranked whole ("filter
+    // first"); a large one filters the text's candidates.
+    std::int64_t filtered = 0;
+    if (hasFilters && !fts.isEmpty()) {
+        Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
+                                        .arg(filters.where)
+                                        .arg(kFilterFirstCap + 1)
+                                        .toStdString());
+        filters.bindAll(st);
+        filtered = st.next() ? st.int64(0) : 0;
+    }
+    const bool filterFirst = hasFilters && !fts.isEmpty() && filtered <= kFilterFirstCap;
+
     // The count, capped: "1,000+" is all a person needs, and counting a million matches is not free. The whole
     // catalog is counted exactly (the empty query's "N products").
     if (query.isEmpty()) {
@@ -484,7 +497,13 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         const bool scanCapped = hasFilters && !fts.isEmpty();
         Sql count = scanCapped ? filters : matches;
         QString sql;
-        if (scanCapped) {
+        if (filterFirst) {
+            // Scan the text's matches against the small filtered set ("+rowid": not one FTS query per product).
+            sql = QStringLiteral("SELECT count(*), 0 FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 AND +rowid "
+                                 "IN (SELECT e.id FROM entries e WHERE %2) LIMIT %3)")
+                      .arg(count.arg(fts), filters.where)
+                      .arg(kCountCap + 1);
+        } else if (scanCapped) {
             const QString m = count.arg(fts);
             sql = QStringLiteral("SELECT (SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM entry_fts WHERE "
                                  "entry_fts MATCH %1 LIMIT %2) f JOIN entries e ON e.id = f.rowid WHERE %3 LIMIT %4)), "
@@ -501,7 +520,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         Statement st = m_db.prepare(sql.toStdString());
         count.bindAll(st);
         result.total = st.next() ? st.int64(0) : 0;
-        const bool scannedAll = !scanCapped || st.int64(1) < kCountScan;
+        const bool scannedAll = filterFirst || !scanCapped || st.int64(1) < kCountScan;
         if (st.error()) {
             result.error = st.error();
             return result;
@@ -544,17 +563,6 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         }
     } else {
         // Ranked: candidates from the look-up tiers and bounded FTS scans, ordered by tier then score.
-        std::int64_t filtered = 0;
-        if (hasFilters) {
-            Statement st =
-                m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
-                                 .arg(filters.where)
-                                 .arg(kFilterFirstCap + 1)
-                                 .toStdString());
-            filters.bindAll(st);
-            filtered = st.next() ? st.int64(0) : 0;
-        }
-        const bool filterFirst = hasFilters && filtered <= kFilterFirstCap;
         result.plan = filterFirst ? QStringLiteral("filter-first") : QStringLiteral("ranked");
         Sql ranked = filters;
         QStringList idfs;

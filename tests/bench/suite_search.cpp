@@ -268,7 +268,7 @@ int runSearch(const Options &options)
         std::vector<double> facets;
         SearchOptions withFacets;
         withFacets.facets = true;
-        for (const QString &q : kinds[0].queries) {
+        for (const QString &q : kinds[0].queries.mid(0, 50)) { // facets are the slow part: 50 queries tell enough
             QElapsedTimer t;
             t.start();
             (void)engine.search(q, withFacets);
