@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cli_search.h"
 
 #include "cli_outbox.h"
 #include "models/generate/cataloggenerator.h"
@@ -69,7 +70,9 @@ QString usage()
                "  sync [--source S]            copy a source into the cache (default: every source the cache knows,\n"
                "                               or the bundled sample when it knows none)\n"
                "  search QUERY [--json] [--limit N]\n"
-               "                               full-text search of the cached catalog\n"
+               "                               full-text search of the cached catalog: words (the last one a prefix),\n"
+               "                               \"phrases\", -exclude, domain: owner: tag: status: tier: source:\n"
+               "                               has:sla has:incident; --json adds score parts, snippets and facets\n"
                "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
                "  stats [--json]               what the cache holds, and each source's sync state\n"
                "  lineage PRODUCT [--up N] [--down N] [--ports] [--format json|dot]\n"
@@ -129,20 +132,6 @@ std::optional<int> openCache(Database &db, const QString &path, const Io &io)
     return std::nullopt;
 }
 
-QJsonObject summaryJson(const ProductSummary &s)
-{
-    QJsonObject o{{QStringLiteral("id"), s.extId},
-                  {QStringLiteral("row_id"), static_cast<qint64>(s.id)},
-                  {QStringLiteral("kind"), s.kind},
-                  {QStringLiteral("name"), s.name},
-                  {QStringLiteral("display_name"), s.displayName},
-                  {QStringLiteral("domain"), s.domain},
-                  {QStringLiteral("owners"), s.owners},
-                  {QStringLiteral("status"), s.status}};
-    o.insert(QStringLiteral("tier"), s.tier ? QJsonValue(*s.tier) : QJsonValue());
-    o.insert(QStringLiteral("score"), s.score);
-    return o;
-}
 
 QString timeText(std::optional<std::int64_t> t)
 {
@@ -262,33 +251,12 @@ int runSearch(const QStringList &args, const Io &io)
     if (auto code = openCache(db, c.dbPath(), io)) {
         return *code;
     }
-    CatalogReader reader(db);
-    std::int64_t total = 0;
-    const auto results = reader.search(query, n, &total);
-    if (reader.lastError()) {
-        io.error(QStringLiteral("search failed: %1").arg(reader.lastError()->message));
-        return ExitFailure;
-    }
-    if (c.parser.isSet(c.json)) {
-        QJsonArray arr;
-        for (const auto &r : results) {
-            arr.append(summaryJson(r));
-        }
-        io.json(QJsonObject{{QStringLiteral("query"), query},
-                            {QStringLiteral("total"), static_cast<qint64>(total)},
-                            {QStringLiteral("results"), arr}});
-        return ExitOk;
-    }
-    for (const auto &r : results) {
-        io.println(QStringLiteral("%1\t%2\t%3\t%4").arg(r.extId, r.title(), r.domain, r.owners));
-    }
-    std::fprintf(io.err, "%lld match(es)\n", static_cast<long long>(total));
-    return ExitOk;
+    return searchCommand(db, query, n, c.parser.isSet(c.json), io.out, io.err);
 }
 
 QJsonObject detailJson(const ProductDetail &d)
 {
-    QJsonObject o = summaryJson(d.summary);
+    QJsonObject o = productSummaryJson(d.summary);
     o.insert(QStringLiteral("fqn"), d.fqn);
     o.insert(QStringLiteral("description"), d.description);
     o.insert(QStringLiteral("version"), d.version);

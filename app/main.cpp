@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QTabWidget>
@@ -139,14 +140,23 @@ int runGui(int argc, char **argv)
             QTimer::singleShot(0, &window, shoot);
         }
     } else if (qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
-        // meshlens-bench startup: report once the window is up with its first results, then quit.
-        QTimer::singleShot(0, &window, [&window]() {
-            const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
-            std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", results ? results->model()->rowCount() : 0,
-                        meshlens::models::residentMemoryMb());
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        });
+        // meshlens-bench startup: report once the window is up with its first results (which a search worker
+        // delivers, so poll briefly for them), then quit.
+        auto *poll = new QTimer(&window);
+        poll->setInterval(2);
+        QObject::connect(
+            poll, &QTimer::timeout, &window, [&window, poll, started = QDateTime::currentMSecsSinceEpoch()]() {
+                const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
+                const int rows = results ? results->model()->rowCount() : 0;
+                if (rows == 0 && QDateTime::currentMSecsSinceEpoch() - started < 10000) {
+                    return;
+                }
+                poll->stop();
+                std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", rows, meshlens::models::residentMemoryMb());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        poll->start();
     } else {
         QTimer::singleShot(0, &window, prepare);
     }

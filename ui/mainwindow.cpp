@@ -86,7 +86,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     splitter->setSizes({160, 1040});
     setCentralWidget(splitter);
 
-    m_search = new SearchPage(*m_context.reader);
+    m_search = new SearchPage(*m_context.reader, m_context.dbPath);
     m_search->setObjectName(QStringLiteral("searchPage"));
     m_product = new ProductPage(*m_context.reader);
     m_product->setObjectName(QStringLiteral("productPage"));

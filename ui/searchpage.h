@@ -1,34 +1,50 @@
 #pragma once
 
+#include "../models/search/searchengine.h"
+
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTimer;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace meshlens::models {
 class CatalogReader;
+class SearchHistory;
 class SearchResultsModel;
+class SearchService;
 } // namespace meshlens::models
 
 namespace meshlens::ui {
 
-// The catalog page: a search field that searches as you type, the results, and an empty state that says what
-// to do. GUI thread; queries run on the GUI thread's reader connection.
+// The catalog page: a search field that searches as you type (on a worker thread, so typing never waits for a
+// query), the ranked results in a lazy model, a facet panel whose values filter on click, a "showing results for"
+// line when a typo was corrected, and saved and recent searches. GUI thread.
 class SearchPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SearchPage)
 
 public:
-    explicit SearchPage(models::CatalogReader &reader, QWidget *parent = nullptr);
+    SearchPage(models::CatalogReader &reader, const QString &dbPath, QWidget *parent = nullptr);
+    ~SearchPage() override;
 
     void focusSearch();
     void setQuery(const QString &text);
     // Runs the current query again (after a sync changed the catalog).
     void refresh();
     [[nodiscard]] QString query() const;
+
+    // Saves the current query under `name` (the menu's "Save Search…" asks for the name, then calls this).
+    bool saveSearch(const QString &name);
+    [[nodiscard]] models::SearchHistory &history() { return *m_history; }
 
 Q_SIGNALS:
     void productActivated(qint64 productId);
@@ -38,13 +54,27 @@ protected:
 
 private:
     void runQuery();
+    void showResult(quint64 request, const models::SearchResult &result);
+    void showFacets(quint64 request, const models::SearchFacets &facets);
     void activateRow(int row);
+    void openTopResultNow();
+    void addFilter(const QString &token);
+    void rebuildSearchesMenu();
 
     models::CatalogReader &m_reader;
+    std::unique_ptr<models::SearchEngine> m_engine; // GUI thread: next pages, and Enter right after typing
+    std::unique_ptr<models::SearchHistory> m_history;
+    models::SearchService *m_service = nullptr;
     models::SearchResultsModel *m_model = nullptr;
+    models::SearchOptions m_options;
+    quint64 m_shown = 0;
     QLineEdit *m_field = nullptr;
+    QToolButton *m_searches = nullptr;
+    QMenu *m_searchesMenu = nullptr;
     QTableView *m_view = nullptr;
+    QTreeWidget *m_facets = nullptr;
     QLabel *m_count = nullptr;
+    QLabel *m_correction = nullptr;
     QLabel *m_empty = nullptr;
     QTimer *m_debounce = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "catalogreader.h"
 
+#include "../search/searchengine.h"
 #include "outbox.h"
 #include "seriescodec.h"
 
@@ -26,7 +27,14 @@ constexpr std::string_view kSummaryColumns = R"SQL(
          WHERE o.entry_id = e.id AND +o.role = 'owner' AND +o.party_kind = 'team')), '')
 )SQL";
 
-ProductSummary readSummary(const Statement &st, int first = 0)
+} // namespace
+
+std::string_view CatalogReader::summaryColumns()
+{
+    return kSummaryColumns;
+}
+
+ProductSummary CatalogReader::readSummary(const Statement &st, int first)
 {
     ProductSummary s;
     s.id = st.int64(first);
@@ -42,6 +50,8 @@ ProductSummary readSummary(const Statement &st, int first = 0)
     s.owners = st.text(first + 8);
     return s;
 }
+
+namespace {
 
 std::int64_t scalar(Database &db, std::string_view sql)
 {
@@ -87,49 +97,18 @@ QString CatalogReader::ftsQuery(const QString &text)
 QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std::int64_t *total)
 {
     m_lastError.reset();
+    SearchOptions options;
+    options.limit = limit;
+    options.snippets = false;
+    SearchResult r = SearchEngine(m_db).search(query, options);
+    if (total) {
+        *total = r.total;
+    }
+    m_lastError = r.error;
     QList<ProductSummary> out;
-    const QString fts = ftsQuery(query);
-    Statement st;
-    if (query.trimmed().isEmpty()) {
-        st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
-                          " FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
-                          "ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?1");
-        st.bind(1, limit);
-        if (total) {
-            *total = scalar(m_db, "SELECT count(*) FROM entries");
-        }
-    } else if (fts.isEmpty()) {
-        if (total) {
-            *total = 0;
-        }
-        return out;
-    } else {
-        // Exact name matches first, then bm25 with name and display name weighted highest.
-        st = m_db.prepare(std::string("SELECT ") + std::string(kSummaryColumns) +
-                          ", bm25(entry_fts, 10.0, 8.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
-                          " FROM entry_fts JOIN entries e ON e.id = entry_fts.rowid"
-                          " LEFT JOIN domains d ON d.id = e.domain_id"
-                          " WHERE entry_fts MATCH ?1"
-                          " ORDER BY (lower(e.name) = lower(?3) OR lower(e.display_name) = lower(?3)) DESC,"
-                          " score, e.id LIMIT ?2");
-        st.bind(1, fts).bind(2, limit).bind(3, query.trimmed());
-        if (total) {
-            Statement count = m_db.prepare("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?1");
-            count.bind(1, fts);
-            *total = count.next() ? count.int64(0) : 0;
-        }
+    for (SearchHit &h : r.hits) {
+        out.push_back(std::move(h.product));
     }
-    while (st.next()) {
-        ProductSummary s = readSummary(st);
-        if (!fts.isEmpty()) {
-            s.score = -st.real(9);
-        }
-        out.push_back(std::move(s));
-    }
-    if (st.error()) {
-        m_lastError = st.error();
-    }
-    Outbox(m_db).markPending(out);
     return out;
 }
 

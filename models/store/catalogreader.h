@@ -16,7 +16,8 @@ class CatalogReader final
 public:
     explicit CatalogReader(Database &db);
 
-    // Full-text search; an empty query lists products by name. `total` (optional) receives the match count.
+    // The search engine's results as plain summaries (models/search/searchengine.h has the whole story: ranking
+    // tiers, filters, typos); an empty query lists products by name. `total` (optional) receives the match count.
     [[nodiscard]] QList<ProductSummary> search(const QString &query, int limit, std::int64_t *total = nullptr);
 
     // Finds a product by the source's id, its name or display name (case-insensitive), its FQN, or "#<row id>".
@@ -39,7 +40,13 @@ public:
     // (quotes doubled), the last one a prefix. Returns an empty string when nothing searchable is left.
     [[nodiscard]] static QString ftsQuery(const QString &text);
 
+    // The SELECT list of a product summary over `e` (entries) and `d` (its domain), and the reader of its columns.
+    [[nodiscard]] static std::string_view summaryColumns();
+    [[nodiscard]] static ProductSummary readSummary(const Statement &st, int first = 0);
+
     [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
+    // The connection the reader runs on (the search engine and the saved searches share it).
+    [[nodiscard]] Database &database() const { return m_db; }
 
 private:
     Database &m_db;

@@ -1,5 +1,7 @@
 #include "catalogwriter.h"
 
+#include "../search/searchengine.h"
+
 #include "../catalog/jsonwriter.h"
 #include "../logging.h"
 #include "seriescodec.h"
@@ -919,6 +921,9 @@ std::optional<QString> CatalogWriter::finishSearchIndex()
     }
     if (err) {
         return err->message;
+    }
+    if (auto vocabErr = SearchEngine::rebuildVocabulary(m_db)) {
+        return vocabErr->message;
     }
     return std::nullopt;
 }

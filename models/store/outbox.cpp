@@ -800,7 +800,7 @@ void Outbox::overlay(ProductDetail &d)
     }
 }
 
-void Outbox::markPending(QList<ProductSummary> &products)
+QSet<std::int64_t> Outbox::pendingEditIds()
 {
     Statement st = m_db.prepare("SELECT DISTINCT e.id FROM outbox o JOIN entries e ON e.source_id = o.source_id AND "
                                 "e.ext_id = o.entity_ext WHERE o.kind = 'edit' AND "
@@ -809,9 +809,7 @@ void Outbox::markPending(QList<ProductSummary> &products)
     while (st.next()) {
         pending.insert(st.int64(0));
     }
-    for (ProductSummary &p : products) {
-        p.pendingEdit = pending.contains(p.id);
-    }
+    return pending;
 }
 
 int Outbox::reconcileAfterSync(std::int64_t now)

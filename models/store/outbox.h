@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -132,8 +133,8 @@ public:
 
     // Shows the pending edits of a product on top of what the cache holds (marking the detail as pending).
     void overlay(ProductDetail &detail);
-    // Marks the products of a result list that have undelivered edits (one query over the outbox, which is small).
-    void markPending(QList<ProductSummary> &products);
+    // The products with undelivered edits, which result lists mark (one query over the outbox, which is small).
+    [[nodiscard]] QSet<std::int64_t> pendingEditIds();
     // After a sync committed: a pending edit whose product's version moved past the edit's base version becomes
     // a conflict, with the source's values kept for the 3-way view. Never drops an edit. Returns how many.
     int reconcileAfterSync(std::int64_t now);

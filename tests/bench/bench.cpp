@@ -17,6 +17,7 @@ namespace meshlens::bench {
 int runIngest(const Options &options);
 int runStartup(const Options &options);
 int runLineage(const Options &options);
+int runSearch(const Options &options);
 int childIngestMeshlens(const QString &bundle, const QString &db);
 int childIngestFloor(const QString &from, const QString &db);
 int childIngestParse(const QString &bundle);
@@ -56,7 +57,7 @@ int main(int argc, char **argv)
     const std::map<QString, std::function<int(const Options &)>> suites = {
         {QStringLiteral("ingest"), runIngest},   {QStringLiteral("startup"), runStartup},
         {QStringLiteral("health"), runHealth},   {QStringLiteral("charts"), runCharts},
-        {QStringLiteral("lineage"), runLineage},
+        {QStringLiteral("lineage"), runLineage}, {QStringLiteral("search"), runSearch},
     };
     QStringList names;
     for (const auto &[name, fn] : suites) {

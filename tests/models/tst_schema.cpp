@@ -84,6 +84,12 @@ private Q_SLOTS:
         QVERIFY2(!err, err ? qPrintable(err->message) : "");
         QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
         QVERIFY(tables(db).contains(QStringLiteral("local_state")));
+        // Version 3 rebuilt the search documents from the tables, with 2- and 3-character prefix indexes.
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_fts"), count(db, "SELECT count(*) FROM entries"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'or*'"),
+                 count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'orders OR order*'"));
+        QVERIFY(count(db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%prefix = ''2 3''%'") == 1);
+        QVERIFY(count(db, "SELECT count(*) FROM entry_fts_vocab WHERE term = 'orders'") == 1);
         QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE reply IS NULL AND theirs IS NULL"), 1); // version 4
         QCOMPARE(count(db, "SELECT count(*) FROM entries WHERE ext_id = 'sales.orders'"), 1);
         QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 1);

@@ -1,16 +1,23 @@
 // Tests for SearchResultsModel, the table of one search's products: checked by QAbstractItemModelTester while its
 // rows are replaced, then its data roles, headers and bounds.
 
+#include "models/generate/cataloggenerator.h"
 #include "models/itemmodels/searchresultsmodel.h"
+#include "models/search/searchengine.h"
+#include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <limits>
 
+using namespace meshlens;
 using namespace meshlens::models;
 
 namespace {
@@ -54,6 +61,7 @@ private Q_SLOTS:
     void headerData_namesColumns();
     void at_isBoundsChecked();
     void setResults_resetsTheModel();
+    void lazy_fetchesPagesFromTheEngine();
 };
 
 void tst_SearchResultsModel::initTestCase()
@@ -185,3 +193,62 @@ void tst_SearchResultsModel::setResults_resetsTheModel()
 
 QTEST_GUILESS_MAIN(tst_SearchResultsModel)
 #include "tst_searchresultsmodel.moc"
+
+// A 2,500-product catalog listed through the engine: the model holds a page, the view's fetchMore() loads the
+// next ones in SQL order until every product is there, and the model tester watches every insertion.
+void tst_SearchResultsModel::lazy_fetchesPagesFromTheEngine()
+{
+    QTemporaryDir dir;
+    const QString bundle = dir.filePath(QStringLiteral("g.ndjson"));
+    {
+        GeneratorOptions g;
+        g.products = 2500;
+        g.asOf = 1'763'683'200;
+        g.days = 3;
+        QFile f(bundle);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(!CatalogGenerator(g).write(f));
+    }
+    const QString path = dir.filePath(QStringLiteral("g.db"));
+    QVERIFY(test::syncNow(path, bundle).ok);
+    Database db;
+    QVERIFY(test::openCache(db, path).isEmpty());
+    SearchEngine engine(db);
+    SearchOptions o;
+    o.limit = SearchResultsModel::kPageSize;
+    const SearchResult first = engine.search(QString(), o);
+    QCOMPARE(first.total, 2500);
+
+    SearchResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    int fetches = 0;
+    model.setHits(first.hits, first.total, first.totalCapped, [&](int offset, int limit) {
+        ++fetches;
+        SearchOptions page = o;
+        page.offset = offset;
+        page.limit = limit;
+        return engine.search(QString(), page).hits;
+    });
+    QVERIFY(model.rowCount() >= SearchResultsModel::kPageSize); // the tester itself may have fetched a page
+    QVERIFY(model.canFetchMore({}));
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    QCOMPARE(model.rowCount(), 2500);
+    QCOMPARE(fetches, 12); // 2,300 more rows in pages of 200 (the last one short, which ends the fetching)
+    QVERIFY(!model.canFetchMore({}));
+    // In the engine's order (by name), without gaps or repeats.
+    QSet<qint64> seen;
+    for (int row = 1; row < model.rowCount(); ++row) {
+        QVERIFY(model.at(row - 1)->name.compare(model.at(row)->name, Qt::CaseInsensitive) <= 0);
+        seen.insert(model.at(row)->id);
+    }
+    QCOMPARE(seen.size(), 2499);
+
+    // Header clicks ask the owner to sort in SQL rather than sorting rows here.
+    QSignalSpy sortSpy(&model, &SearchResultsModel::sortRequested);
+    model.sort(SearchResultsModel::TierColumn, Qt::DescendingOrder);
+    QCOMPARE(sortSpy.size(), 1);
+    QCOMPARE(sortSpy.front().at(0).toInt(), int(SearchResultsModel::TierColumn));
+    QCOMPARE(model.rowCount(), 2500);
+}

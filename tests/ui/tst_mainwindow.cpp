@@ -1,20 +1,24 @@
 #include "models/itemmodels/searchresultsmodel.h"
+#include "models/search/searchhistory.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/markdown.h"
 #include "ui/productpage.h"
+#include "ui/searchpage.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace meshlens;
 
@@ -113,6 +117,71 @@ private Q_SLOTS:
         QTRY_COMPARE(results->model()->rowCount(), 3);
     }
 
+    void search_typoNotice_facetClick_savedAndRecentSearches()
+    {
+        auto f = makeWindow(QStringLiteral("facets.db"), true);
+        QVERIFY(f);
+        QWidget *w = f->window.get();
+        auto *field = find<QLineEdit>(w, "searchField");
+        auto *results = find<QTableView>(w, "resultsView");
+        auto *facets = find<QTreeWidget>(w, "facetsView");
+        auto *correction = find<QLabel>(w, "correctionLabel");
+        QVERIFY(field && results && facets && correction);
+        QTRY_COMPARE(results->model()->rowCount(), 3);
+        QTRY_VERIFY(facets->topLevelItemCount() > 0); // facets of the whole catalog arrive after the results
+
+        // A typo is corrected, and the page says so.
+        QTest::keyClicks(field, QStringLiteral("forcast "));
+        QTRY_VERIFY(correction->isVisible());
+        QVERIFY(correction->text().contains(QLatin1String("forecast")));
+        QCOMPARE(results->model()->rowCount(), 1);
+        QCOMPARE(results->model()->index(0, 0).data().toString(), QStringLiteral("Revenue Forecast"));
+
+        // Clicking a facet value adds its filter to the query.
+        field->clear();
+        QTRY_COMPARE(results->model()->rowCount(), 3);
+        QTRY_VERIFY(!correction->isVisible());
+        QTreeWidgetItem *finance = nullptr;
+        QTRY_VERIFY((finance = [&]() -> QTreeWidgetItem * {
+            for (int i = 0; i < facets->topLevelItemCount(); ++i) {
+                for (int j = 0; j < facets->topLevelItem(i)->childCount(); ++j) {
+                    QTreeWidgetItem *item = facets->topLevelItem(i)->child(j);
+                    if (item->text(0).startsWith(QLatin1String("Finance  (2)"))) {
+                        return item;
+                    }
+                }
+            }
+            return nullptr;
+        }()));
+        const QRect rect = facets->visualItemRect(finance);
+        QTest::mouseClick(facets->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(field->text(), QStringLiteral("domain:finance "));
+        QTRY_COMPARE(results->model()->rowCount(), 2);
+
+        // Saved searches persist in the cache and come back through the Searches menu; opening a result records
+        // a recent search.
+        auto *page = find<ui::SearchPage>(w, "searchPage");
+        QVERIFY(page->saveSearch(QStringLiteral("Finance products")));
+        results->setFocus();
+        QTest::keyClick(results, Qt::Key_Return);
+        QCOMPARE(page->history().recent().value(0), QStringLiteral("domain:finance"));
+        find<QAction>(w, "actionBack")->trigger();
+        field->clear();
+        QTRY_COMPARE(results->model()->rowCount(), 3);
+        auto *menu = find<QMenu>(w, "searchesMenu");
+        QMetaObject::invokeMethod(menu, "aboutToShow");
+        QAction *saved = nullptr;
+        for (QAction *a : menu->actions()) {
+            if (a->objectName() == QLatin1String("savedSearch") && a->text() == QLatin1String("Finance products")) {
+                saved = a;
+            }
+        }
+        QVERIFY(saved);
+        saved->trigger();
+        QCOMPARE(field->text(), QStringLiteral("domain:finance"));
+        QTRY_COMPARE(results->model()->rowCount(), 2);
+    }
+
     void noMatch_showsEmptyStateThatSaysSo()
     {
         auto f = makeWindow(QStringLiteral("nomatch.db"), true);
@@ -130,7 +199,7 @@ private Q_SLOTS:
         auto f = makeWindow(QStringLiteral("empty.db"), false);
         QVERIFY(f);
         QWidget *w = f->window.get();
-        QVERIFY(find<QLabel>(w, "emptyState")->isVisible());
+        QTRY_VERIFY(find<QLabel>(w, "emptyState")->isVisible()); // searches run on a worker: the answer arrives
         QVERIFY(find<QLabel>(w, "emptyState")->text().contains(QLatin1String("empty")));
         QCOMPARE(find<QLabel>(w, "asOfLabel")->text(), QStringLiteral("Never synced"));
 

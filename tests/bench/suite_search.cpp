@@ -1,0 +1,282 @@
+// Suite `search`: the search engine over generated catalogs (100k and 1M products; --quick a small one), with at
+// least 200 queries per kind, against two baselines measured on the same cache in the same run: the naive FTS5
+// query (every match ordered by bm25(), what the foundation shipped) and the unranked floor (the first 20 FTS5
+// matches, no ranking at all). The naive query takes seconds per 2-letter prefix at 1M, so it gets a time budget
+// per kind and reports how many queries it ran.
+
+#include "benchutil.h"
+
+#include "models/search/searchengine.h"
+#include "models/store/catalogreader.h"
+#include "models/store/database.h"
+
+#include <QElapsedTimer>
+
+#include <ctime>
+
+#include <map>
+#include <random>
+
+namespace meshlens::bench {
+
+namespace {
+
+using models::Database;
+using models::SearchEngine;
+using models::SearchOptions;
+using models::SearchQuery;
+using models::Statement;
+
+struct Kind
+{
+    QString name;
+    QStringList queries;
+};
+
+QStringList column(Database &db, std::string_view sql)
+{
+    QStringList out;
+    Statement st = db.prepare(sql);
+    while (st.next()) {
+        out << st.text(0);
+    }
+    return out;
+}
+
+QStringList words(const QString &displayName)
+{
+    QStringList out;
+    for (const QString &w : displayName.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString clean;
+        for (const QChar c : w) {
+            if (c.isLetter()) {
+                clean += c.toLower();
+            }
+        }
+        if (clean.size() >= 3) {
+            out << clean;
+        }
+    }
+    return out;
+}
+
+// Deterministic query sets drawn from the cache itself, so every kind has matches to rank.
+std::vector<Kind> buildQueries(Database &db, int perKind)
+{
+    std::mt19937 rng(7);
+    const QStringList terms = column(db, "SELECT term FROM search_terms WHERE length(term) >= 4 AND "
+                                         "term NOT GLOB '*[0-9]*' ORDER BY term");
+    const QStringList displayNames =
+        column(db, "SELECT display_name FROM entries WHERE id % 97 = 0 AND display_name <> '' LIMIT 5000");
+    const QStringList domains = column(db, "SELECT name FROM domains ORDER BY id");
+    const QStringList tags = column(db, "SELECT DISTINCT tag FROM entry_tags WHERE entry_id % 97 = 0 LIMIT 200");
+    const QStringList people = column(db, "SELECT ext_id FROM people ORDER BY id LIMIT 2000");
+    const QStringList statuses = column(db, "SELECT DISTINCT status FROM entries WHERE id % 97 = 0 LIMIT 20");
+    const auto pick = [&rng](const QStringList &from) {
+        return from.isEmpty() ? QString() : from[static_cast<qsizetype>(rng() % static_cast<unsigned>(from.size()))];
+    };
+    const auto filter = [&](int i) -> QString {
+        switch (i % 6) {
+        case 0:
+            return QStringLiteral("domain:") + pick(domains);
+        case 1:
+            return QStringLiteral("tag:") + pick(tags);
+        case 2:
+            return QStringLiteral("status:") + pick(statuses);
+        case 3:
+            return QStringLiteral("tier:%1").arg(1 + static_cast<int>(rng() % 4));
+        case 4:
+            return QStringLiteral("owner:") + pick(people);
+        default:
+            return QStringLiteral("has:sla");
+        }
+    };
+    std::vector<Kind> kinds = {{QStringLiteral("single"), {}},      {QStringLiteral("prefix2"), {}},
+                               {QStringLiteral("prefix3"), {}},     {QStringLiteral("two_terms"), {}},
+                               {QStringLiteral("phrase"), {}},      {QStringLiteral("filter_only"), {}},
+                               {QStringLiteral("filter_text"), {}}, {QStringLiteral("typo"), {}}};
+    for (int i = 0; i < perKind; ++i) {
+        const QString term = pick(terms);
+        QStringList nameWords = words(pick(displayNames));
+        while (nameWords.size() < 2) {
+            nameWords << pick(terms);
+        }
+        kinds[0].queries << term + QLatin1Char(' '); // a finished word, not a prefix
+        kinds[1].queries << term.left(2);
+        kinds[2].queries << term.left(3);
+        kinds[3].queries << nameWords[0] + QLatin1Char(' ') + nameWords[1] + QLatin1Char(' ');
+        kinds[4].queries << QLatin1Char('"') + nameWords[0] + QLatin1Char(' ') + nameWords[1] + QLatin1Char('"');
+        kinds[5].queries << filter(i);
+        kinds[6].queries << filter(i) + QLatin1Char(' ') + term + QLatin1Char(' ');
+        // One edit (substitute, delete, or swap) at a position past the first letter; a typo that happens to be a
+        // real term is not a typo.
+        QString typo;
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            QString t = pick(terms);
+            if (t.size() < 5) {
+                continue;
+            }
+            const auto at = static_cast<qsizetype>(1 + rng() % static_cast<unsigned>(t.size() - 2));
+            switch (rng() % 3) {
+            case 0:
+                t[at] = QLatin1Char('a' + static_cast<char>(rng() % 26));
+                break;
+            case 1:
+                t.remove(at, 1);
+                break;
+            default:
+                std::swap(t[at], t[at + 1]);
+            }
+            if (!terms.contains(t)) {
+                typo = t;
+                break;
+            }
+        }
+        kinds[7].queries << (typo.isEmpty() ? term : typo) + QLatin1Char(' ');
+    }
+    return kinds;
+}
+
+double elapsedMs(const QElapsedTimer &t)
+{
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+// CPU time of this thread, in ms: on a machine shared with other builds, wall time includes waiting for a core;
+// CPU time says what the query itself cost (reads from the OS cache are counted, waits are not).
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+QJsonObject line(const QString &kind, const QString &impl, std::int64_t products, std::vector<double> samples)
+{
+    const auto count = static_cast<qint64>(samples.size());
+    const Percentiles p = percentiles(std::move(samples));
+    return {{QStringLiteral("suite"), QStringLiteral("search")},
+            {QStringLiteral("case"), kind},
+            {QStringLiteral("impl"), impl},
+            {QStringLiteral("n"), static_cast<qint64>(products)},
+            {QStringLiteral("queries"), count},
+            {QStringLiteral("p50_ms"), p.p50},
+            {QStringLiteral("p95_ms"), p.p95},
+            {QStringLiteral("p99_ms"), p.p99}};
+}
+
+// One FTS5 statement per query: the naive ranked query or the unranked floor, on the foundation's FTS string.
+std::vector<double> baseline(Database &db, std::string_view sql, const QStringList &queries, double budgetMs)
+{
+    std::vector<double> samples;
+    QElapsedTimer total;
+    total.start();
+    for (const QString &q : queries) {
+        const QString fts = models::CatalogReader::ftsQuery(SearchQuery::parse(q).text());
+        if (fts.isEmpty()) {
+            continue;
+        }
+        QElapsedTimer t;
+        t.start();
+        Statement st = db.prepare(sql);
+        st.bind(1, fts);
+        while (st.next()) {
+        }
+        samples.push_back(elapsedMs(t));
+        if (elapsedMs(total) > budgetMs && samples.size() >= 5) {
+            break;
+        }
+    }
+    return samples;
+}
+
+} // namespace
+
+int runSearch(const Options &options)
+{
+    std::vector<std::int64_t> sizes =
+        options.quick ? std::vector<std::int64_t>{5000} : std::vector<std::int64_t>{100000, 1000000};
+    if (options.products) {
+        sizes = {*options.products};
+    }
+    const int perKind = options.repeats > 0 ? options.repeats : (options.quick ? 50 : 200);
+    for (const std::int64_t n : sizes) {
+        const QString path = cacheFor(options, n);
+        if (path.isEmpty()) {
+            return 1;
+        }
+        Database db;
+        if (auto err = db.open(path, Database::Mode::ReadOnly)) {
+            progress(err->message);
+            return 1;
+        }
+        SearchEngine engine(db);
+        const std::vector<Kind> kinds = buildQueries(db, perKind);
+        progress(QStringLiteral("search: %1 products, %2 queries per kind").arg(n).arg(perKind));
+        for (const Kind &kind : kinds) {
+            SearchOptions o;
+            o.limit = 20;
+            for (qsizetype i = 0; i < std::min<qsizetype>(20, kind.queries.size()); ++i) {
+                (void)engine.search(kind.queries[i], o); // warm the page cache like a session that has been typing
+            }
+            std::vector<double> ours, oursCpu;
+            std::int64_t empty = 0;
+            for (const QString &q : kind.queries) {
+                QElapsedTimer t;
+                const double cpu0 = threadCpuMs();
+                t.start();
+                const auto r = engine.search(q, o);
+                ours.push_back(elapsedMs(t));
+                oursCpu.push_back(threadCpuMs() - cpu0);
+                if (r.error) {
+                    progress(QStringLiteral("query %1 failed: %2").arg(q, r.error->message));
+                    return 1;
+                }
+                empty += r.hits.isEmpty() ? 1 : 0;
+            }
+            QJsonObject mine = line(kind.name, QStringLiteral("meshlens"), n, ours);
+            mine.insert(QStringLiteral("empty_results"), static_cast<qint64>(empty));
+            const Percentiles cpu = percentiles(oursCpu);
+            mine.insert(QStringLiteral("cpu_p50_ms"), cpu.p50);
+            mine.insert(QStringLiteral("cpu_p99_ms"), cpu.p99);
+            // MESHLENS_BENCH_BASELINE_MS overrides the baselines' time budget per kind (0 skips them while iterating).
+            const double budget = qEnvironmentVariableIsSet("MESHLENS_BENCH_BASELINE_MS")
+                                      ? qEnvironmentVariableIntValue("MESHLENS_BENCH_BASELINE_MS")
+                                      : (options.quick ? 2000 : 30000);
+            if (kind.name != QLatin1String("filter_only") && budget > 0) {
+                const auto naive = baseline(db,
+                                            "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 ORDER BY "
+                                            "bm25(entry_fts, 10.0, 8.0, 5.0, 3.0, 3.0, 1.5, 1.0) LIMIT 20",
+                                            kind.queries, budget);
+                const auto floor =
+                    baseline(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 LIMIT 20", kind.queries, budget);
+                const QJsonObject naiveLine = line(kind.name, QStringLiteral("sqlite-naive"), n, naive);
+                const QJsonObject floorLine = line(kind.name, QStringLiteral("sqlite-floor"), n, floor);
+                const double p99 = mine.value(QStringLiteral("p99_ms")).toDouble();
+                if (p99 > 0) {
+                    mine.insert(QStringLiteral("naive_over_ours_p99"),
+                                naiveLine.value(QStringLiteral("p99_ms")).toDouble() / p99);
+                    mine.insert(QStringLiteral("ours_over_floor_p99"),
+                                p99 / std::max(1e-3, floorLine.value(QStringLiteral("p99_ms")).toDouble()));
+                }
+                report(naiveLine);
+                report(floorLine);
+            }
+            report(mine);
+        }
+        // Facets as the GUI asks for them (off the GUI thread), on the single-term queries.
+        std::vector<double> facets;
+        SearchOptions withFacets;
+        withFacets.facets = true;
+        for (const QString &q : kinds[0].queries.mid(0, 50)) { // facets are the slow part: 50 queries tell enough
+            QElapsedTimer t;
+            t.start();
+            (void)engine.search(q, withFacets);
+            facets.push_back(elapsedMs(t));
+        }
+        report(line(QStringLiteral("single+facets"), QStringLiteral("meshlens"), n, facets));
+    }
+    return 0;
+}
+
+} // namespace meshlens::bench

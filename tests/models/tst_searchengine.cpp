@@ -1,0 +1,332 @@
+// The search engine: relevance (a checked-in set of queries with their expected top result, and every product's
+// exact name ranking first), the query language end to end (filters, exclusions, phrases, prefixes), typo
+// correction, facets, inert snippets, sorted and paged listings, and cancellation.
+
+#include "models/search/searchengine.h"
+#include "models/store/database.h"
+#include "support/testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshlens;
+using namespace meshlens::models;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList ids(const SearchResult &r)
+{
+    QStringList out;
+    for (const SearchHit &h : r.hits) {
+        out << h.product.extId;
+    }
+    return out;
+}
+
+// The OpenMetadata sample tables as a bundle of products, named as OpenMetadata names them (dots, parentheses,
+// slashes, Cyrillic), with FQNs in OpenMetadata's form (a dotted part quoted).
+QByteArray openMetadataBundle()
+{
+    QFile f(test::fixturesDir() + QStringLiteral("/openmetadata/datasets/tables.json"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QByteArray out = test::header();
+    out += R"({"type":"domain","id":"shopify","name":"shopify","display_name":"Shopify"})"
+           "\n";
+    for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("tables")).toArray()) {
+        const QJsonObject t = v.toObject();
+        const QString name = t.value(QLatin1String("name")).toString();
+        const QString part =
+            name.contains(QLatin1Char('.')) ? QString(QLatin1Char('"') + name + QLatin1Char('"')) : name;
+        QJsonArray tags;
+        for (const QJsonValue &tag : t.value(QLatin1String("tags")).toArray()) {
+            tags.append(tag.toObject().value(QLatin1String("tagFQN")).toString());
+        }
+        const QJsonObject product{
+            {QStringLiteral("type"), QStringLiteral("product")},
+            {QStringLiteral("id"), name},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("fqn"), QString(QStringLiteral("sample_data.ecommerce_db.shopify.") + part)},
+            {QStringLiteral("domain"), QStringLiteral("shopify")},
+            {QStringLiteral("description"), t.value(QLatin1String("description")).toString()},
+            {QStringLiteral("tags"), QJsonValue(tags)}};
+        out += QJsonDocument(product).toJson(QJsonDocument::Compact) + '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+class TestSearchEngine final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Database m_small, m_sample, m_om;
+
+    void load(Database &db, const QString &name, const QString &source)
+    {
+        const QString path = m_dir.filePath(name + QStringLiteral(".db"));
+        const SyncResult r = test::syncNow(path, source);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QString err = test::openCache(db, path);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QByteArray small = test::sampleBundle();
+        // A description with markup, to check that snippets are inert.
+        small.replace("\"description\":\"Revenue per day, from orders.\"",
+                      R"("description":"Revenue per day <script>alert(1)</script> & <b>bold</b> from orders.")");
+        const QString smallPath = m_dir.filePath(QStringLiteral("small.ndjson"));
+        QVERIFY(test::writeFile(smallPath, small));
+        load(m_small, QStringLiteral("small"), smallPath);
+        load(m_sample, QStringLiteral("sample"), QStringLiteral("sample"));
+        const QString omPath = m_dir.filePath(QStringLiteral("om.ndjson"));
+        const QByteArray om = openMetadataBundle();
+        QVERIFY(!om.isEmpty());
+        QVERIFY(test::writeFile(omPath, om));
+        load(m_om, QStringLiteral("om"), omPath);
+    }
+
+    void relevanceSet_data()
+    {
+        QTest::addColumn<QString>("catalog");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        QFile f(test::testDataDir() + QStringLiteral("/search-relevance.tsv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int rows = 0;
+        while (!f.atEnd()) {
+            const QString line = QString::fromUtf8(f.readLine()).remove(QLatin1Char('\n'));
+            if (line.startsWith(QLatin1Char('#')) || line.isEmpty()) {
+                continue;
+            }
+            const QStringList cols = line.split(QLatin1Char('\t'));
+            QCOMPARE(cols.size(), 4);
+            QTest::addRow("%s: %s (%s)", qPrintable(cols[0]), qPrintable(cols[1]), qPrintable(cols[3]))
+                << cols[0] << cols[1] << cols[2];
+            ++rows;
+        }
+        QVERIFY(rows >= 40);
+    }
+
+    void relevanceSet()
+    {
+        QFETCH(QString, catalog);
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        SearchEngine engine(catalog == QLatin1String("sample") ? m_sample : m_om);
+        const SearchResult r = engine.search(query);
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+        QVERIFY2(!r.hits.isEmpty(), "no results");
+        QCOMPARE(r.hits.front().product.extId, expected);
+    }
+
+    void exactProductName_alwaysRanksFirst()
+    {
+        SearchEngine engine(m_sample);
+        Statement st = m_sample.prepare("SELECT ext_id, name, display_name, (SELECT count(*) FROM entries x WHERE "
+                                        "x.display_name = e.display_name COLLATE NOCASE) FROM entries e ORDER BY id");
+        int checked = 0;
+        while (st.next()) {
+            const QString id = st.text(0);
+            const SearchResult byName = engine.search(st.text(1));
+            QVERIFY(!byName.hits.isEmpty());
+            QCOMPARE(byName.hits.front().product.extId, id);
+            QCOMPARE(byName.hits.front().matchedBy(), QStringLiteral("exact name"));
+            if (st.int64(3) == 1) { // a display name two products share cannot rank both first
+                const SearchResult byTitle = engine.search(st.text(2));
+                QCOMPARE(byTitle.hits.front().product.extId, id);
+            }
+            ++checked;
+        }
+        QCOMPARE(checked, 300);
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("expected"); // sorted
+        QTest::newRow("domain") << u"domain:finance"_s << QStringList{u"finance.forecast"_s, u"finance.revenue"_s};
+        QTest::newRow("domain by display name") << u"domain:Sales"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("two domains are either")
+            << u"domain:finance domain:sales"_s
+            << QStringList{u"finance.forecast"_s, u"finance.revenue"_s, u"sales.orders"_s};
+        QTest::newRow("owner person, any role") << u"owner:grace"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("owner expert") << u"owner:alan"_s << QStringList{u"finance.forecast"_s, u"finance.revenue"_s};
+        QTest::newRow("owner team by display name") << u"owner:\"Finance Data\""_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("tag") << u"tag:pii"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("status") << u"status:development"_s << QStringList{u"finance.forecast"_s};
+        QTest::newRow("tier") << u"tier:2"_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("has sla") << u"has:sla"_s << QStringList{u"finance.revenue"_s, u"sales.orders"_s};
+        QTest::newRow("has incident") << u"has:incident"_s << QStringList{u"finance.revenue"_s, u"sales.orders"_s};
+        QTest::newRow("source") << u"source:small.ndjson"_s
+                                << QStringList{u"finance.forecast"_s, u"finance.revenue"_s, u"sales.orders"_s};
+        QTest::newRow("filter and text") << u"domain:finance forecast"_s << QStringList{u"finance.forecast"_s};
+        QTest::newRow("filters AND across fields") << u"domain:finance has:sla"_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("unknown value") << u"domain:nowhere"_s << QStringList{};
+        QTest::newRow("exclusion") << u"revenue -forecast"_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("exclusion alone") << u"-revenue"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("phrase") << u"\"daily revenue\""_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("words in any order, all must match")
+            << u"revenue orders "_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("prefix while typing") << u"fore"_s << QStringList{u"finance.forecast"_s};
+        QTest::newRow("owners are searchable text") << u"lovelace "_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("column names are searchable text") << u"customer_email"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("one typed character: name prefix") << u"o"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("unknown field degrades to text") << u"color:red"_s << QStringList{};
+    }
+
+    void filters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, expected);
+        SearchEngine engine(m_small);
+        SearchOptions o;
+        o.correctTypos = false;
+        const SearchResult r = engine.search(query, o);
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+        QStringList got = ids(r);
+        got.sort();
+        QCOMPARE(got, expected);
+        QCOMPARE(r.total, expected.size());
+    }
+
+    void typo_isCorrectedAndSaid()
+    {
+        SearchEngine engine(m_small);
+        const SearchResult r = engine.search(QStringLiteral("forcast "));
+        QCOMPARE(r.correctedFrom, QStringLiteral("forcast"));
+        QCOMPARE(r.searched.words, QStringList{QStringLiteral("forecast")});
+        QCOMPARE(ids(r), QStringList{QStringLiteral("finance.forecast")});
+        // While typing, the prefix is corrected against the start of the vocabulary's terms.
+        const SearchResult typing = engine.search(QStringLiteral("revne"));
+        QVERIFY(!typing.correctedFrom.isEmpty());
+        QVERIFY(ids(typing).contains(QStringLiteral("finance.revenue")));
+        // A word that exists is never "corrected", and nonsense finds nothing rather than something random.
+        QVERIFY(engine.search(QStringLiteral("revenue ")).correctedFrom.isEmpty());
+        QVERIFY(!engine.correction(QStringLiteral("zzzzqqq"), false));
+        SearchOptions off;
+        off.correctTypos = false;
+        QVERIFY(engine.search(QStringLiteral("forcast "), off).hits.isEmpty());
+    }
+
+    void snippets_highlightMatchesAndAreInert()
+    {
+        SearchEngine engine(m_small);
+        const SearchResult r = engine.search(QStringLiteral("revenue alert "));
+        QCOMPARE(ids(r), QStringList{QStringLiteral("finance.revenue")});
+        const QString html = r.hits.front().snippetHtml;
+        QVERIFY2(html.contains(QLatin1String("<b>alert</b>")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("&lt;script&gt;")), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("<script>")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("&amp;")), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("<b>bold")), qPrintable(html));
+    }
+
+    void facets_countTheCurrentQuery()
+    {
+        SearchEngine engine(m_small);
+        SearchOptions o;
+        o.facets = true;
+        const SearchResult all = engine.search(QString(), o);
+        QCOMPARE(all.facets.counted, 3);
+        QCOMPARE(all.facets.domain.size(), 2);
+        QCOMPARE(all.facets.domain[0].filter, QStringLiteral("finance"));
+        QCOMPARE(all.facets.domain[0].count, 2);
+        QCOMPARE(all.facets.domain[1].label, QStringLiteral("Sales"));
+        QCOMPARE(all.facets.status.size(), 2);
+        const SearchResult finance = engine.search(QStringLiteral("domain:finance"), o);
+        QCOMPARE(finance.facets.counted, 2);
+        QCOMPARE(finance.facets.domain.size(), 1);
+        QStringList owners;
+        for (const FacetValue &v : finance.facets.owner) {
+            owners << v.filter + QLatin1Char('=') + QString::number(v.count);
+            // Clicking a facet value adds its filter; the filtered query finds as many as the facet said.
+            const SearchResult clicked = engine.search(QStringLiteral("domain:finance owner:") + v.filter, o);
+            QCOMPARE(clicked.total, v.count);
+        }
+        owners.sort();
+        // Owners of any role, as the owner: filter matches them.
+        QCOMPARE(owners, (QStringList{QStringLiteral("alan=2"), QStringLiteral("t-fin=1")}));
+        QCOMPARE(engine.search(QStringLiteral("tag:pii"), o).facets.tag.size(), 2); // pii, gold
+    }
+
+    void listing_sortsAndPagesInSql()
+    {
+        SearchEngine engine(m_small);
+        SearchOptions o;
+        QCOMPARE(ids(engine.search(QString(), o)),
+                 (QStringList{u"finance.forecast"_s, u"sales.orders"_s, u"finance.revenue"_s})); // by name
+        o.sort = SearchOptions::Sort::Tier;
+        o.descending = true;
+        QCOMPARE(ids(engine.search(QString(), o)).first(), QStringLiteral("finance.revenue"));
+        o.sort = SearchOptions::Sort::Name;
+        o.descending = false;
+        o.offset = 1;
+        o.limit = 1;
+        QCOMPARE(ids(engine.search(QString(), o)), QStringList{QStringLiteral("sales.orders")});
+        // Text queries sorted by a column: all matches, in that order.
+        o.offset = 0;
+        o.limit = 10;
+        o.sort = SearchOptions::Sort::Name;
+        o.descending = true;
+        QCOMPARE(ids(engine.search(QStringLiteral("revenue"), o)),
+                 (QStringList{u"finance.revenue"_s, u"finance.forecast"_s}));
+    }
+
+    void ranking_tiersAndStableTieBreaks()
+    {
+        SearchEngine engine(m_small);
+        const SearchResult r = engine.search(QStringLiteral("revenue"));
+        QCOMPARE(r.hits.size(), 2);
+        QCOMPARE(r.hits[0].product.extId, QStringLiteral("finance.revenue")); // name match beats display-name prefix
+        QCOMPARE(r.hits[0].matchedBy(), QStringLiteral("exact name"));
+        QCOMPARE(r.hits[1].matchedBy(), QStringLiteral("name prefix"));
+        QCOMPARE(engine.search(QStringLiteral("finance.forecast")).hits.front().matchedBy(),
+                 QStringLiteral("fqn or id"));
+        // The same query twice gives the same order.
+        SearchEngine again(m_sample);
+        QCOMPARE(ids(again.search(QStringLiteral("customer"))), ids(again.search(QStringLiteral("customer"))));
+    }
+
+    void hostileQueries_runWithoutError()
+    {
+        SearchEngine engine(m_sample);
+        for (const QString &q : {QStringLiteral("NEAR(a b) OR \"x"), QStringLiteral("'; DROP TABLE entries; --"),
+                                 QStringLiteral("{name}: * ^ ()"), QStringLiteral("x").repeated(10240),
+                                 QStringLiteral("domain:\" owner: -"), QString::fromUtf8("\xff\xfe\xed\xa0\x80")}) {
+            const SearchResult r = engine.search(q);
+            QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+        }
+        QCOMPARE(engine.search(QString()).total, 300);
+    }
+
+    void cancelledSearch_returnsNothing()
+    {
+        SearchEngine engine(m_sample);
+        std::atomic<bool> cancel = true;
+        engine.setCancelFlag(&cancel);
+        const SearchResult r = engine.search(QStringLiteral("customer"));
+        QVERIFY(r.cancelled);
+        QVERIFY(r.hits.isEmpty());
+        cancel = false;
+        QVERIFY(!engine.search(QStringLiteral("customer")).hits.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchEngine)
+#include "tst_searchengine.moc"
