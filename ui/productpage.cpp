@@ -53,6 +53,11 @@ QLabel *selectableLabel(const QString &text, bool wrap = false)
     label->setTextFormat(Qt::PlainText); // catalog text is never markup
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setWordWrap(wrap);
+    if (wrap) {
+        // Take the row's width before wrapping (the form grows only expanding fields; a wrapped label's own
+        // size hint is narrow, and its second line was cut off).
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    }
     label->setToolTip(text);
     return label;
 }

@@ -32,30 +32,12 @@ private:
     QString m_db;
     QString m_bundle;
 
-    static QString slurp(std::FILE *f)
-    {
-        std::fflush(f);
-        std::rewind(f);
-        QByteArray data;
-        char buf[4096];
-        std::size_t n = 0;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-            data.append(buf, static_cast<qsizetype>(n));
-        }
-        std::fclose(f);
-        return QString::fromUtf8(data);
-    }
-
     static CliRun run(QStringList args)
     {
         args.prepend(QStringLiteral("meshlens"));
-        std::FILE *out = std::tmpfile();
-        std::FILE *err = std::tmpfile();
-        CliRun r;
-        r.code = app::runCli(args, out, err);
-        r.out = slurp(out);
-        r.err = slurp(err);
-        return r;
+        const test::Captured c =
+            test::capture([&](std::FILE *out, std::FILE *err) { return app::runCli(args, out, err); });
+        return {c.code, c.out, c.err};
     }
 
     CliRun runDb(QStringList args) const { return run(args << QStringLiteral("--db") << m_db); }
@@ -212,9 +194,9 @@ private Q_SLOTS:
         QCOMPARE(orders.value(QLatin1String("id")).toString(), QStringLiteral("sales.orders"));
         QCOMPARE(orders.value(QLatin1String("distance")).toInt(), -1);
         // Downstream only: no upstream node.
-        const CliRun d = lineage({QStringLiteral("sales.orders"), QStringLiteral("--up"), QStringLiteral("0"),
-                                  QStringLiteral("--down"), QStringLiteral("5"), QStringLiteral("--format"),
-                                  QStringLiteral("dot")});
+        const CliRun d =
+            lineage({QStringLiteral("sales.orders"), QStringLiteral("--up"), QStringLiteral("0"),
+                     QStringLiteral("--down"), QStringLiteral("5"), QStringLiteral("--format"), QStringLiteral("dot")});
         QCOMPARE(d.code, 0);
         QVERIFY(d.out.startsWith(QLatin1String("digraph lineage {")));
         QCOMPARE(d.out.count(QLatin1String("->")), 2);
