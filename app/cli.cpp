@@ -132,7 +132,6 @@ std::optional<int> openCache(Database &db, const QString &path, const Io &io)
     return std::nullopt;
 }
 
-
 QString timeText(std::optional<std::int64_t> t)
 {
     return t ? QDateTime::fromSecsSinceEpoch(*t, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("never");
