@@ -1,6 +1,7 @@
 #include "healthsnapshot.h"
 
 #include "../logging.h"
+#include "../store/catalogreader.h"
 #include "../store/seriesreader.h"
 
 #include <QCoreApplication>
@@ -529,47 +530,40 @@ std::optional<ProductHealthReport> productHealth(Database &db, std::int64_t prod
     SeriesReader series(db);
     double slaSum = 0;
     int slaCount = 0;
-    {
-        Statement st = db.prepare("SELECT id, ext_id, kind, unit, op, target, description FROM sla_objectives "
-                                  "WHERE entry_id = ?1 ORDER BY kind, id");
-        st.bind(1, productId);
-        while (st.next()) {
-            ObjectiveReport o;
-            o.id = st.int64(0);
-            o.extId = st.text(1);
-            o.kind = st.text(2);
-            o.unit = st.text(3);
-            o.op = st.text(4);
-            o.spec = specFrom(st.real(5), o.op);
-            o.description = st.text(6);
-            const std::vector<SeriesPoint> points = series.sla(o.id);
-            o.window = evaluateSla(o.spec, points, window, r.now, policy.goal);
-            for (std::size_t k = 0; k < kBudgetWindowDays.size(); ++k) {
-                o.budgets[k] = evaluateSla(o.spec, points, windowFor(r.now, kBudgetWindowDays[k]), r.now, policy.goal);
-            }
-            o.calendar = slaCalendar(o.spec, points, r.now - (kCalendarDays - 1) * kDay, r.now);
-            accumulate(r.components, slaSum, slaCount, o.window);
-            r.objectives.push_back(std::move(o));
+    // The product's objectives and checks as the product page reads them; the report adds their evaluation.
+    CatalogReader catalog(db);
+    for (const SlaInfo &info : catalog.slas(productId)) {
+        ObjectiveReport o;
+        o.id = info.id;
+        o.extId = info.extId;
+        o.kind = info.kind;
+        o.unit = info.unit;
+        o.op = info.op;
+        o.spec = specFrom(info.target, o.op);
+        o.description = info.description;
+        const std::vector<SeriesPoint> points = series.sla(o.id);
+        o.window = evaluateSla(o.spec, points, window, r.now, policy.goal);
+        for (std::size_t k = 0; k < kBudgetWindowDays.size(); ++k) {
+            o.budgets[k] = evaluateSla(o.spec, points, windowFor(r.now, kBudgetWindowDays[k]), r.now, policy.goal);
         }
+        o.calendar = slaCalendar(o.spec, points, r.now - (kCalendarDays - 1) * kDay, r.now);
+        accumulate(r.components, slaSum, slaCount, o.window);
+        r.objectives.push_back(std::move(o));
     }
     RunCounts counts;
-    {
-        Statement st = db.prepare("SELECT id, name, kind, severity FROM checks WHERE entry_id = ?1 ORDER BY name, id");
-        st.bind(1, productId);
-        while (st.next()) {
-            CheckReport c;
-            c.id = st.int64(0);
-            c.name = st.text(1);
-            c.kind = st.text(2);
-            c.severity = st.text(3);
-            c.eval = evaluateCheck(series.check(c.id), window, r.now);
-            if (c.eval.failingNow) {
-                c.message = QString::fromStdString(series.lastCheckMessage(c.id));
-                ++r.components.openIncidents;
-            }
-            counts.add(c.eval.counts);
-            r.checks.push_back(std::move(c));
+    for (const CheckInfo &info : catalog.checks(productId)) {
+        CheckReport c;
+        c.id = info.id;
+        c.name = info.name;
+        c.kind = info.kind;
+        c.severity = info.severity;
+        c.eval = evaluateCheck(series.check(c.id), window, r.now);
+        if (c.eval.failingNow) {
+            c.message = QString::fromStdString(series.lastCheckMessage(c.id));
+            ++r.components.openIncidents;
         }
+        counts.add(c.eval.counts);
+        r.checks.push_back(std::move(c));
     }
     // Rounded through float as the snapshot stores them, so the tab's score is the views' score to the point.
     if (slaCount > 0) {

@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace meshlens::models {
@@ -132,33 +133,41 @@ Outbox::Outbox(Database &db)
     : m_db(db)
 {}
 
+namespace {
+// The feedback categories, id and title in one table.
+struct FeedbackCategory
+{
+    const char *id;
+    const char *title;
+};
+constexpr std::array<FeedbackCategory, 6> kFeedbackCategories = {{
+    {"data_issue", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Data issue")},
+    {"documentation", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Documentation")},
+    {"access", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Access")},
+    {"feature_request", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Feature request")},
+    {"praise", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Praise")},
+    {"question", QT_TRANSLATE_NOOP("meshlens::models::Outbox", "Question")},
+}};
+} // namespace
+
 const QStringList &Outbox::feedbackCategories()
 {
-    static const QStringList categories = {QStringLiteral("data_issue"), QStringLiteral("documentation"),
-                                           QStringLiteral("access"),     QStringLiteral("feature_request"),
-                                           QStringLiteral("praise"),     QStringLiteral("question")};
+    static const QStringList categories = [] {
+        QStringList ids;
+        for (const FeedbackCategory &c : kFeedbackCategories) {
+            ids << QLatin1String(c.id);
+        }
+        return ids;
+    }();
     return categories;
 }
 
 QString Outbox::categoryTitle(const QString &category)
 {
-    if (category == QLatin1String("data_issue")) {
-        return tr("Data issue");
-    }
-    if (category == QLatin1String("documentation")) {
-        return tr("Documentation");
-    }
-    if (category == QLatin1String("access")) {
-        return tr("Access");
-    }
-    if (category == QLatin1String("feature_request")) {
-        return tr("Feature request");
-    }
-    if (category == QLatin1String("praise")) {
-        return tr("Praise");
-    }
-    if (category == QLatin1String("question")) {
-        return tr("Question");
+    for (const FeedbackCategory &c : kFeedbackCategories) {
+        if (category == QLatin1String(c.id)) {
+            return tr(c.title);
+        }
     }
     return category;
 }
