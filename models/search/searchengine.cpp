@@ -22,10 +22,33 @@ constexpr std::array<double, 7> kWeights = {10.0, 8.0, 5.0, 3.0, 3.0, 1.5, 1.0};
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr int kPrefixTierLimit = 50;
+constexpr int kSnippetTokens = 12;
+// The documents' text columns; the last one, facets, holds filter tokens (see SearchEngine::Filters).
+constexpr const char *kTextColumns = "name display_name tags domain owners description columns";
 
 // The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word, near enough for IDF and typos.
 QStringList tokens(const QString &word)
 {
+    // ASCII, most of any catalog's text, folds without Unicode normalisation (ten times faster in snippets).
+    if (std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        QStringList out;
+        QString current;
+        for (const QChar c : word) {
+            const char a = static_cast<char>(c.unicode());
+            if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) {
+                current += c;
+            } else if (a >= 'A' && a <= 'Z') {
+                current += QLatin1Char(static_cast<char>(a - 'A' + 'a'));
+            } else if (!current.isEmpty()) {
+                out << current;
+                current.clear();
+            }
+        }
+        if (!current.isEmpty()) {
+            out << current;
+        }
+        return out;
+    }
     QString folded;
     for (const QChar c : word.normalized(QString::NormalizationForm_KD)) {
         if (c.category() == QChar::Mark_NonSpacing || c.category() == QChar::Mark_Enclosing) {
@@ -76,13 +99,23 @@ int editDistance(QStringView a, QStringView b, int limit)
 // prefix is a pass over hundreds of thousands of doclist entries; the vocabulary table answers it for free.
 void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal, sqlite3_value **args)
 {
+    // The text columns, not the facets column: filter tokens are no part of a document's length.
+    const int textColumns = std::min(api->xColumnCount(fts), static_cast<int>(kWeights.size()));
     auto *avg = static_cast<double *>(api->xGetAuxdata(fts, 0));
     if (!avg) {
         sqlite3_int64 rows = 0;
         sqlite3_int64 tokensTotal = 0;
-        if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &tokensTotal) != SQLITE_OK) {
+        if (api->xRowCount(fts, &rows) != SQLITE_OK) {
             sqlite3_result_error(ctx, "meshlens_rank: no index statistics", -1);
             return;
+        }
+        for (int c = 0; c < textColumns; ++c) {
+            sqlite3_int64 size = 0;
+            if (api->xColumnTotalSize(fts, c, &size) != SQLITE_OK) {
+                sqlite3_result_error(ctx, "meshlens_rank: no index statistics", -1);
+                return;
+            }
+            tokensTotal += size;
         }
         avg = static_cast<double *>(sqlite3_malloc(sizeof(double)));
         if (!avg) {
@@ -112,7 +145,11 @@ void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
         }
     }
     int length = 0;
-    (void)api->xColumnSize(fts, -1, &length);
+    for (int c = 0; c < textColumns; ++c) {
+        int size = 0;
+        (void)api->xColumnSize(fts, c, &size);
+        length += size;
+    }
     const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / *avg);
     double score = 0;
     for (int p = 0; p < std::min(phrases, static_cast<int>(tf.size())); ++p) {
@@ -141,11 +178,140 @@ int progressHandler(void *flag)
     return static_cast<const std::atomic<bool> *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
 }
 
-QString snippetHtml(const QString &raw)
+// Ids as a JSON array, for json_each().
+QString idArray(const QList<std::int64_t> &ids)
 {
-    QString html = raw.toHtmlEscaped();
-    html.replace(QChar(0xE000), QLatin1String("<b>"));
-    html.replace(QChar(0xE001), QLatin1String("</b>"));
+    QString out = QStringLiteral("[");
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        out += (i ? QStringLiteral(",") : QString()) + QString::number(ids[i]);
+    }
+    return out + QLatin1Char(']');
+}
+
+// A word of a text and where it is: a run of letters, digits and combining marks (unicode61's idea of a token),
+// with the form tokens() folds it to, for matching.
+struct Span
+{
+    qsizetype begin = 0;
+    qsizetype end = 0;
+    QString folded;
+};
+
+std::vector<Span> spans(const QString &text)
+{
+    std::vector<Span> out;
+    const qsizetype n = text.size();
+    const auto wordCharAt = [&](qsizetype at, qsizetype &length) {
+        char32_t ucs = text[at].unicode();
+        length = 1;
+        if (text[at].isHighSurrogate() && at + 1 < n && text[at + 1].isLowSurrogate()) {
+            ucs = QChar::surrogateToUcs4(text[at], text[at + 1]);
+            length = 2;
+        }
+        const QChar::Category c = QChar::category(ucs);
+        return QChar::isLetterOrNumber(ucs) || c == QChar::Mark_NonSpacing || c == QChar::Mark_SpacingCombining ||
+               c == QChar::Mark_Enclosing;
+    };
+    qsizetype i = 0;
+    while (i < n) {
+        qsizetype length = 1;
+        if (!wordCharAt(i, length)) {
+            i += length;
+            continue;
+        }
+        Span s;
+        s.begin = i;
+        bool ascii = true;
+        while (i < n && wordCharAt(i, length)) {
+            ascii = ascii && text[i].unicode() < 0x80;
+            i += length;
+        }
+        s.end = i;
+        s.folded = ascii ? text.mid(s.begin, s.end - s.begin).toLower()
+                         : tokens(text.mid(s.begin, s.end - s.begin)).join(QString());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// The snippet of a hit: the text column with the most query terms in it (the earlier column on a tie), cut to the
+// window of `window` words holding the most of them, the matched words in <b>, everything else HTML-escaped (so a
+// description's markup stays text). Empty when no column holds a term.
+QString highlightedSnippet(const QStringList &columns, const std::vector<std::pair<QString, bool>> &terms, int window)
+{
+    const auto termOf = [&](const QString &folded) -> int {
+        for (std::size_t t = 0; t < terms.size(); ++t) {
+            if (terms[t].second ? folded.startsWith(terms[t].first) : folded == terms[t].first) {
+                return static_cast<int>(t);
+            }
+        }
+        return -1;
+    };
+    struct Best
+    {
+        int column = -1;
+        std::vector<Span> spans;
+        std::vector<int> term;
+        std::pair<int, int> score{0, 0}; // distinct terms, matched words
+    } best;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        std::vector<Span> s = spans(columns[c]);
+        std::vector<int> term(s.size());
+        std::vector<bool> seen(terms.size());
+        std::pair<int, int> score{0, 0};
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            term[k] = termOf(s[k].folded);
+            if (term[k] >= 0) {
+                score.first += seen[static_cast<std::size_t>(term[k])] ? 0 : 1;
+                seen[static_cast<std::size_t>(term[k])] = true;
+                ++score.second;
+            }
+        }
+        if (score > best.score) {
+            best = Best{static_cast<int>(c), std::move(s), std::move(term), score};
+        }
+    }
+    if (best.column < 0) {
+        return {};
+    }
+    // The window: most distinct terms, then most matched words, then the earliest.
+    const auto count = static_cast<qsizetype>(best.spans.size());
+    const qsizetype width = std::min<qsizetype>(window, count);
+    qsizetype start = 0;
+    std::pair<int, int> bestWindow{-1, -1};
+    for (qsizetype from = 0; from + width <= count; ++from) {
+        std::vector<bool> seen(terms.size());
+        std::pair<int, int> score{0, 0};
+        for (qsizetype k = from; k < from + width; ++k) {
+            const int t = best.term[static_cast<std::size_t>(k)];
+            if (t >= 0) {
+                score.first += seen[static_cast<std::size_t>(t)] ? 0 : 1;
+                seen[static_cast<std::size_t>(t)] = true;
+                ++score.second;
+            }
+        }
+        if (score > bestWindow) {
+            bestWindow = score;
+            start = from;
+        }
+    }
+    const QString &text = columns[best.column];
+    const qsizetype last = start + width - 1;
+    QString html;
+    if (start > 0) {
+        html += QStringLiteral("…");
+    }
+    qsizetype at = best.spans[static_cast<std::size_t>(start)].begin;
+    for (qsizetype k = start; k <= last; ++k) {
+        const Span &s = best.spans[static_cast<std::size_t>(k)];
+        html += text.mid(at, s.begin - at).toHtmlEscaped();
+        const QString word = text.mid(s.begin, s.end - s.begin).toHtmlEscaped();
+        html += best.term[static_cast<std::size_t>(k)] >= 0 ? QStringLiteral("<b>%1</b>").arg(word) : word;
+        at = s.end;
+    }
+    if (last + 1 < count) {
+        html += QStringLiteral("…");
+    }
     html.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return html;
 }
@@ -211,6 +377,12 @@ std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
 {
     return db.exec("DELETE FROM search_terms; "
                    "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab;");
+}
+
+std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)
+{
+    return db.exec("INSERT INTO entry_fts(entry_fts) VALUES ('optimize'); "
+                   "INSERT INTO entry_name_fts(entry_name_fts) VALUES ('optimize');");
 }
 
 void SearchEngine::loadVocabulary()
@@ -282,6 +454,9 @@ std::optional<QString> SearchEngine::correction(const QString &word, bool prefix
     std::optional<std::pair<int, std::int64_t>> best;
     QString bestTerm;
     for (const auto &[term, docs] : m_vocab->terms) {
+        if (term.startsWith(QLatin1String("0f"))) {
+            continue; // a filter token (the facets column), not a word anyone types
+        }
         // While typing, the word is compared with the term's beginnings of about its length.
         QStringView candidate = term;
         int d = limit + 1;
@@ -361,96 +536,193 @@ SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions 
     return result;
 }
 
+// The filters of a query, twice: as SQL over `e` (entries), which every plan can apply to a row it holds, and
+// where the value can be a token of the documents' facets column, as FTS5 expressions, so a filter with words is
+// one full-text query (its AND skips through the words' doclists) and a filter alone is a doclist read.
+struct SearchEngine::Filters
+{
+    Sql sql;                   // every filter and exclusion, as a WHERE clause over e
+    QStringList fts;           // one FTS5 expression per filter field (ANDed), over the facets column
+    bool allInFts = true;      // every filter is among `fts` (has: and exclusions are not)
+    std::int64_t estimate = 0; // at most this many products pass the token filters (vocabulary counts)
+    bool any = false;
+
+    [[nodiscard]] QString ftsExpression() const { return fts.join(QLatin1String(" AND ")); }
+};
+
+SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
+{
+    Filters out;
+    out.any = !query.filters.isEmpty() || !query.excluded.isEmpty();
+    out.estimate = m_vocab->documents;
+    // The facet tokens a filter value stands for, computed by SQLite with the very expressions the documents
+    // were built with (kFacetsSql), so both sides agree on case and encoding.
+    const auto tokensFor = [this](const SearchQuery::Filter &f) {
+        std::string sql;
+        switch (f.field) {
+        case SearchQuery::Field::Domain:
+            sql = "SELECT '0fd' || id FROM domains WHERE name = ?1 COLLATE NOCASE OR display_name = ?1 COLLATE "
+                  "NOCASE OR ext_id = ?1";
+            break;
+        case SearchQuery::Field::Status:
+            sql = "SELECT '0fs' || hex(lower(?1))";
+            break;
+        case SearchQuery::Field::Tier:
+            sql = "SELECT '0ft' || CAST(?1 AS INTEGER)";
+            break;
+        case SearchQuery::Field::Source:
+            sql = "SELECT '0fsrc' || id FROM sources WHERE uri = ?1 OR kind = ?1 OR name = ?1 COLLATE NOCASE OR "
+                  "instr(lower(uri), lower(?1)) > 0";
+            break;
+        case SearchQuery::Field::Tag:
+            sql = "SELECT '0fg' || hex(?1) UNION SELECT '0fg' || hex(lower(?1))";
+            break;
+        case SearchQuery::Field::Owner:
+            sql = "SELECT '0fp' || id FROM people WHERE ext_id = ?1 OR name = ?1 COLLATE NOCASE OR display_name = "
+                  "?1 COLLATE NOCASE OR email = ?1 COLLATE NOCASE UNION ALL SELECT '0fq' || id FROM teams WHERE "
+                  "ext_id = ?1 OR name = ?1 COLLATE NOCASE OR display_name = ?1 COLLATE NOCASE";
+            break;
+        case SearchQuery::Field::Has:
+            return std::optional<QStringList>();
+        }
+        QStringList tokens;
+        Statement st = m_db.prepare(sql);
+        st.bind(1, f.value);
+        while (st.next()) {
+            tokens << st.text(0).toLower(); // as the tokenizer folds them (hex() is upper case)
+        }
+        return std::optional<QStringList>(tokens);
+    };
+
+    // OR within a single-valued field (domain, status, tier, source), AND across fields and for tags, owners and
+    // has:.
+    QHash<int, QStringList> anyOfSql;
+    QHash<int, QStringList> anyOfTokens;
+    QStringList allSql;
+    QList<QStringList> allTokens;
+    for (const SearchQuery::Filter &f : query.filters) {
+        const QString v = out.sql.arg(f.value);
+        const auto tokens = tokensFor(f);
+        const int field = static_cast<int>(f.field);
+        const bool singleValued = f.field == SearchQuery::Field::Domain || f.field == SearchQuery::Field::Status ||
+                                  f.field == SearchQuery::Field::Tier || f.field == SearchQuery::Field::Source;
+        if (!tokens) {
+            out.allInFts = false;
+        } else if (singleValued) {
+            anyOfTokens[field] << *tokens;
+        } else {
+            allTokens << *tokens;
+        }
+        // A domain or source as the ids it names, resolved above: with one id (the usual case) the planner lists
+        // a domain's products in name order straight from entries_domain_name.
+        const auto idsIn = [&](const char *column, qsizetype prefix) {
+            QStringList ids;
+            for (const QString &token : *tokens) {
+                ids << token.mid(prefix);
+            }
+            return ids.isEmpty()     ? QStringLiteral("0")
+                   : ids.size() == 1 ? QStringLiteral("e.%1 = %2").arg(QLatin1String(column), ids.front())
+                                     : QStringLiteral("e.%1 IN (%2)").arg(QLatin1String(column), ids.join(u','));
+        };
+        switch (f.field) {
+        case SearchQuery::Field::Domain:
+            anyOfSql[field] << idsIn("domain_id", 3);
+            break;
+        case SearchQuery::Field::Status:
+            anyOfSql[field] << QStringLiteral("e.status = %1 COLLATE NOCASE").arg(v);
+            break;
+        case SearchQuery::Field::Tier:
+            anyOfSql[field] << QStringLiteral("e.tier = CAST(%1 AS INTEGER)").arg(v);
+            break;
+        case SearchQuery::Field::Source:
+            anyOfSql[field] << idsIn("source_id", 5);
+            break;
+        case SearchQuery::Field::Tag:
+            // Probed per row: plans that need a tag's whole product set take it from the facet tokens instead.
+            allSql << QStringLiteral("EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag IN (%1, "
+                                     "lower(%1)))")
+                          .arg(v);
+            break;
+        case SearchQuery::Field::Owner:
+            allSql << QStringLiteral(
+                          "e.id IN (SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'person' AND o.party_id "
+                          "IN (SELECT id FROM people WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
+                          "%1 COLLATE NOCASE OR email = %1 COLLATE NOCASE) "
+                          "UNION ALL SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'team' AND o.party_id "
+                          "IN (SELECT id FROM teams WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
+                          "%1 COLLATE NOCASE))")
+                          .arg(v);
+            break;
+        case SearchQuery::Field::Has:
+            if (f.value == QLatin1String("sla")) {
+                allSql << QStringLiteral("EXISTS (SELECT 1 FROM sla_objectives so WHERE so.entry_id = e.id)");
+            } else {
+                // An incident: a check whose most recent results include a failure.
+                allSql << QStringLiteral(
+                    "EXISTS (SELECT 1 FROM checks c JOIN check_series cs ON cs.check_id = c.id "
+                    "WHERE c.entry_id = e.id AND cs.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
+                    "AND instr(cs.statuses, 'F') > 0)");
+            }
+            break;
+        }
+    }
+    for (const QStringList &alternatives : std::as_const(anyOfTokens)) {
+        allTokens << alternatives;
+    }
+    for (const QStringList &alternatives : std::as_const(allTokens)) {
+        std::int64_t docs = 0;
+        QStringList quotedTokens;
+        for (const QString &token : alternatives) {
+            docs += documentsWith(token, false);
+            quotedTokens << QLatin1Char('"') + token + QLatin1Char('"');
+        }
+        out.estimate = std::min(out.estimate, docs);
+        // A value that names nothing (an unknown domain) matches nothing: a token no document has.
+        out.fts << QStringLiteral("{facets} : (%1)")
+                       .arg(quotedTokens.isEmpty() ? QStringLiteral("\"0fnone\"")
+                                                   : quotedTokens.join(QLatin1String(" OR ")));
+    }
+    if (!query.excluded.isEmpty()) {
+        // Exclusions hold for every tier, the look-ups included.
+        out.allInFts = false;
+        QStringList nots;
+        for (const QString &x : query.excluded) {
+            nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+        }
+        allSql << QStringLiteral("e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
+                      .arg(out.sql.arg(nots.join(QLatin1String(" OR "))));
+    }
+    for (const QStringList &alternatives : std::as_const(anyOfSql)) {
+        allSql << QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
+    if (!allSql.isEmpty()) {
+        out.sql.where = allSql.join(QLatin1String(" AND "));
+    }
+    return out;
+}
+
 SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &options)
 {
     QElapsedTimer phase;
     phase.start();
+    qCDebug(lcStore) << "search for" << query.toString();
     SearchResult result;
     result.searched = query;
 
-    // Filters: OR within a single-valued field, AND across fields and for tags, owners and has:.
-    Sql filters;
-    {
-        QHash<int, QStringList> anyOf;
-        QStringList all;
-        for (const SearchQuery::Filter &f : query.filters) {
-            const QString v = filters.arg(f.value);
-            switch (f.field) {
-            case SearchQuery::Field::Domain:
-                // One domain id (a scalar, not IN): with entries_domain_name the listing comes out in name order.
-                anyOf[0] << QStringLiteral("e.domain_id = (SELECT id FROM domains WHERE name = %1 COLLATE NOCASE "
-                                           "OR display_name = %1 COLLATE NOCASE OR ext_id = %1 ORDER BY id LIMIT 1)")
-                                .arg(v);
-                break;
-            case SearchQuery::Field::Status:
-                anyOf[1] << QStringLiteral("e.status = %1 COLLATE NOCASE").arg(v);
-                break;
-            case SearchQuery::Field::Tier:
-                anyOf[2] << QStringLiteral("e.tier = CAST(%1 AS INTEGER)").arg(v);
-                break;
-            case SearchQuery::Field::Source:
-                anyOf[3] << QStringLiteral("e.source_id IN (SELECT id FROM sources WHERE uri = %1 OR kind = %1 OR "
-                                           "name = %1 COLLATE NOCASE OR instr(lower(uri), lower(%1)) > 0)")
-                                .arg(v);
-                break;
-            case SearchQuery::Field::Tag: {
-                // A rare tag is a small set to look products up from; a common one ("gold": a quarter of a million
-                // products at 1M) is cheaper probed per candidate than collected first.
-                Statement n = m_db.prepare("SELECT count(*) FROM (SELECT 1 FROM entry_tags WHERE tag IN (?1, "
-                                           "lower(?1)) LIMIT 5001)");
-                n.bind(1, f.value);
-                const bool common = n.next() && n.int64(0) > 5000;
-                all << (common
-                            ? QStringLiteral("EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag "
-                                             "IN (%1, lower(%1)))")
-                            : QStringLiteral("e.id IN (SELECT entry_id FROM entry_tags WHERE tag IN (%1, lower(%1)))"))
-                           .arg(v);
-                break;
-            }
-            case SearchQuery::Field::Owner:
-                all << QStringLiteral(
-                           "e.id IN (SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'person' AND o.party_id "
-                           "IN (SELECT id FROM people WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
-                           "%1 COLLATE NOCASE OR email = %1 COLLATE NOCASE) "
-                           "UNION ALL SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'team' AND o.party_id "
-                           "IN (SELECT id FROM teams WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
-                           "%1 COLLATE NOCASE))")
-                           .arg(v);
-                break;
-            case SearchQuery::Field::Has:
-                if (f.value == QLatin1String("sla")) {
-                    all << QStringLiteral("EXISTS (SELECT 1 FROM sla_objectives so WHERE so.entry_id = e.id)");
-                } else {
-                    // An incident: a check whose most recent results include a failure.
-                    all << QStringLiteral(
-                        "EXISTS (SELECT 1 FROM checks c JOIN check_series cs ON cs.check_id = c.id "
-                        "WHERE c.entry_id = e.id AND cs.t0 = (SELECT max(t0) FROM check_series WHERE check_id = c.id) "
-                        "AND instr(cs.statuses, 'F') > 0)");
-                }
-                break;
-            }
-        }
-        if (!query.excluded.isEmpty()) {
-            // Exclusions hold for every tier, the look-ups included.
-            QStringList nots;
-            for (const QString &x : query.excluded) {
-                nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
-                            QLatin1Char('"');
-            }
-            all << QStringLiteral("e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
-                       .arg(filters.arg(nots.join(QLatin1String(" OR "))));
-        }
-        for (const QStringList &alternatives : std::as_const(anyOf)) {
-            all << QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
-        }
-        if (!all.isEmpty()) {
-            filters.where = all.join(QLatin1String(" AND "));
-        }
-    }
-    const bool hasFilters = !query.filters.isEmpty() || !query.excluded.isEmpty();
-
-    const QString fts = query.ftsExpression();
+    const Filters filter = filters(query);
     const QString text = query.text();
+    // Words match the text columns only: the facets column's tokens are for filters.
+    const QString textFts = query.ftsExpression(QString::fromLatin1(kTextColumns));
+    const QString facetsFts = filter.ftsExpression();
+    const QString fullFts =
+        textFts.isEmpty()
+            ? QString()
+            : (QStringList{QLatin1Char('(') + textFts + QLatin1Char(')')} + filter.fts).join(QLatin1String(" AND "));
+    // Filters the FTS5 query cannot carry (has:, and exclusions when there are no words to exclude them from).
+    const bool residual =
+        std::any_of(query.filters.begin(), query.filters.end(),
+                    [](const SearchQuery::Filter &f) { return f.field == SearchQuery::Field::Has; }) ||
+        (!query.excluded.isEmpty() && fullFts.isEmpty());
     const bool listing = !query.hasText() || options.sort != SearchOptions::Sort::Relevance;
     const QString order = [&]() {
         const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
@@ -467,104 +739,96 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         }
     }();
 
-    // The set of matching products, as a WHERE clause over `e`; shared by the count, sorted listings and facets.
-    Sql matches = filters;
-    if (query.hasText()) {
-        if (!fts.isEmpty()) {
-            // Driven from the full-text index: an IN (subquery) would first materialise every match.
-            matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
-            matches.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(matches.arg(fts));
-        } else {
-            // Only a single typed character: products whose name or display name starts with it.
-            const QString p = matches.arg(text);
-            const QString p2 = matches.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
-            matches.where += QStringLiteral(" AND ((e.name >= %1 COLLATE NOCASE AND e.name < %2 COLLATE NOCASE) OR "
-                                            "(e.display_name >= %1 COLLATE NOCASE AND e.display_name < %2 COLLATE "
-                                            "NOCASE))")
-                                 .arg(p, p2);
-        }
+    // The set of matching products, as FROM and WHERE over `e`; shared by the count, listings and facets. Driven
+    // from the full-text index whenever it can say the whole of it: an IN (subquery) would first materialise
+    // every match, and the facet tokens are the filters' product sets ready-made.
+    Sql matches = filter.sql;
+    if (!fullFts.isEmpty()) {
+        matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
+        matches.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(matches.arg(fullFts));
+    } else if (query.hasText()) {
+        // Only a single typed character: products whose name or display name starts with it.
+        const QString p = matches.arg(text);
+        const QString p2 = matches.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
+        matches.where += QStringLiteral(" AND ((e.name >= %1 COLLATE NOCASE AND e.name < %2 COLLATE NOCASE) OR "
+                                        "(e.display_name >= %1 COLLATE NOCASE AND e.display_name < %2 COLLATE "
+                                        "NOCASE))")
+                             .arg(p, p2);
+    } else if (!facetsFts.isEmpty() && filter.allInFts) {
+        matches = Sql{};
+        matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
+        matches.where = QStringLiteral("f.entry_fts MATCH %1").arg(matches.arg(facetsFts));
     }
-
-    // How selective the filters are decides the plan for text: a small filtered set is ranked whole ("filter
-    // first"); a large one filters the text's candidates.
-    std::int64_t filtered = 0;
-    if (hasFilters && !fts.isEmpty()) {
-        Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entries e WHERE %1 LIMIT %2)")
-                                        .arg(filters.where)
-                                        .arg(kFilterFirstCap + 1)
-                                        .toStdString());
-        filters.bindAll(st);
-        filtered = st.next() ? st.int64(0) : 0;
-    }
-    const bool filterFirst = hasFilters && !fts.isEmpty() && filtered <= kFilterFirstCap;
 
     // The count, capped: "1,000+" is all a person needs, and counting a million matches is not free. The whole
-    // catalog is counted exactly (the empty query's "N products").
+    // catalog is counted exactly (the empty query's "N products"). Without residual filters the full-text index
+    // counts alone, never touching entries.
+    // A ranked query counts while it collects its text candidates (below): one pass over a rare phrase's
+    // doclists instead of two.
+    const bool countWithCandidates = !listing && !fullFts.isEmpty() && !residual;
     if (query.isEmpty()) {
         Statement st = m_db.prepare("SELECT count(*) FROM entries");
         result.total = st.next() ? st.int64(0) : 0;
-    } else {
-        // Text with filters counts among the first kCountScan text matches only: a selective filter over a common
-        // word would otherwise walk every match ("300+ matches" is then a lower bound, and says so).
-        const bool scanCapped = hasFilters && !fts.isEmpty();
-        Sql count = scanCapped ? filters : matches;
+    } else if (!countWithCandidates) {
+        const QString ftsOnly =
+            !fullFts.isEmpty() ? fullFts : (filter.allInFts && !query.hasText() ? facetsFts : QString());
+        Sql count;
         QString sql;
-        if (filterFirst) {
-            // Scan the text's matches against the small filtered set ("+rowid": not one FTS query per product).
-            sql = QStringLiteral("SELECT count(*), 0 FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 AND +rowid "
-                                 "IN (SELECT e.id FROM entries e WHERE %2) LIMIT %3)")
-                      .arg(count.arg(fts), filters.where)
-                      .arg(kCountCap + 1);
-        } else if (scanCapped) {
-            const QString m = count.arg(fts);
-            sql = QStringLiteral("SELECT (SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM entry_fts WHERE "
-                                 "entry_fts MATCH %1 LIMIT %2) f JOIN entries e ON e.id = f.rowid WHERE %3 LIMIT %4)), "
-                                 "(SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 LIMIT %2))")
-                      .arg(m)
-                      .arg(kCountScan)
-                      .arg(filters.where)
+        if (!ftsOnly.isEmpty() && !residual) {
+            sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 LIMIT %2)")
+                      .arg(count.arg(ftsOnly))
                       .arg(kCountCap + 1);
         } else {
-            sql = QStringLiteral("SELECT count(*), 0 FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
-                      .arg(hasFilters || fts.isEmpty() ? matches.from : QStringLiteral("entry_fts f"), matches.where)
+            count = matches;
+            sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3)")
+                      .arg(matches.from, matches.where)
                       .arg(kCountCap + 1);
         }
         Statement st = m_db.prepare(sql.toStdString());
         count.bindAll(st);
         result.total = st.next() ? st.int64(0) : 0;
-        const bool scannedAll = filterFirst || !scanCapped || st.int64(1) < kCountScan;
         if (st.error()) {
             result.error = st.error();
             return result;
         }
-        result.totalCapped = result.total > kCountCap || !scannedAll;
+        result.totalCapped = result.total > kCountCap;
         result.total = std::min<std::int64_t>(result.total, kCountCap);
     }
-
     qCDebug(lcStore) << "search count" << phase.nsecsElapsed() / 1000 << "us";
     phase.restart();
+
     if (listing) {
         result.plan = QStringLiteral("listing");
-        // A filter that keeps most products is cheapest read in name order until a page is full; the planner
-        // would rather use the filter's index and sort tens of thousands of rows. Selective filters use theirs.
+        Sql page = matches;
         const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
-        // A single domain, status or tier filter has its own index in name order (entries_*_name).
-        const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
-                              query.filters.front().field != SearchQuery::Field::Tag &&
-                              query.filters.front().field != SearchQuery::Field::Owner &&
-                              query.filters.front().field != SearchQuery::Field::Has &&
-                              query.filters.front().field != SearchQuery::Field::Source;
-        if (fts.isEmpty() && !query.hasText() && byName && result.totalCapped && !ownIndex) {
-            matches.from = QStringLiteral("entries e INDEXED BY entries_name");
+        if (!query.hasText() && !query.isEmpty()) {
+            // Filters alone. A small product set (the vocabulary counts each facet token's products) is collected
+            // and sorted; a large one is read in name order until a page is full, each row probed against the
+            // filters, as the planner would rather sort tens of thousands of rows. A single domain, status or tier
+            // has its own index in name order (entries_*_name) and the planner finds it.
+            const bool small = !facetsFts.isEmpty() && filter.estimate <= m_collectCap;
+            if (!small) {
+                page = filter.sql;
+                const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
+                                      (query.filters.front().field == SearchQuery::Field::Domain ||
+                                       query.filters.front().field == SearchQuery::Field::Status ||
+                                       query.filters.front().field == SearchQuery::Field::Tier);
+                if (byName && result.totalCapped && !ownIndex) {
+                    page.from = QStringLiteral("entries e INDEXED BY entries_name");
+                }
+            } else if (!filter.allInFts) {
+                page.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
+                page.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(page.arg(facetsFts));
+            }
         }
         // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
         Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
                                                    "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
-                                        .arg(matches.from, matches.where, order)
+                                        .arg(page.from, page.where, order)
                                         .arg(options.limit)
                                         .arg(options.offset)
                                         .toStdString());
-        matches.bindAll(st);
+        page.bindAll(st);
         while (st.next()) {
             SearchHit hit;
             hit.product.id = st.int64(0);
@@ -574,9 +838,9 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
             result.error = st.error();
         }
     } else {
-        // Ranked: candidates from the look-up tiers and bounded FTS scans, ordered by tier then score.
-        result.plan = filterFirst ? QStringLiteral("filter-first") : QStringLiteral("ranked");
-        Sql ranked = filters;
+        // Ranked: candidates from the look-up tiers and bounded FTS scans, merged here (a product's best tier and
+        // score), ordered by tier then score; names are read for the page only, for the tie-break.
+        result.plan = QStringLiteral("ranked");
         QStringList idfs;
         for (qsizetype i = 0; i < query.words.size(); ++i) {
             const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
@@ -588,62 +852,187 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         for (const QString &p : query.phrases) {
             idfs << QString::number(idf(p, false), 'g', 6);
         }
-        const QString rank =
-            QStringLiteral("meshlens_rank(entry_fts%1)")
-                .arg(idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", ")));
-        QStringList cands;
-        if (!fts.isEmpty()) {
-            if (filterFirst) {
-                // "+rowid": scan the matches against the (small) filtered set; handing rowid IN (...) to FTS5 instead
-                // would run one full-text query per filtered product.
-                cands << QStringLiteral(
-                             "SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts WHERE "
-                             "entry_fts MATCH %2 AND +rowid IN (SELECT e.id FROM entries e WHERE %3) LIMIT %4)")
-                             .arg(rank, ranked.arg(fts), filters.where)
-                             .arg(kCandidates * 2);
+        const QString idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
+
+        struct Candidate
+        {
+            int tier = 3;
+            double score = 0;
+        };
+        QHash<std::int64_t, Candidate> candidates;
+        const auto add = [&candidates](std::int64_t id, int tier, double score) {
+            auto it = candidates.find(id);
+            if (it == candidates.end()) {
+                candidates.insert(id, Candidate{tier, score});
             } else {
-                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts "
-                                        "WHERE entry_fts MATCH %2 LIMIT %3)")
-                             .arg(rank, ranked.arg(fts))
-                             .arg(kCandidates);
-                cands << QStringLiteral("SELECT * FROM (SELECT rowid AS id, %1 AS s, 3 AS t FROM entry_fts "
-                                        "WHERE entry_fts MATCH %2 LIMIT %3)")
-                             .arg(rank, ranked.arg(query.ftsExpression(QStringLiteral("name display_name"))))
-                             .arg(kCandidates);
+                it->tier = std::min(it->tier, tier);
+                it->score = std::max(it->score, score);
+            }
+        };
+        // Candidates a filter has not vetted yet, checked in one statement below.
+        std::vector<std::int64_t> unvetted;
+        QHash<std::int64_t, Candidate> pending;
+        if (!fullFts.isEmpty()) {
+            // The first kCandidates matches, scored; then, if there were that many, the count goes on from the
+            // last of them to kCountCap. The FTS5 query carries the filters but has: (residual).
+            std::int64_t found = 0;
+            std::int64_t last = 0;
+            {
+                Statement st = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_fts%1) FROM entry_fts "
+                                                           "WHERE entry_fts MATCH ?1 LIMIT %2")
+                                                .arg(idfArgs)
+                                                .arg(kCandidates)
+                                                .toStdString());
+                st.bind(1, fullFts);
+                while (st.next()) {
+                    last = st.int64(0);
+                    ++found;
+                    (residual ? pending : candidates).insert(last, Candidate{3, st.real(1)});
+                }
+                if (st.error()) {
+                    result.error = st.error();
+                    return result;
+                }
+            }
+            qCDebug(lcStore) << "search candidates" << phase.nsecsElapsed() / 1000 << "us";
+            if (countWithCandidates) {
+                result.total = found;
+                if (found == kCandidates) {
+                    Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE "
+                                                               "entry_fts MATCH ?1 AND rowid > ?2 LIMIT %1)")
+                                                    .arg(kCountCap + 1 - kCandidates)
+                                                    .toStdString());
+                    st.bind(1, fullFts).bind(2, last);
+                    result.total += st.next() ? st.int64(0) : 0;
+                }
+                result.totalCapped = result.total > kCountCap;
+                result.total = std::min<std::int64_t>(result.total, kCountCap);
+            }
+            if (filter.fts.isEmpty()) {
+                // Products with the words in their name, from the names-only index: its doclists stay short where
+                // a column filter on entry_fts would walk every description that mentions the word. (With filters
+                // the query above already holds every match when there are few, and the filters would drop most
+                // of these when there are many.) Exclusions and has: are checked below.
+                Statement st = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_name_fts%1) FROM "
+                                                           "entry_name_fts WHERE entry_name_fts MATCH ?1 LIMIT %2")
+                                                .arg(idfArgs)
+                                                .arg(kNameCandidates)
+                                                .toStdString());
+                st.bind(1, query.ftsExpression());
+                const bool vet = filter.any;
+                while (st.next()) {
+                    const std::int64_t id = st.int64(0);
+                    if (vet) {
+                        auto it = pending.find(id);
+                        if (it == pending.end()) {
+                            pending.insert(id, Candidate{3, st.real(1)});
+                        } else {
+                            it->score = std::max(it->score, st.real(1));
+                        }
+                    } else {
+                        add(id, 3, st.real(1));
+                    }
+                }
+                if (st.error()) {
+                    result.error = st.error();
+                    return result;
+                }
             }
         }
-        const QString t = ranked.arg(text);
-        const QString p2 = ranked.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
-        cands << QStringLiteral("SELECT id, 0, 0 FROM entries WHERE name = %1 COLLATE NOCASE").arg(t)
-              << QStringLiteral("SELECT id, 0, 0 FROM entries WHERE display_name = %1 COLLATE NOCASE").arg(t)
-              << QStringLiteral("SELECT id, 0, 1 FROM entries WHERE fqn = %1 COLLATE NOCASE AND fqn <> ''").arg(t)
-              << QStringLiteral("SELECT id, 0, 1 FROM entries WHERE ext_id = %1").arg(t)
-              << QStringLiteral("SELECT * FROM (SELECT id, 0, 2 FROM entries WHERE name >= %1 COLLATE NOCASE AND "
-                                "name < %2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT %3)")
-                     .arg(t, p2)
-                     .arg(kPrefixTierLimit)
-              << QStringLiteral("SELECT * FROM (SELECT id, 0, 2 FROM entries WHERE display_name >= %1 COLLATE NOCASE "
-                                "AND display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
-                     .arg(t, p2)
-                     .arg(kPrefixTierLimit);
-        const QString sql = QStringLiteral("WITH cand(id, s, t) AS (%1) "
-                                           "SELECT e.id, min(c.t) AS tier, max(c.s) AS score FROM cand c "
-                                           "JOIN entries e ON e.id = c.id WHERE %2 GROUP BY e.id "
-                                           "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %3 OFFSET %4")
-                                .arg(cands.join(QLatin1String(" UNION ALL ")), filters.where)
-                                .arg(options.limit)
-                                .arg(options.offset);
-        Statement st = m_db.prepare(sql.toStdString());
-        ranked.bindAll(st);
-        while (st.next()) {
-            SearchHit hit;
-            hit.product.id = st.int64(0);
-            hit.tier = st.int32(1);
-            hit.textScore = st.real(2);
-            result.hits.push_back(hit);
+        {
+            // The look-up tiers, through ordinary indexes, filtered in the same statement.
+            Sql lookups = filter.sql;
+            const QString t = lookups.arg(text);
+            const QString p2 = lookups.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
+            const QStringList parts = {
+                QStringLiteral("SELECT id, 0 FROM entries WHERE name = %1 COLLATE NOCASE").arg(t),
+                QStringLiteral("SELECT id, 0 FROM entries WHERE display_name = %1 COLLATE NOCASE").arg(t),
+                QStringLiteral("SELECT id, 1 FROM entries WHERE fqn = %1 COLLATE NOCASE AND fqn <> ''").arg(t),
+                QStringLiteral("SELECT id, 1 FROM entries WHERE ext_id = %1").arg(t),
+                QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE name >= %1 COLLATE NOCASE AND name < "
+                               "%2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT %3)")
+                    .arg(t, p2)
+                    .arg(kPrefixTierLimit),
+                QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE display_name >= %1 COLLATE NOCASE AND "
+                               "display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
+                    .arg(t, p2)
+                    .arg(kPrefixTierLimit)};
+            Statement st = m_db.prepare(QStringLiteral("WITH c(id, t) AS (%1) SELECT c.id, c.t FROM c JOIN entries e "
+                                                       "ON e.id = c.id WHERE %2")
+                                            .arg(parts.join(QLatin1String(" UNION ALL ")), filter.sql.where)
+                                            .toStdString());
+            lookups.bindAll(st);
+            while (st.next()) {
+                add(st.int64(0), st.int32(1), 0);
+            }
+            if (st.error()) {
+                result.error = st.error();
+                return result;
+            }
         }
-        if (st.error()) {
-            result.error = st.error();
+        if (!pending.isEmpty()) {
+            Sql vet = filter.sql;
+            const QString ids = vet.arg(idArray(pending.keys()));
+            Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM entries e WHERE e.id IN (SELECT value FROM "
+                                                       "json_each(%1)) AND %2")
+                                            .arg(ids, filter.sql.where)
+                                            .toStdString());
+            vet.bindAll(st);
+            while (st.next()) {
+                const Candidate c = pending.value(st.int64(0));
+                add(st.int64(0), c.tier, c.score);
+            }
+            if (st.error()) {
+                result.error = st.error();
+                return result;
+            }
+        }
+
+        // Best first: tier, then score; the page (and whatever ties with its last row) gets its names read and is
+        // ordered by tier, score, name, id in SQL, with SQLite's own NOCASE.
+        std::vector<std::pair<std::int64_t, Candidate>> order;
+        order.reserve(static_cast<std::size_t>(candidates.size()));
+        for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+            order.emplace_back(it.key(), it.value());
+        }
+        const auto better = [](const auto &a, const auto &b) {
+            return a.second.tier != b.second.tier ? a.second.tier < b.second.tier : a.second.score > b.second.score;
+        };
+        std::sort(order.begin(), order.end(),
+                  [&](const auto &a, const auto &b) { return better(a, b) || (!better(b, a) && a.first < b.first); });
+        const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
+        std::size_t end = std::min(wanted, order.size());
+        while (end > 0 && end < order.size() && !better(order[end - 1], order[end])) {
+            ++end; // ties with the page's last row may belong on the page once names break them
+        }
+        if (end > 0) {
+            QString slice = QStringLiteral("[");
+            for (std::size_t i = 0; i < end; ++i) {
+                slice += QStringLiteral("%1[%2,%3,%4]")
+                             .arg(i ? QStringLiteral(",") : QString())
+                             .arg(order[i].first)
+                             .arg(order[i].second.tier)
+                             .arg(order[i].second.score, 0, 'g', 17);
+            }
+            slice += QLatin1Char(']');
+            Statement st =
+                m_db.prepare(QStringLiteral("SELECT e.id, c.value ->> 1 AS tier, c.value ->> 2 AS score FROM "
+                                            "json_each(?1) c JOIN entries e ON e.id = c.value ->> 0 "
+                                            "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %1 OFFSET %2")
+                                 .arg(options.limit)
+                                 .arg(options.offset)
+                                 .toStdString());
+            st.bind(1, slice);
+            while (st.next()) {
+                SearchHit hit;
+                hit.product.id = st.int64(0);
+                hit.tier = st.int32(1);
+                hit.textScore = st.real(2);
+                result.hits.push_back(hit);
+            }
+            if (st.error()) {
+                result.error = st.error();
+            }
         }
         // Look-up tiers can find products the FTS count did not (a pasted id, or an exact name with excluded words).
         result.total = std::max<std::int64_t>(result.total, options.offset + result.hits.size());
@@ -671,7 +1060,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     if (result.error) {
         return result;
     }
-    if (options.snippets && !fts.isEmpty()) {
+    if (options.snippets && !textFts.isEmpty()) {
         addSnippets(result);
         qCDebug(lcStore) << "search snippets" << phase.nsecsElapsed() / 1000 << "us";
     }
@@ -683,15 +1072,42 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
 
 void SearchEngine::addSnippets(SearchResult &result)
 {
-    Statement st = m_db.prepare("SELECT snippet(entry_fts, -1, char(57344), char(57345), '…', 12) FROM entry_fts "
-                                "WHERE entry_fts MATCH ?1 AND rowid = ?2");
-    const QString fts = result.searched.ftsExpression();
+    // Our own, from the stored document: FTS5's snippet() runs the query again for each hit (a doclist seek per
+    // term and row, about a millisecond for a page at 1M products); the stored columns are one row read each.
+    const SearchQuery &q = result.searched;
+    std::vector<std::pair<QString, bool>> terms; // folded token, prefix
+    for (qsizetype i = 0; i < q.words.size(); ++i) {
+        const QStringList toks = tokens(q.words[i]);
+        for (qsizetype k = 0; k < toks.size(); ++k) {
+            const bool prefix = q.lastWordIsPrefix && i == q.words.size() - 1 && k == toks.size() - 1;
+            if (!prefix || toks[k].size() > 1) {
+                terms.emplace_back(toks[k], prefix);
+            }
+        }
+    }
+    for (const QString &p : q.phrases) {
+        for (const QString &tok : tokens(p)) {
+            terms.emplace_back(tok, false);
+        }
+    }
+    if (terms.empty()) {
+        return;
+    }
+    Statement st =
+        m_db.prepare(QStringLiteral("SELECT %1 FROM entry_fts WHERE rowid = ?1")
+                         .arg(QString::fromLatin1(kTextColumns).replace(QLatin1Char(' '), QLatin1String(", ")))
+                         .toStdString());
     for (SearchHit &hit : result.hits) {
         st.reset();
-        st.bind(1, fts).bind(2, hit.product.id);
-        if (st.next()) {
-            hit.snippetHtml = snippetHtml(st.text(0));
+        st.bind(1, hit.product.id);
+        if (!st.next()) {
+            continue;
         }
+        QStringList columns;
+        for (int c = 0; c < 7; ++c) {
+            columns << st.text(c);
+        }
+        hit.snippetHtml = highlightedSnippet(columns, terms, kSnippetTokens);
     }
 }
 

@@ -88,9 +88,9 @@ class SearchEngine final
 
 public:
     static constexpr int kCandidates = 400;
+    static constexpr int kNameCandidates = 400;
     static constexpr int kCountCap = 1000;
-    static constexpr int kCountScan = 20000; // text matches a filtered count looks at
-    static constexpr int kFilterFirstCap = 5000;
+    static constexpr int kCollectCap = 5000; // filters with at most this many products are collected and sorted
     static constexpr int kFacetSample = 5000;
 
     explicit SearchEngine(Database &db);
@@ -102,19 +102,28 @@ public:
     // Called from the search's thread while SQLite works; returning true aborts the search (result.cancelled).
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
+    // Filters alone with at most this many products (kCollectCap) are collected and sorted; more are read in name
+    // order (exposed so tests can run both plans on a small catalog).
+    void setCollectCap(std::int64_t products) { m_collectCap = products; }
+
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
 
     // Rebuilds the vocabulary table from the full-text index (after a sync; the writer and the migration call it).
     [[nodiscard]] static std::optional<StoreError> rebuildVocabulary(Database &db);
+    // Merges each full-text index into one segment (after a snapshot sync and the version 5 migration): a query
+    // then opens one doclist instead of one per segment, 0.17 -> 0.02 ms for the first 20 matches of a word at 1M.
+    [[nodiscard]] static std::optional<StoreError> optimizeIndexes(Database &db);
 
 private:
     struct Vocabulary;
     struct Sql;
+    struct Filters;
 
     void loadVocabulary();
     [[nodiscard]] std::int64_t documentsWith(const QString &token, bool prefix) const;
     [[nodiscard]] double idf(const QString &term, bool prefix) const;
+    [[nodiscard]] Filters filters(const SearchQuery &query);
     SearchResult run(const SearchQuery &query, const SearchOptions &options);
     void addSnippets(SearchResult &result);
     void addFacets(SearchResult &result, const Sql &matches);
@@ -122,6 +131,7 @@ private:
     Database &m_db;
     const std::atomic<bool> *m_cancel = nullptr;
     std::unique_ptr<Vocabulary> m_vocab;
+    std::int64_t m_collectCap = kCollectCap;
 };
 
 } // namespace meshlens::models

@@ -9,7 +9,7 @@ namespace meshlens::models {
 class Schema final
 {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
     static constexpr int kApplicationId = 0x4d4c4e53; // 'MLNS', so `file` and we can tell our caches apart
 
     // Brings db to kCurrentVersion. Refuses (with a message naming both versions) a cache written by a newer

@@ -213,7 +213,13 @@ int runSearch(const Options &options)
         SearchEngine engine(db);
         const std::vector<Kind> kinds = buildQueries(db, perKind);
         progress(QStringLiteral("search: %1 products, %2 queries per kind").arg(n).arg(perKind));
+        // MESHLENS_BENCH_SEARCH_KINDS=single,typo runs only those kinds (and no facets) while iterating.
+        const QStringList only =
+            qEnvironmentVariable("MESHLENS_BENCH_SEARCH_KINDS").split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const Kind &kind : kinds) {
+            if (!only.isEmpty() && !only.contains(kind.name)) {
+                continue;
+            }
             SearchOptions o;
             o.limit = 20;
             for (qsizetype i = 0; i < std::min<qsizetype>(20, kind.queries.size()); ++i) {
@@ -263,6 +269,9 @@ int runSearch(const Options &options)
                 report(floorLine);
             }
             report(mine);
+        }
+        if (!only.isEmpty() && !only.contains(QLatin1String("facets"))) {
+            continue;
         }
         // Facets as the GUI asks for them (off the GUI thread), on the single-term queries.
         std::vector<double> facets;

@@ -88,13 +88,33 @@ private Q_SLOTS:
         QCOMPARE(count(db, "SELECT count(*) FROM entry_fts"), count(db, "SELECT count(*) FROM entries"));
         QCOMPARE(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'or*'"),
                  count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'orders OR order*'"));
-        QVERIFY(count(db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%prefix = ''2 3''%'") == 1);
+        QVERIFY(count(db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%prefix = ''2 3''%'") == 2);
         QVERIFY(count(db, "SELECT count(*) FROM entry_fts_vocab WHERE term = 'orders'") == 1);
         QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE reply IS NULL AND theirs IS NULL"), 1); // version 4
         QCOMPARE(count(db, "SELECT count(*) FROM entries WHERE ext_id = 'sales.orders'"), 1);
         QCOMPARE(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 1);
         QCOMPARE(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'version'"), 1);
         QVERIFY(!db.exec("INSERT INTO local_state(key, value, updated_at) VALUES('k', 'v', 1)"));
+
+        // Version 5: the names-only index holds exactly the names the full documents hold...
+        QVERIFY(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'orders'") > 0);
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'orders'"),
+                 count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH '{name display_name}: orders'"));
+        // ...the documents carry their filter tokens (the product's domain)...
+        const qint64 domain = count(db, "SELECT domain_id FROM entries WHERE ext_id = 'sales.orders'");
+        const std::string facet = "SELECT count(*) FROM entry_fts f JOIN entries e ON e.id = f.rowid WHERE entry_fts "
+                                  "MATCH '{facets}: 0fd" +
+                                  std::to_string(domain) + "' AND e.ext_id = 'sales.orders'";
+        QCOMPARE(count(db, facet.c_str()), 1);
+        // ...and the triggers keep the names index in step with every change to a name.
+        QVERIFY(!db.exec("UPDATE entries SET display_name = 'Zebra crossings' WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 1);
+        QVERIFY(!db.exec("UPDATE entries SET description = 'zebra' WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 1);
+        QVERIFY(!db.exec("DELETE FROM entries WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 0);
+        QVERIFY(!db.exec("INSERT INTO entry_name_fts(entry_name_fts, rank) VALUES ('integrity-check', 1)"));
+        QVERIFY(!db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"));
     }
 
     void newerSchema_isRefusedWithClearMessage()

@@ -214,6 +214,86 @@ private Q_SLOTS:
         QCOMPARE(r.total, expected.size());
     }
 
+    // Filters with words run as one full-text query over the documents' facet tokens, filters alone as a doclist
+    // read or a name-ordered scan; each must select exactly what the catalog tables say, for every value the
+    // sample catalog has, alone and with words.
+    void filterTokens_agreeWithTheTables()
+    {
+        SearchEngine engine(m_sample);
+        SearchOptions o;
+        o.correctTypos = false;
+        o.snippets = false;
+        o.limit = 1000;
+        const auto column = [this](const char *sql) {
+            QStringList out;
+            Statement st = m_sample.prepare(sql);
+            while (st.next()) {
+                out << st.text(0);
+            }
+            return out;
+        };
+        struct Case
+        {
+            QString filter;
+            QString where; // the same filter in SQL over e, ?1 its value
+            QString value;
+        };
+        QList<Case> cases;
+        for (const QString &d : column("SELECT name FROM domains")) {
+            cases.append({u"domain:"_s + d, u"e.domain_id IN (SELECT id FROM domains WHERE name = ?1)"_s, d});
+        }
+        for (const QString &t : column("SELECT DISTINCT tag FROM entry_tags")) {
+            cases.append({u"tag:"_s + t, u"e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?1)"_s, t});
+        }
+        for (const QString &t : column("SELECT DISTINCT status FROM entries WHERE status <> ''")) {
+            cases.append({u"status:"_s + t.toUpper(), u"e.status = ?1"_s, t});
+        }
+        for (const QString &t : column("SELECT DISTINCT tier FROM entries WHERE tier IS NOT NULL")) {
+            cases.append({u"tier:"_s + t, u"e.tier = ?1"_s, t});
+        }
+        for (const QString &p : column("SELECT ext_id FROM people ORDER BY id LIMIT 6")) {
+            cases.append({u"owner:"_s + p,
+                          u"e.id IN (SELECT entry_id FROM ownerships o JOIN people p ON p.id = o.party_id AND "
+                          "o.party_kind = 'person' WHERE p.ext_id = ?1)"_s,
+                          p});
+        }
+        QVERIFY(cases.size() > 20);
+        const QStringList words = {QString(), u"orders"_s, u"daily"_s, u"customer"_s, u"revenue"_s};
+        int nonEmpty = 0;
+        for (const Case &c : std::as_const(cases)) {
+            for (const QString &word : words) {
+                QStringList expected;
+                Statement st = m_sample.prepare(
+                    QStringLiteral(
+                        "SELECT e.ext_id FROM entries e WHERE %1 AND (coalesce(?2, '') = '' OR e.id IN (SELECT rowid "
+                        "FROM entry_fts WHERE entry_fts MATCH '{name display_name tags domain owners "
+                        "description columns}: ' || ?2)) ORDER BY e.ext_id")
+                        .arg(c.where)
+                        .toStdString());
+                st.bind(1, c.value).bind(2, word);
+                while (st.next()) {
+                    expected << st.text(0);
+                }
+                const QString query = c.filter + (word.isEmpty() ? QString() : u" "_s + word + u" "_s);
+                for (const std::int64_t cap : {SearchEngine::kCollectCap, 0}) { // both plans of a filter alone
+                    engine.setCollectCap(cap);
+                    const SearchResult r = engine.search(query, o);
+                    QVERIFY2(!r.error, qPrintable(query));
+                    QStringList got = ids(r);
+                    got.sort();
+                    QVERIFY2(got == expected,
+                             qPrintable(u"%1: got %2, expected %3"_s.arg(query, got.join(u','), expected.join(u','))));
+                    QCOMPARE(r.total, std::min<qsizetype>(expected.size(), SearchEngine::kCountCap));
+                }
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        QVERIFY(nonEmpty > 40); // the cases are not all empty sets
+        // The facet tokens are for filters: typing one finds nothing.
+        const QString token = u"0fd"_s + column("SELECT min(id) FROM domains").value(0);
+        QVERIFY(engine.search(token + u" "_s, o).hits.isEmpty());
+    }
+
     void typo_isCorrectedAndSaid()
     {
         SearchEngine engine(m_small);
