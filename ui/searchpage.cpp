@@ -206,6 +206,9 @@ void SearchPage::runQuery()
 
 void SearchPage::showResult(quint64 request, const models::SearchResult &result)
 {
+    // The complete answer to a query whose first page came early keeps the row the user is on.
+    const bool refinement = request == m_shown && m_view->currentIndex().isValid();
+    const int currentRow = refinement ? m_view->currentIndex().row() : 0;
     m_shown = request;
     const QString text = m_field->text();
     if (result.error) {
@@ -237,6 +240,8 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     if (text.trimmed().isEmpty() && total == 0) {
         m_empty->setText(tr("<b>The catalog is empty.</b><br>Sync a source with <b>F5</b>, or "
                             "<b>File → Sync From…</b> to open a bundle file or URL."));
+    } else if (total == 0 && result.partial) {
+        m_empty->setText(tr("Searching…"));
     } else if (total == 0) {
         m_empty->setText(tr("No products match <b>%1</b>.<br>Try fewer or shorter words, or remove a filter.")
                              .arg(text.toHtmlEscaped()));
@@ -245,13 +250,15 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     m_view->setVisible(total != 0);
     if (text.trimmed().isEmpty()) {
         m_count->setText(tr("%Ln product(s) in the catalog", nullptr, static_cast<int>(total)));
+    } else if (result.partial) {
+        m_count->setText(tr("%L1 matches so far, still searching…").arg(total));
     } else if (result.totalCapped) {
         m_count->setText(tr("More than %L1 matches").arg(total));
     } else {
         m_count->setText(tr("%Ln match(es)", nullptr, static_cast<int>(total)));
     }
     if (m_model->rowCount() > 0) {
-        m_view->setCurrentIndex(m_model->index(0, 0));
+        m_view->setCurrentIndex(m_model->index(std::min(currentRow, m_model->rowCount() - 1), 0));
     }
 }
 

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <variant>
 
 namespace meshlens::models {
@@ -356,6 +358,7 @@ struct SearchEngine::Vocabulary
 {
     std::vector<std::pair<QString, std::int64_t>> terms; // sorted by term
     std::int64_t documents = 0;
+    std::int64_t maxId = 0;
     std::int64_t dataVersion = -1;
     QString key;
 };
@@ -408,8 +411,9 @@ void SearchEngine::loadVocabulary()
         m_vocab->terms.emplace_back(st.text(0), st.int64(1));
     }
     std::sort(m_vocab->terms.begin(), m_vocab->terms.end());
-    Statement count = m_db.prepare("SELECT count(*) FROM entries");
+    Statement count = m_db.prepare("SELECT count(*), max(id) FROM entries");
     m_vocab->documents = count.next() ? count.int64(0) : 0;
+    m_vocab->maxId = count.int64(1);
 }
 
 std::int64_t SearchEngine::documentsWith(const QString &token, bool prefix) const
@@ -426,7 +430,7 @@ std::int64_t SearchEngine::documentsWith(const QString &token, bool prefix) cons
     return std::min(sum, m_vocab->documents);
 }
 
-double SearchEngine::idf(const QString &term, bool prefix) const
+std::int64_t SearchEngine::documentsWithAll(const QString &term, bool prefix) const
 {
     // A phrase is at most as frequent as its rarest token.
     const QStringList toks = tokens(term);
@@ -434,6 +438,12 @@ double SearchEngine::idf(const QString &term, bool prefix) const
     for (qsizetype i = 0; i < toks.size(); ++i) {
         docs = std::min(docs, documentsWith(toks[i], prefix && i == toks.size() - 1));
     }
+    return docs;
+}
+
+double SearchEngine::idf(const QString &term, bool prefix) const
+{
+    const std::int64_t docs = documentsWithAll(term, prefix);
     const double n = static_cast<double>(m_vocab->documents);
     const double v = std::log((n - static_cast<double>(docs) + 0.5) / (static_cast<double>(docs) + 0.5));
     return std::max(v, 1e-6);
@@ -549,6 +559,61 @@ struct SearchEngine::Filters
 
     [[nodiscard]] QString ftsExpression() const { return fts.join(QLatin1String(" AND ")); }
 };
+
+SearchEngine::Scan SearchEngine::scan(Statement &st, const QString &fts, std::int64_t after, std::int64_t limit,
+                                      std::int64_t estimate, int budgetMs, const std::function<void(Statement &)> &row)
+{
+    // Without a budget, or with doclists short enough to read in one go, one pass. Otherwise the rowid range in
+    // growing slices, the first sized to hold the rows wanted were the matches as dense as the rarest term: FTS5
+    // cannot stop inside a step that walks long doclists to a rare phrase of common words, but each slice seeks
+    // to its start and ends at its end, so the clock is looked at often enough.
+    QElapsedTimer clock;
+    clock.start();
+    Scan out;
+    out.last = after;
+    const bool sliced = budgetMs > 0 && estimate > m_unslicedScan;
+    std::int64_t slice =
+        sliced ? std::max<std::int64_t>(1, static_cast<std::int64_t>(
+                                               static_cast<double>(m_vocab->maxId) * 2.0 * static_cast<double>(limit) /
+                                               static_cast<double>(std::max<std::int64_t>(1, estimate))))
+               : m_vocab->maxId + 1;
+    if (sliced && m_firstSlice > 0) {
+        slice = m_firstSlice;
+    }
+    budgetMs = sliced ? budgetMs : 0;
+    std::int64_t from = after;
+    while (out.rows < limit) {
+        const std::int64_t to = budgetMs > 0 ? from + slice : std::numeric_limits<std::int64_t>::max();
+        st.reset();
+        st.bind(1, fts).bind(2, from).bind(3, to).bind(4, limit - out.rows);
+        while (st.next()) {
+            out.last = st.int64(0);
+            ++out.rows;
+            row(st);
+        }
+        if (st.error()) {
+            out.error = st.error();
+            return out;
+        }
+        from = to;
+        if (out.rows >= limit || from > m_vocab->maxId) {
+            break;
+        }
+        // The next slice twice as wide, but no wider than the time left covers at the pace so far (a slice
+        // cannot be stopped once started).
+        const double spent = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        const double left = budgetMs - spent;
+        const double perRowid = spent / static_cast<double>(std::max<std::int64_t>(1, from - after));
+        const auto affordable = static_cast<std::int64_t>(left / std::max(perRowid, 1e-9));
+        if (left <= 0 || affordable < 1) {
+            out.complete = false;
+            break;
+        }
+        slice = std::min(slice * 2, affordable);
+    }
+    out.ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    return out;
+}
 
 SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
 {
@@ -852,6 +917,15 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         for (const QString &p : query.phrases) {
             idfs << QString::number(idf(p, false), 'g', 6);
         }
+        // At most this many products match the text and token filters: what a full-text scan may have to read.
+        std::int64_t estimate = filter.fts.isEmpty() ? m_vocab->documents : filter.estimate;
+        for (qsizetype i = 0; i < query.words.size(); ++i) {
+            estimate = std::min(
+                estimate, documentsWithAll(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1));
+        }
+        for (const QString &p : query.phrases) {
+            estimate = std::min(estimate, documentsWithAll(p, false));
+        }
         const QString idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
 
         struct Candidate
@@ -875,37 +949,32 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         if (!fullFts.isEmpty()) {
             // The first kCandidates matches, scored; then, if there were that many, the count goes on from the
             // last of them to kCountCap. The FTS5 query carries the filters but has: (residual).
-            std::int64_t found = 0;
-            std::int64_t last = 0;
-            {
-                Statement st = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_fts%1) FROM entry_fts "
-                                                           "WHERE entry_fts MATCH ?1 LIMIT %2")
+            Statement scored = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_fts%1) FROM entry_fts "
+                                                           "WHERE entry_fts MATCH ?1 AND rowid > ?2 AND rowid <= ?3 "
+                                                           "LIMIT ?4")
                                                 .arg(idfArgs)
-                                                .arg(kCandidates)
                                                 .toStdString());
-                st.bind(1, fullFts);
-                while (st.next()) {
-                    last = st.int64(0);
-                    ++found;
-                    (residual ? pending : candidates).insert(last, Candidate{3, st.real(1)});
-                }
-                if (st.error()) {
-                    result.error = st.error();
-                    return result;
-                }
+            const Scan found = scan(scored, fullFts, 0, kCandidates, estimate, options.budgetMs, [&](Statement &st) {
+                (residual ? pending : candidates).insert(st.int64(0), Candidate{3, st.real(1)});
+            });
+            if (found.error) {
+                result.error = found.error;
+                return result;
             }
+            result.partial = !found.complete;
             qCDebug(lcStore) << "search candidates" << phase.nsecsElapsed() / 1000 << "us";
             if (countWithCandidates) {
-                result.total = found;
-                if (found == kCandidates) {
-                    Statement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE "
-                                                               "entry_fts MATCH ?1 AND rowid > ?2 LIMIT %1)")
-                                                    .arg(kCountCap + 1 - kCandidates)
-                                                    .toStdString());
-                    st.bind(1, fullFts).bind(2, last);
-                    result.total += st.next() ? st.int64(0) : 0;
+                result.total = found.rows;
+                if (found.rows == kCandidates) {
+                    Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
+                                                  "AND rowid <= ?3 LIMIT ?4");
+                    const Scan counted =
+                        scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate,
+                             std::max(0, options.budgetMs - static_cast<int>(found.ms)), [](Statement &) {});
+                    result.total += counted.rows;
+                    result.partial = result.partial || !counted.complete;
                 }
-                result.totalCapped = result.total > kCountCap;
+                result.totalCapped = result.total > kCountCap || result.partial;
                 result.total = std::min<std::int64_t>(result.total, kCountCap);
             }
             if (filter.fts.isEmpty()) {

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct SearchOptions
     bool facets = false;
     bool snippets = true;
     bool correctTypos = true;
+    // Milliseconds the full-text scan may take before the search answers with what it has (SearchResult::partial);
+    // 0 waits for the complete answer. Search-as-you-type shows the first page at once and the complete one after.
+    int budgetMs = 0;
 };
 
 struct SearchResult
@@ -66,7 +70,8 @@ struct SearchResult
     QString correctedFrom; // the word(s) corrected, empty if none ("showing results for …")
     QList<SearchHit> hits;
     std::int64_t total = 0;   // matches, counted up to kCountCap
-    bool totalCapped = false; // more than kCountCap matched
+    bool totalCapped = false; // more than kCountCap matched, or `partial` (then total is a lower bound)
+    bool partial = false;     // the budget ran out before the full-text scan ended: run again without one
     SearchFacets facets;
     QString plan; // how the query ran: listing | ranked | filter-first (shown by --json)
     std::optional<StoreError> error;
@@ -90,7 +95,10 @@ public:
     static constexpr int kCandidates = 400;
     static constexpr int kNameCandidates = 400;
     static constexpr int kCountCap = 1000;
-    static constexpr int kCollectCap = 5000; // filters with at most this many products are collected and sorted
+    static constexpr int kCollectCap = 5000;
+    static constexpr std::int64_t kUnslicedScan =
+        30000; // doclists this short are read in one pass, budget or not // filters with at most this many products are
+               // collected and sorted
     static constexpr int kFacetSample = 5000;
 
     explicit SearchEngine(Database &db);
@@ -105,6 +113,14 @@ public:
     // Filters alone with at most this many products (kCollectCap) are collected and sorted; more are read in name
     // order (exposed so tests can run both plans on a small catalog).
     void setCollectCap(std::int64_t products) { m_collectCap = products; }
+    // Budgeted scans over doclists of at most `unsliced` products (kUnslicedScan) read them in one pass; others
+    // slice the rowids, the first slice `firstSlice` rowids wide if set (exposed so tests can slice a small
+    // catalog's scans).
+    void setSlicing(std::int64_t unsliced, std::int64_t firstSlice)
+    {
+        m_unslicedScan = unsliced;
+        m_firstSlice = firstSlice;
+    }
 
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
@@ -119,11 +135,24 @@ private:
     struct Vocabulary;
     struct Sql;
     struct Filters;
+    struct Scan
+    {
+        std::int64_t rows = 0;
+        std::int64_t last = 0; // the last rowid read
+        bool complete = true;  // false: the budget ran out first
+        double ms = 0;
+        std::optional<StoreError> error;
+    };
 
     void loadVocabulary();
     [[nodiscard]] std::int64_t documentsWith(const QString &token, bool prefix) const;
     [[nodiscard]] double idf(const QString &term, bool prefix) const;
     [[nodiscard]] Filters filters(const SearchQuery &query);
+    // Steps `st` (?1 the MATCH expression, rowids in (?2, ?3], at most ?4 rows) over the rowids after `after`.
+    // `estimate` bounds the matches in the whole range (vocabulary counts), which sizes the slices.
+    Scan scan(Statement &st, const QString &fts, std::int64_t after, std::int64_t limit, std::int64_t estimate,
+              int budgetMs, const std::function<void(Statement &)> &row);
+    [[nodiscard]] std::int64_t documentsWithAll(const QString &term, bool prefix) const;
     SearchResult run(const SearchQuery &query, const SearchOptions &options);
     void addSnippets(SearchResult &result);
     void addFacets(SearchResult &result, const Sql &matches);
@@ -132,6 +161,8 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     std::unique_ptr<Vocabulary> m_vocab;
     std::int64_t m_collectCap = kCollectCap;
+    std::int64_t m_unslicedScan = kUnslicedScan;
+    std::int64_t m_firstSlice = 0;
 };
 
 } // namespace meshlens::models

@@ -67,19 +67,29 @@ quint64 SearchService::search(const QString &text, const SearchOptions &options,
             worker->engine->setCancelFlag(cancel.get());
             SearchOptions o = options;
             o.facets = false;
-            SearchResult result = worker->engine->search(text, o);
-            if (result.cancelled || cancel->load()) {
-                worker->engine->setCancelFlag(nullptr);
-                return;
+            o.budgetMs = kFirstPageBudgetMs;
+            // The first page at once; when the full-text scan needed longer than the budget, the complete answer
+            // follows under the same request number.
+            for (bool first = true;; first = false) {
+                SearchResult result = worker->engine->search(text, o);
+                if (result.cancelled || cancel->load()) {
+                    worker->engine->setCancelFlag(nullptr);
+                    return;
+                }
+                const bool again = first && result.partial;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, request, result]() {
+                        if (request == m_latest.load()) {
+                            Q_EMIT finished(request, result);
+                        }
+                    },
+                    Qt::QueuedConnection);
+                if (!again) {
+                    break;
+                }
+                o.budgetMs = 0;
             }
-            QMetaObject::invokeMethod(
-                this,
-                [this, request, result]() {
-                    if (request == m_latest.load()) {
-                        Q_EMIT finished(request, result);
-                    }
-                },
-                Qt::QueuedConnection);
             if (withFacets) {
                 SearchOptions f = options;
                 f.facets = true;

@@ -294,6 +294,30 @@ private Q_SLOTS:
         QVERIFY(engine.search(token + u" "_s, o).hits.isEmpty());
     }
 
+    // A budgeted search scans the rowids in growing slices; while the budget lasts, it must find exactly what one
+    // pass finds (slice edges neither drop nor repeat a product), and say it is complete.
+    void budgetedScan_findsWhatOnePassFinds()
+    {
+        SearchEngine engine(m_sample);
+        engine.setSlicing(0, 3); // slices of 3, 6, 12, ... rowids
+        const QStringList queries = {
+            u"orders"_s,           u"or"_s,   u"customer daily"_s, u"\"daily summary\""_s, u"domain:sales order"_s,
+            u"tag:pii customer"_s, u"data"_s, u"-orders data"_s};
+        for (const QString &q : queries) {
+            SearchOptions once;
+            once.limit = 1000;
+            SearchOptions sliced = once;
+            sliced.budgetMs = 60000;
+            const SearchResult a = engine.search(q, once);
+            const SearchResult b = engine.search(q, sliced);
+            QVERIFY2(!a.error && !b.error, qPrintable(q));
+            QVERIFY2(!a.hits.isEmpty(), qPrintable(q));
+            QCOMPARE(ids(b), ids(a));
+            QCOMPARE(b.total, a.total);
+            QVERIFY(!a.partial && !b.partial);
+        }
+    }
+
     void typo_isCorrectedAndSaid()
     {
         SearchEngine engine(m_small);
