@@ -708,16 +708,28 @@ SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
                                      "lower(%1)))")
                           .arg(v);
             break;
-        case SearchQuery::Field::Owner:
-            allSql << QStringLiteral(
-                          "e.id IN (SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'person' AND o.party_id "
-                          "IN (SELECT id FROM people WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
-                          "%1 COLLATE NOCASE OR email = %1 COLLATE NOCASE) "
-                          "UNION ALL SELECT o.entry_id FROM ownerships o WHERE +o.party_kind = 'team' AND o.party_id "
-                          "IN (SELECT id FROM teams WHERE ext_id = %1 OR name = %1 COLLATE NOCASE OR display_name = "
-                          "%1 COLLATE NOCASE))")
-                          .arg(v);
+        case SearchQuery::Field::Owner: {
+            // The people and teams resolved above (0fp<id>, 0fq<id>), any role.
+            QStringList people;
+            QStringList teams;
+            for (const QString &token : *tokens) {
+                (token.startsWith(QLatin1String("0fp")) ? people : teams) << token.mid(3);
+            }
+            QStringList parts;
+            if (!people.isEmpty()) {
+                parts << QStringLiteral("SELECT o.entry_id FROM ownerships o WHERE o.party_id IN (%1) AND "
+                                        "o.party_kind = 'person'")
+                             .arg(people.join(u','));
+            }
+            if (!teams.isEmpty()) {
+                parts << QStringLiteral("SELECT o.entry_id FROM ownerships o WHERE o.party_id IN (%1) AND "
+                                        "o.party_kind = 'team'")
+                             .arg(teams.join(u','));
+            }
+            allSql << (parts.isEmpty() ? QStringLiteral("0")
+                                       : QStringLiteral("e.id IN (%1)").arg(parts.join(QLatin1String(" UNION ALL "))));
             break;
+        }
         case SearchQuery::Field::Has:
             if (f.value == QLatin1String("sla")) {
                 allSql << QStringLiteral("EXISTS (SELECT 1 FROM sla_objectives so WHERE so.entry_id = e.id)");
@@ -830,7 +842,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     // counts alone, never touching entries.
     // A ranked query counts while it collects its text candidates (below): one pass over a rare phrase's
     // doclists instead of two.
-    const bool countWithCandidates = !listing && !fullFts.isEmpty() && !residual;
+    const bool countWithCandidates = !listing && !fullFts.isEmpty();
     if (query.isEmpty()) {
         Statement st = m_db.prepare("SELECT count(*) FROM entries");
         result.total = st.next() ? st.int64(0) : 0;
@@ -944,8 +956,8 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
             }
         };
         // Candidates a filter has not vetted yet, checked in one statement below.
-        std::vector<std::int64_t> unvetted;
         QHash<std::int64_t, Candidate> pending;
+        QSet<std::int64_t> textMatches; // the full-text candidates among `pending` (residual filters)
         if (!fullFts.isEmpty()) {
             // The first kCandidates matches, scored; then, if there were that many, the count goes on from the
             // last of them to kCountCap. The FTS5 query carries the filters but has: (residual).
@@ -956,6 +968,9 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                                 .toStdString());
             const Scan found = scan(scored, fullFts, 0, kCandidates, estimate, options.budgetMs, [&](Statement &st) {
                 (residual ? pending : candidates).insert(st.int64(0), Candidate{3, st.real(1)});
+                if (residual) {
+                    textMatches.insert(st.int64(0));
+                }
             });
             if (found.error) {
                 result.error = found.error;
@@ -963,7 +978,11 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
             }
             result.partial = !found.complete;
             qCDebug(lcStore) << "search candidates" << phase.nsecsElapsed() / 1000 << "us";
-            if (countWithCandidates) {
+            if (countWithCandidates && residual) {
+                // has: is checked on the candidates below; the count is theirs, a lower bound when the scan
+                // stopped at kCandidates.
+                result.totalCapped = found.rows == kCandidates || result.partial;
+            } else if (countWithCandidates) {
                 result.total = found.rows;
                 if (found.rows == kCandidates) {
                     Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
@@ -982,30 +1001,32 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 // a column filter on entry_fts would walk every description that mentions the word. (With filters
                 // the query above already holds every match when there are few, and the filters would drop most
                 // of these when there are many.) Exclusions and has: are checked below.
-                Statement st = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_name_fts%1) FROM "
-                                                           "entry_name_fts WHERE entry_name_fts MATCH ?1 LIMIT %2")
-                                                .arg(idfArgs)
-                                                .arg(kNameCandidates)
-                                                .toStdString());
-                st.bind(1, query.ftsExpression());
+                Statement names = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_name_fts%1) FROM "
+                                                              "entry_name_fts WHERE entry_name_fts MATCH ?1 AND rowid "
+                                                              "> ?2 AND rowid <= ?3 LIMIT ?4")
+                                                   .arg(idfArgs)
+                                                   .toStdString());
                 const bool vet = filter.any;
-                while (st.next()) {
-                    const std::int64_t id = st.int64(0);
-                    if (vet) {
+                const int left = options.budgetMs > 0 ? std::max(1, options.budgetMs - static_cast<int>(found.ms)) : 0;
+                const Scan named =
+                    scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, left, [&](Statement &st) {
+                        const std::int64_t id = st.int64(0);
+                        if (!vet) {
+                            add(id, 3, st.real(1));
+                            return;
+                        }
                         auto it = pending.find(id);
                         if (it == pending.end()) {
                             pending.insert(id, Candidate{3, st.real(1)});
                         } else {
                             it->score = std::max(it->score, st.real(1));
                         }
-                    } else {
-                        add(id, 3, st.real(1));
-                    }
-                }
-                if (st.error()) {
-                    result.error = st.error();
+                    });
+                if (named.error) {
+                    result.error = named.error;
                     return result;
                 }
+                result.partial = result.partial || !named.complete;
             }
         }
         {
@@ -1048,8 +1069,10 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                             .toStdString());
             vet.bindAll(st);
             while (st.next()) {
-                const Candidate c = pending.value(st.int64(0));
-                add(st.int64(0), c.tier, c.score);
+                const std::int64_t id = st.int64(0);
+                const Candidate c = pending.value(id);
+                add(id, c.tier, c.score);
+                result.total += countWithCandidates && residual && textMatches.contains(id) ? 1 : 0;
             }
             if (st.error()) {
                 result.error = st.error();

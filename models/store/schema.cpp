@@ -297,6 +297,11 @@ WHEN old.name IS NOT new.name OR old.display_name IS NOT new.display_name BEGIN
     INSERT INTO entry_name_fts(rowid, name, display_name) VALUES (new.id, new.name, new.display_name);
 END;
 INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild');
+-- owner: filters name a person by id, name, display name or e-mail: one index each (15,000 people at 1M products).
+CREATE INDEX people_ext ON people(ext_id);
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
+CREATE INDEX people_display_name ON people(display_name COLLATE NOCASE);
+CREATE INDEX people_email ON people(email COLLATE NOCASE);
 )SQL";
 
 constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5};
