@@ -257,6 +257,17 @@ QString highlightedSnippet(const QStringList &columns, const std::vector<std::pa
         std::pair<int, int> score{0, 0}; // distinct terms, matched words
     } best;
     for (qsizetype c = 0; c < columns.size(); ++c) {
+        // Most columns hold none of the terms: a case-insensitive find says so without tokenising them. (Folding
+        // non-ASCII text can make a term of what is not one as written; such columns are tokenised anyway.)
+        const auto ascii = [](const QString &text) {
+            return std::all_of(text.begin(), text.end(), [](QChar ch) { return ch.unicode() < 0x80; });
+        };
+        const bool maybe = !ascii(columns[c]) || std::any_of(terms.begin(), terms.end(), [&](const auto &t) {
+            return !ascii(t.first) || columns[c].contains(t.first, Qt::CaseInsensitive);
+        });
+        if (!maybe) {
+            continue;
+        }
         std::vector<Span> s = spans(columns[c]);
         std::vector<int> term(s.size());
         std::vector<bool> seen(terms.size());
@@ -877,6 +888,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     if (listing) {
         result.plan = QStringLiteral("listing");
         Sql page = matches;
+        QString pageOrder = order;
         const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
         if (!query.hasText() && !query.isEmpty()) {
             // Filters alone. A small product set (the vocabulary counts each facet token's products) is collected
@@ -890,7 +902,18 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                       (query.filters.front().field == SearchQuery::Field::Domain ||
                                        query.filters.front().field == SearchQuery::Field::Status ||
                                        query.filters.front().field == SearchQuery::Field::Tier);
-                if (byName && result.totalCapped && !ownIndex) {
+                const SearchQuery::Filter &only = query.filters.front();
+                const bool oneTag =
+                    query.filters.size() == 1 && query.excluded.isEmpty() && only.field == SearchQuery::Field::Tag &&
+                    std::none_of(only.value.begin(), only.value.end(), [](QChar c) { return c >= u'A' && c <= u'Z'; });
+                if (byName && oneTag) {
+                    // A tag's products in name order, straight from entry_tag_names (lower(v) = v: one range).
+                    page = Sql{};
+                    page.from = QStringLiteral("entry_tag_names g CROSS JOIN entries e ON e.id = g.entry_id");
+                    page.where = QStringLiteral("g.tag = %1").arg(page.arg(only.value));
+                    const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
+                    pageOrder = QStringLiteral("g.name%1, g.entry_id%1").arg(dir);
+                } else if (byName && result.totalCapped && !ownIndex) {
                     page.from = QStringLiteral("entries e INDEXED BY entries_name");
                 }
             } else if (!filter.allInFts) {
@@ -901,7 +924,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
         Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
                                                    "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
-                                        .arg(page.from, page.where, order)
+                                        .arg(page.from, page.where, pageOrder)
                                         .arg(options.limit)
                                         .arg(options.offset)
                                         .toStdString());

@@ -261,6 +261,7 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
 
     // Loading into an empty cache: build the secondary indexes once at the end (a sort) instead of row by row.
     m_deferredIndexes.clear();
+    m_deferredTriggers.clear();
     if (m_fresh && header.mode == BundleMode::Snapshot) {
         Statement empty = m_db.prepare("SELECT NOT EXISTS(SELECT 1 FROM entries)");
         const bool cacheEmpty = empty.next() && empty.int64(0) != 0;
@@ -273,9 +274,22 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
                 while (list.next()) {
                     m_deferredIndexes.emplace_back(list.text(0).toStdString(), list.text(1).toStdString());
                 }
+                // Likewise the triggers that keep the names index and the tag-name table: both are built in one
+                // pass at the end (halves a 100k-product first sync against row-by-row maintenance).
+                Statement triggers = m_db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                                                  "tbl_name IN ('entries', 'entry_tags')");
+                while (triggers.next()) {
+                    m_deferredTriggers.emplace_back(triggers.text(0).toStdString(), triggers.text(1).toStdString());
+                }
             }
             for (const auto &[name, sql] : m_deferredIndexes) {
                 if (auto err = m_db.exec("DROP INDEX " + name)) {
+                    rollback();
+                    return err->message;
+                }
+            }
+            for (const auto &[name, sql] : m_deferredTriggers) {
+                if (auto err = m_db.exec("DROP TRIGGER " + name)) {
                     rollback();
                     return err->message;
                 }
@@ -983,6 +997,23 @@ std::optional<QString> CatalogWriter::commit()
         }
     }
     m_deferredIndexes.clear();
+    if (!m_deferredTriggers.empty()) {
+        if (auto err = m_db.exec("INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild'); "
+                                 "DELETE FROM entry_tag_names; "
+                                 "INSERT INTO entry_tag_names(tag, name, entry_id) SELECT t.tag, e.name, e.id "
+                                 "FROM entry_tags t JOIN entries e ON e.id = t.entry_id ORDER BY 1, 2, 3;")) {
+            rollback();
+            return QStringLiteral("building the name indexes failed: %1").arg(err->message);
+        }
+        for (const auto &[name, sql] : m_deferredTriggers) {
+            if (auto err = m_db.exec(sql)) {
+                rollback();
+                return QStringLiteral("restoring the trigger %1 failed: %2")
+                    .arg(QString::fromStdString(name), err->message);
+            }
+        }
+        m_deferredTriggers.clear();
+    }
     if (m_header.mode == BundleMode::Snapshot && !m_fresh) {
         if (auto err = sweep()) {
             rollback();

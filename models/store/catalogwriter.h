@@ -99,7 +99,8 @@ private:
     std::int64_t m_sourceId = 0;
     std::int64_t m_gen = 0;
     const std::atomic<bool> *m_cancel = nullptr;
-    std::vector<std::pair<std::string, std::string>> m_deferredIndexes; // name, CREATE statement
+    std::vector<std::pair<std::string, std::string>> m_deferredIndexes;  // name, CREATE statement
+    std::vector<std::pair<std::string, std::string>> m_deferredTriggers; // name, CREATE statement
 
     bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
     Stats m_stats;

@@ -611,6 +611,17 @@ void tst_CatalogWriter::delta_appliesUpdatesAndTombstones()
     // Every entry still has exactly one index row, and no index row lacks its entry.
     QCOMPARE(scalar(m_db, "SELECT count(*) FROM entry_fts"), scalar(m_db, "SELECT count(*) FROM entries"));
     QCOMPARE(scalar(m_db, "SELECT count(*) FROM entry_fts WHERE rowid NOT IN (SELECT id FROM entries)"), 0);
+
+    // The tables the schema keeps by triggers (built in bulk by the first, fresh load, then kept row by row through
+    // the deltas) agree with what they derive from.
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 7);
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM entry_tag_names"), scalar(m_db, "SELECT count(*) FROM entry_tags"));
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM entry_tag_names g JOIN entry_tags t ON t.entry_id = g.entry_id AND "
+                          "t.tag = g.tag JOIN entries e ON e.id = g.entry_id AND e.name = g.name"),
+             scalar(m_db, "SELECT count(*) FROM entry_tags"));
+    QVERIFY(!m_db.exec("INSERT INTO entry_name_fts(entry_name_fts, rank) VALUES ('integrity-check', 1)"));
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'revenue'"),
+             scalar(m_db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH '{name display_name}: revenue'"));
 }
 
 void tst_CatalogWriter::delta_domainTombstone_detachesProducts()

@@ -111,7 +111,21 @@ private Q_SLOTS:
         QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 1);
         QVERIFY(!db.exec("UPDATE entries SET description = 'zebra' WHERE ext_id = 'sales.orders'"));
         QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 1);
+        // The tag index follows tags and names too.
+        QVERIFY(!db.exec("INSERT INTO entry_tags(entry_id, tag) SELECT id, 'zebra-tag' FROM entries WHERE ext_id = "
+                         "'sales.orders'"));
+        QVERIFY(!db.exec("UPDATE entries SET name = 'zebra_orders' WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_tag_names WHERE tag = 'zebra-tag' AND name = 'zebra_orders'"),
+                 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_tag_names g JOIN entries e ON e.id = g.entry_id AND "
+                           "e.name = g.name JOIN entry_tags t ON t.entry_id = g.entry_id AND t.tag = g.tag"),
+                 count(db, "SELECT count(*) FROM entry_tags"));
+        QVERIFY(!db.exec("DELETE FROM entry_tags WHERE tag = 'zebra-tag'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_tag_names WHERE tag = 'zebra-tag'"), 0);
+        QVERIFY(count(db, "SELECT count(*) FROM entry_tag_names g JOIN entries e ON e.id = g.entry_id WHERE "
+                          "e.ext_id = 'sales.orders'") > 0);
         QVERIFY(!db.exec("DELETE FROM entries WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_tag_names"), count(db, "SELECT count(*) FROM entry_tags"));
         QCOMPARE(count(db, "SELECT count(*) FROM entry_name_fts WHERE entry_name_fts MATCH 'zebra'"), 0);
         QVERIFY(!db.exec("INSERT INTO entry_name_fts(entry_name_fts, rank) VALUES ('integrity-check', 1)"));
         QVERIFY(!db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"));
