@@ -379,7 +379,7 @@ SearchEngine::SearchEngine(Database &db)
     , m_vocab(std::make_unique<Vocabulary>())
 {
     // The index pages a search touches stay mapped instead of being copied through a 2 MB page cache.
-    (void)m_db.exec("PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536");
+    (void)m_db.exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536");
     if (!registerRank(m_db.handle())) {
         qCWarning(lcStore) << "could not register the ranking function; text search will fail";
     }
@@ -391,30 +391,6 @@ std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
 {
     return db.exec("DELETE FROM search_terms; "
                    "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab;");
-}
-
-bool SearchEngine::prewarm()
-{
-    if (m_cancel) {
-        sqlite3_progress_handler(m_db.handle(), 2000, progressHandler,
-                                 const_cast<void *>(static_cast<const void *>(m_cancel)));
-    }
-    bool done = true;
-    for (const char *sql :
-         {"SELECT sum(length(block)) FROM entry_fts_data", "SELECT sum(length(block)) FROM entry_name_fts_data",
-          "SELECT sum(length(sz)) FROM entry_fts_docsize", "SELECT sum(length(sz)) FROM entry_name_fts_docsize",
-          "SELECT count(*) FROM entry_tag_names", "SELECT count(*) FROM search_terms"}) {
-        Statement st = m_db.prepare(sql);
-        if (!st.next() && st.error()) {
-            done = false; // cancelled (or a cache without these tables: nothing to warm)
-            break;
-        }
-    }
-    if (m_cancel) {
-        sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
-        done = done && !m_cancel->load();
-    }
-    return done;
 }
 
 std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)

@@ -125,11 +125,6 @@ public:
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
 
-    // Reads the full-text indexes (and the tables a ranked search reads per candidate) once, so that the operating
-    // system keeps them in memory: at a million products they are about 1.3 GB of a 10 GB cache, and a query that
-    // meets them on disk waits tens of milliseconds. Honours the cancel flag; returns false when cancelled.
-    bool prewarm();
-
     // Rebuilds the vocabulary table from the full-text index (after a sync; the writer and the migration call it).
     [[nodiscard]] static std::optional<StoreError> rebuildVocabulary(Database &db);
     // Merges each full-text index into one segment (after a snapshot sync and the version 5 migration): a query

@@ -17,7 +17,6 @@ struct SearchService::Worker
     Database db;
     std::unique_ptr<SearchEngine> engine;
     std::atomic<bool> *cancel = nullptr;
-    bool warmed = false; // SearchEngine::prewarm ran to the end
 };
 
 SearchService::SearchService(QString dbPath, QObject *parent)
@@ -107,11 +106,6 @@ quint64 SearchService::search(const QString &text, const SearchOptions &options,
                         },
                         Qt::QueuedConnection);
                 }
-            }
-            // Once, after the first answers, while nobody is typing: the indexes into the operating system's
-            // memory. The next keystroke cancels it, and a later search takes it up again.
-            if (!worker->warmed && !cancel->load()) {
-                worker->warmed = worker->engine->prewarm();
             }
             worker->engine->setCancelFlag(nullptr);
         });

@@ -212,15 +212,6 @@ int runSearch(const Options &options)
             return 1;
         }
         SearchEngine engine(db);
-        // As the search page's worker does after its first answers (SearchService).
-        QElapsedTimer warm;
-        warm.start();
-        (void)engine.prewarm();
-        report(QJsonObject{{QStringLiteral("suite"), QStringLiteral("search")},
-                           {QStringLiteral("case"), QStringLiteral("prewarm")},
-                           {QStringLiteral("impl"), QStringLiteral("meshlens")},
-                           {QStringLiteral("n"), static_cast<qint64>(n)},
-                           {QStringLiteral("ms"), elapsedMs(warm)}});
         const std::vector<Kind> kinds = buildQueries(db, perKind);
         progress(QStringLiteral("search: %1 products, %2 queries per kind").arg(n).arg(perKind));
         // MESHLENS_BENCH_SEARCH_KINDS=single,typo runs only those kinds (and no facets) while iterating.

@@ -453,21 +453,6 @@ private Q_SLOTS:
         cancel = false;
         QVERIFY(!engine.search(QStringLiteral("customer")).hits.isEmpty());
     }
-
-    // Warming the indexes reads them to the end unless a search cancels it, and leaves searching as it was.
-    void prewarm_isCancelledByTheNextSearch()
-    {
-        SearchEngine engine(m_sample);
-        std::atomic<bool> cancel = false;
-        engine.setCancelFlag(&cancel);
-        QVERIFY(engine.prewarm());
-        cancel = true;
-        QVERIFY(!engine.prewarm());
-        cancel = false;
-        const SearchResult r = engine.search(QStringLiteral("customer"));
-        QVERIFY(!r.cancelled);
-        QVERIFY(!r.hits.isEmpty());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchEngine)
