@@ -83,17 +83,21 @@ struct SearchResult
 //
 // Ranking at a million products within a few milliseconds: ordering every FTS match by BM25 reads every match
 // (seconds for a 2-letter prefix). Instead the engine ranks a bounded candidate set: exact name / display name,
-// FQN and id look-ups and name-prefix ranges through ordinary indexes, plus the first kCandidates FTS matches
-// overall and the first kCandidates whose name or display name match; BM25 (our own auxiliary function, with IDF
-// from the vocabulary table so it never scans whole doclists) orders them. Selective filters run first instead
-// and rank every match inside the filtered set.
+// FQN and id look-ups and name-prefix ranges through ordinary indexes, the first kCandidates FTS matches overall,
+// and the first kNameCandidates of the names-only index (entry_name_fts); BM25 (our own auxiliary function, with
+// IDF from the vocabulary table so it never scans whole doclists) orders them, merged here by product. Filters
+// are tokens of the documents' facets column, so filters with words are one FTS5 query whose AND skips through
+// the doclists; filters alone are a doclist read (count, small sets) or an index in name order (listings). The
+// first kCandidates matches also give the count, which then goes on from the last of them to kCountCap. With
+// SearchOptions::budgetMs, the full-text scans walk the rowids in slices and stop when the budget is spent
+// (SearchResult::partial): a rare phrase of common words still answers its first page at once.
 class SearchEngine final
 {
     Q_DISABLE_COPY_MOVE(SearchEngine)
 
 public:
-    static constexpr int kCandidates = 400;
-    static constexpr int kNameCandidates = 400;
+    static constexpr int kCandidates = 200;
+    static constexpr int kNameCandidates = 200;
     static constexpr int kCountCap = 1000;
     static constexpr int kCollectCap = 5000;
     static constexpr std::int64_t kUnslicedScan =

@@ -23,7 +23,7 @@ class SearchService final : public QObject
     Q_DISABLE_COPY_MOVE(SearchService)
 
 public:
-    static constexpr int kFirstPageBudgetMs = 3;
+    static constexpr int kFirstPageBudgetMs = 2;
 
     explicit SearchService(QString dbPath, QObject *parent = nullptr);
     ~SearchService() override;
