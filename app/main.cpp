@@ -129,7 +129,11 @@ int runGui(int argc, char **argv)
         const QString file = parser.value(screenshot);
         const auto shoot = [&window, file, prepare]() {
             prepare();
-            QTimer::singleShot(300, &window, [&window, file]() {
+            // A big catalog's first answers take longer than the default 300 ms: MESHLENS_SCREENSHOT_DELAY_MS.
+            const int delay = qEnvironmentVariableIsSet("MESHLENS_SCREENSHOT_DELAY_MS")
+                                  ? qEnvironmentVariableIntValue("MESHLENS_SCREENSHOT_DELAY_MS")
+                                  : 300;
+            QTimer::singleShot(delay, &window, [&window, file]() {
                 const bool saved = window.grab().save(file);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
