@@ -25,14 +25,22 @@ constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr int kPrefixTierLimit = 50;
 constexpr int kSnippetTokens = 12;
+// What every token of the facets column starts with (CatalogWriter's kFacetsSql writes them: 0fd<domain id>,
+// 0fsrc<source id>, 0ft<tier>, 0fs<hex status>, 0fg<hex tag>, 0fp<person id>, 0fq<team id>).
+constexpr const char *kFacetTokenPrefix = "0f";
 // The documents' text columns; the last one, facets, holds filter tokens (see SearchEngine::Filters).
 constexpr const char *kTextColumns = "name display_name tags domain owners description columns";
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
 
 // The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a word, near enough for IDF and typos.
 QStringList tokens(const QString &word)
 {
     // ASCII, most of any catalog's text, folds without Unicode normalisation (ten times faster in snippets).
-    if (std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+    if (isAscii(word)) {
         QStringList out;
         QString current;
         for (const QChar c : word) {
@@ -223,14 +231,12 @@ std::vector<Span> spans(const QString &text)
         }
         Span s;
         s.begin = i;
-        bool ascii = true;
         while (i < n && wordCharAt(i, length)) {
-            ascii = ascii && text[i].unicode() < 0x80;
             i += length;
         }
         s.end = i;
-        s.folded = ascii ? text.mid(s.begin, s.end - s.begin).toLower()
-                         : tokens(text.mid(s.begin, s.end - s.begin)).join(QString());
+        const QString word = text.mid(s.begin, s.end - s.begin);
+        s.folded = isAscii(word) ? word.toLower() : tokens(word).join(QString());
         out.push_back(std::move(s));
     }
     return out;
@@ -256,15 +262,14 @@ QString highlightedSnippet(const QStringList &columns, const std::vector<std::pa
         std::vector<int> term;
         std::pair<int, int> score{0, 0}; // distinct terms, matched words
     } best;
+    const bool asciiTerms = std::all_of(terms.begin(), terms.end(), [](const auto &t) { return isAscii(t.first); });
     for (qsizetype c = 0; c < columns.size(); ++c) {
         // Most columns hold none of the terms: a case-insensitive find says so without tokenising them. (Folding
         // non-ASCII text can make a term of what is not one as written; such columns are tokenised anyway.)
-        const auto ascii = [](const QString &text) {
-            return std::all_of(text.begin(), text.end(), [](QChar ch) { return ch.unicode() < 0x80; });
-        };
-        const bool maybe = !ascii(columns[c]) || std::any_of(terms.begin(), terms.end(), [&](const auto &t) {
-            return !ascii(t.first) || columns[c].contains(t.first, Qt::CaseInsensitive);
-        });
+        const bool maybe =
+            !asciiTerms || !isAscii(columns[c]) || std::any_of(terms.begin(), terms.end(), [&](const auto &t) {
+                return columns[c].contains(t.first, Qt::CaseInsensitive);
+            });
         if (!maybe) {
             continue;
         }
@@ -393,6 +398,14 @@ std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
                    "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab;");
 }
 
+std::optional<StoreError> SearchEngine::rebuildNameTables(Database &db)
+{
+    return db.exec("INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild'); "
+                   "DELETE FROM entry_tag_names; "
+                   "INSERT INTO entry_tag_names(tag, name, entry_id) SELECT t.tag, e.name, e.id "
+                   "FROM entry_tags t JOIN entries e ON e.id = t.entry_id ORDER BY 1, 2, 3;");
+}
+
 std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)
 {
     return db.exec("INSERT INTO entry_fts(entry_fts) VALUES ('optimize'); "
@@ -475,7 +488,7 @@ std::optional<QString> SearchEngine::correction(const QString &word, bool prefix
     std::optional<std::pair<int, std::int64_t>> best;
     QString bestTerm;
     for (const auto &[term, docs] : m_vocab->terms) {
-        if (term.startsWith(QLatin1String("0f"))) {
+        if (term.startsWith(QLatin1String(kFacetTokenPrefix))) {
             continue; // a filter token (the facets column), not a word anyone types
         }
         // While typing, the word is compared with the term's beginnings of about its length.
@@ -1030,6 +1043,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                                    .arg(idfArgs)
                                                    .toStdString());
                 const bool vet = filter.any;
+                // What the budget has left, but at least a millisecond: these are the most valuable candidates.
                 const int left = options.budgetMs > 0 ? std::max(1, options.budgetMs - static_cast<int>(found.ms)) : 0;
                 const Scan named =
                     scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, left, [&](Statement &st) {

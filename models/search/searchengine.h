@@ -99,10 +99,8 @@ public:
     static constexpr int kCandidates = 200;
     static constexpr int kNameCandidates = 200;
     static constexpr int kCountCap = 1000;
-    static constexpr int kCollectCap = 5000;
-    static constexpr std::int64_t kUnslicedScan =
-        30000; // doclists this short are read in one pass, budget or not // filters with at most this many products are
-               // collected and sorted
+    static constexpr int kCollectCap = 5000; // filters alone with at most this many products are collected and sorted
+    static constexpr std::int64_t kUnslicedScan = 30000; // doclists this short are read in one pass, budget or not
     static constexpr int kFacetSample = 5000;
 
     explicit SearchEngine(Database &db);
@@ -131,6 +129,10 @@ public:
 
     // Rebuilds the vocabulary table from the full-text index (after a sync; the writer and the migration call it).
     [[nodiscard]] static std::optional<StoreError> rebuildVocabulary(Database &db);
+    // Builds the tables schema 5's triggers keep (entry_name_fts, entry_tag_names) from entries and entry_tags in
+    // one pass: the migration, and a first load that set the triggers aside.
+    [[nodiscard]] static std::optional<StoreError> rebuildNameTables(Database &db);
+
     // Merges each full-text index into one segment (after a snapshot sync and the version 5 migration): a query
     // then opens one doclist instead of one per segment, 0.17 -> 0.02 ms for the first 20 matches of a word at 1M.
     [[nodiscard]] static std::optional<StoreError> optimizeIndexes(Database &db);

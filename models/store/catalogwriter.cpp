@@ -998,10 +998,7 @@ std::optional<QString> CatalogWriter::commit()
     }
     m_deferredIndexes.clear();
     if (!m_deferredTriggers.empty()) {
-        if (auto err = m_db.exec("INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild'); "
-                                 "DELETE FROM entry_tag_names; "
-                                 "INSERT INTO entry_tag_names(tag, name, entry_id) SELECT t.tag, e.name, e.id "
-                                 "FROM entry_tags t JOIN entries e ON e.id = t.entry_id ORDER BY 1, 2, 3;")) {
+        if (auto err = SearchEngine::rebuildNameTables(m_db)) {
             rollback();
             return QStringLiteral("building the name indexes failed: %1").arg(err->message);
         }

@@ -296,7 +296,6 @@ WHEN old.name IS NOT new.name OR old.display_name IS NOT new.display_name BEGIN
     VALUES ('delete', old.id, old.name, old.display_name);
     INSERT INTO entry_name_fts(rowid, name, display_name) VALUES (new.id, new.name, new.display_name);
 END;
-INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild');
 -- A tag's products in name order, for listing tag: filters a page at a time (the name-ordered scan probing each
 -- product's tags walks 20,000 names before the first "pii" product at 1M). Kept by triggers like entry_name_fts;
 -- an entry's own rows go before the entry does, while its tags can still be read.
@@ -306,8 +305,6 @@ CREATE TABLE entry_tag_names (
     entry_id INTEGER NOT NULL,
     PRIMARY KEY (tag, name, entry_id)
 ) WITHOUT ROWID;
-INSERT INTO entry_tag_names(tag, name, entry_id)
-SELECT t.tag, e.name, e.id FROM entry_tags t JOIN entries e ON e.id = t.entry_id;
 CREATE TRIGGER entry_tags_names_insert AFTER INSERT ON entry_tags BEGIN
     INSERT OR IGNORE INTO entry_tag_names(tag, name, entry_id)
     SELECT new.tag, e.name, e.id FROM entries e WHERE e.id = new.entry_id;
@@ -338,6 +335,9 @@ constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {k
 std::optional<StoreError> postMigration(Database &db, int version)
 {
     if (version == 5) {
+        if (auto err = SearchEngine::rebuildNameTables(db)) {
+            return err;
+        }
         if (auto err = db.exec(std::string(CatalogWriter::searchDocumentSql()) + " ORDER BY e.id")) {
             return err;
         }
