@@ -125,7 +125,32 @@ std::optional<int> openCache(Database &db, const QString &path, const Io &io)
         io.error(err->message);
         return ExitCacheError;
     }
-    if (auto err = Schema::migrate(db)) {
+    // A cache from an older MeshLens may need its search index rebuilt: minutes at a million products, so say so
+    // and how far it is; Ctrl+C stops it and the cache stays as it was.
+    Schema::Observer observe;
+    QString lastStep;
+    int lastTenth = -1;
+    if (const std::int64_t products = Schema::productsToReindex(db); products > 0) {
+        io.error(QStringLiteral("updating the cache for this version of MeshLens: re-indexing %1 products, once "
+                                "(Ctrl+C stops it and leaves the cache as it was)")
+                     .arg(products));
+        observe = [&](const QString &step, std::int64_t done, std::int64_t total) {
+            const int tenth = total > 0 ? static_cast<int>(done * 10 / total) : -1;
+            if (step != lastStep || tenth != lastTenth) {
+                io.error(total > 0 ? QStringLiteral("%1: %2%").arg(step).arg(tenth * 10) : step + QStringLiteral("…"));
+                lastStep = step;
+                lastTenth = tenth;
+            }
+            return !g_interrupted.load();
+        };
+    }
+    g_interrupted.store(false);
+    auto previous = observe ? std::signal(SIGINT, onSigint) : SIG_DFL;
+    const auto err = Schema::migrate(db, observe);
+    if (observe) {
+        std::signal(SIGINT, previous);
+    }
+    if (err) {
         io.error(err->message);
         return ExitCacheError;
     }

@@ -9,6 +9,7 @@
 #include "models/store/database.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
+#include "ui/cacheupdate.h"
 #include "ui/mainwindow.h"
 #include "ui/palettes.h"
 #include "ui/searchpage.h"
@@ -77,10 +78,13 @@ int runGui(int argc, char **argv)
     meshlens::models::Database readDb;
     QString error = meshlens::models::CachePaths::ensureParentExists(dbPath);
     if (error.isEmpty()) {
+        error = meshlens::ui::updateCacheShowingProgress(dbPath);
+    }
+    if (error.isEmpty()) {
         if (auto err = readDb.open(dbPath)) {
             error = err->message;
         } else if (auto merr = meshlens::models::Schema::migrate(readDb)) {
-            error = merr->message;
+            error = merr->message; // another MeshLens moved it on meanwhile, say
         }
     }
     if (!error.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "../logging.h"
 #include "../store/catalogreader.h"
 #include "../store/outbox.h"
+#include "../store/pairtokenizer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,8 +27,10 @@ constexpr double kB = 0.75;
 constexpr int kPrefixTierLimit = 50;
 constexpr int kSnippetTokens = 12;
 // What every token of the facets column starts with (CatalogWriter's kFacetsSql writes them: 0fd<domain id>,
-// 0fsrc<source id>, 0ft<tier>, 0fs<hex status>, 0fg<hex tag>, 0fp<person id>, 0fq<team id>).
+// 0fsrc<source id>, 0ft<tier>, 0fs<hex status>, 0fg<hex tag>, 0fp<person id>, 0fq<team id>, and the block tokens
+// 0fb<level>x<id >> level> for each of SearchEngine::kBlockLevels).
 constexpr const char *kFacetTokenPrefix = "0f";
+constexpr const char *kBlockTokenPrefix = "0fb";
 // The documents' text columns; the last one, facets, holds filter tokens (see SearchEngine::Filters).
 constexpr const char *kTextColumns = "name display_name tags domain owners description columns";
 
@@ -172,14 +175,7 @@ void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
 
 bool registerRank(sqlite3 *db)
 {
-    fts5_api *api = nullptr;
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) {
-        return false;
-    }
-    sqlite3_bind_pointer(st, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
+    fts5_api *api = fts5Api(db);
     return api && api->xCreateFunction(api, "meshlens_rank", nullptr, rankFunction, nullptr) == SQLITE_OK;
 }
 
@@ -395,7 +391,9 @@ SearchEngine::~SearchEngine() = default;
 std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
 {
     return db.exec("DELETE FROM search_terms; "
-                   "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab;");
+                   "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab "
+                   // Words only: word pairs (meshlens_pairs) start with byte 0xF8 and sort after every word.
+                   "WHERE term < CAST(X'F8' AS TEXT);");
 }
 
 std::optional<StoreError> SearchEngine::rebuildNameTables(Database &db)
@@ -579,23 +577,25 @@ struct SearchEngine::Filters
     QStringList fts;           // one FTS5 expression per filter field (ANDed), over the facets column
     bool allInFts = true;      // every filter is among `fts` (has: and exclusions are not)
     std::int64_t estimate = 0; // at most this many products pass the token filters (vocabulary counts)
+    std::int64_t reads = 0;    // doclist entries of the filter tokens: what an FTS5 AND of them may walk
     bool any = false;
 
     [[nodiscard]] QString ftsExpression() const { return fts.join(QLatin1String(" AND ")); }
 };
 
 SearchEngine::Scan SearchEngine::scan(Statement &st, const QString &fts, std::int64_t after, std::int64_t limit,
-                                      std::int64_t estimate, int budgetMs, const std::function<void(Statement &)> &row)
+                                      std::int64_t estimate, std::int64_t reads, bool blocks, int budgetMs,
+                                      const std::function<void(Statement &)> &row)
 {
     // Without a budget, or with doclists short enough to read in one go, one pass. Otherwise the rowid range in
     // growing slices, the first sized to hold the rows wanted were the matches as dense as the rarest term: FTS5
-    // cannot stop inside a step that walks long doclists to a rare phrase of common words, but each slice seeks
-    // to its start and ends at its end, so the clock is looked at often enough.
+    // cannot stop inside a step that walks long doclists to a rare pair of common words, but each slice seeks to
+    // its start and (with `blocks`, see below) ends at its block's end, so the clock is looked at often enough.
     QElapsedTimer clock;
     clock.start();
     Scan out;
     out.last = after;
-    const bool sliced = budgetMs > 0 && estimate > m_unslicedScan;
+    const bool sliced = budgetMs > 0 && reads > m_unslicedScan;
     std::int64_t slice =
         sliced ? std::max<std::int64_t>(1, static_cast<std::int64_t>(
                                                static_cast<double>(m_vocab->maxId) * 2.0 * static_cast<double>(limit) /
@@ -607,9 +607,32 @@ SearchEngine::Scan SearchEngine::scan(Statement &st, const QString &fts, std::in
     budgetMs = sliced ? budgetMs : 0;
     std::int64_t from = after;
     while (out.rows < limit) {
-        const std::int64_t to = budgetMs > 0 ? from + slice : std::numeric_limits<std::int64_t>::max();
+        std::int64_t to = budgetMs > 0 ? from + slice : std::numeric_limits<std::int64_t>::max();
+        QString match = fts;
+        if (budgetMs > 0 && blocks) {
+            // The rowid bounds alone do not bound the work: FTS5 stops at the first match past the slice, and an
+            // AND with no match in it walks on to the next one, to the end of the doclists if there is none. ANDed
+            // with the block token of the slice (the smallest block that holds it, or the slice cut at the end of
+            // the largest), the walk ends where the block does.
+            const std::int64_t first = from + 1;
+            int level = -1;
+            for (const int l : kBlockLevels) {
+                if ((first >> l) == (to >> l)) {
+                    level = l;
+                    break;
+                }
+            }
+            if (level < 0) {
+                level = kBlockLevels.back();
+                to = (((first >> level) + 1) << level) - 1;
+            }
+            match = QStringLiteral("(%1) AND {facets} : \"%2%3x%4\"")
+                        .arg(fts, QLatin1String(kBlockTokenPrefix))
+                        .arg(level)
+                        .arg(first >> level);
+        }
         st.reset();
-        st.bind(1, fts).bind(2, from).bind(3, to).bind(4, limit - out.rows);
+        st.bind(1, match).bind(2, from).bind(3, to).bind(4, limit - out.rows);
         while (st.next()) {
             out.last = st.int64(0);
             ++out.rows;
@@ -778,6 +801,7 @@ SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
             quotedTokens << QLatin1Char('"') + token + QLatin1Char('"');
         }
         out.estimate = std::min(out.estimate, docs);
+        out.reads += docs;
         // A value that names nothing (an unknown domain) matches nothing: a token no document has.
         out.fts << QStringLiteral("{facets} : (%1)")
                        .arg(quotedTokens.isEmpty() ? QStringLiteral("\"0fnone\"")
@@ -974,6 +998,16 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         for (const QString &p : query.phrases) {
             estimate = std::min(estimate, documentsWithAll(p, false));
         }
+        // What a full-text scan may walk to find them: an AND reads every one of its doclists (its seeks move
+        // through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A phrase
+        // (or a word of several tokens) reads its word pairs, which are at most as long as its rarest word's.
+        std::int64_t reads = filter.reads;
+        for (qsizetype i = 0; i < query.words.size(); ++i) {
+            reads += documentsWithAll(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1);
+        }
+        for (const QString &p : query.phrases) {
+            reads += documentsWithAll(p, false);
+        }
         const QString idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
 
         struct Candidate
@@ -1002,12 +1036,13 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                                            "LIMIT ?4")
                                                 .arg(idfArgs)
                                                 .toStdString());
-            const Scan found = scan(scored, fullFts, 0, kCandidates, estimate, options.budgetMs, [&](Statement &st) {
-                (residual ? pending : candidates).insert(st.int64(0), Candidate{3, st.real(1)});
-                if (residual) {
-                    textMatches.insert(st.int64(0));
-                }
-            });
+            const Scan found =
+                scan(scored, fullFts, 0, kCandidates, estimate, reads, true, options.budgetMs, [&](Statement &st) {
+                    (residual ? pending : candidates).insert(st.int64(0), Candidate{3, st.real(1)});
+                    if (residual) {
+                        textMatches.insert(st.int64(0));
+                    }
+                });
             if (found.error) {
                 result.error = found.error;
                 return result;
@@ -1024,7 +1059,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                     Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
                                                   "AND rowid <= ?3 LIMIT ?4");
                     const Scan counted =
-                        scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate,
+                        scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate, reads, true,
                              std::max(0, options.budgetMs - static_cast<int>(found.ms)), [](Statement &) {});
                     result.total += counted.rows;
                     result.partial = result.partial || !counted.complete;
@@ -1032,6 +1067,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 result.totalCapped = result.total > kCountCap || result.partial;
                 result.total = std::min<std::int64_t>(result.total, kCountCap);
             }
+            qCDebug(lcStore) << "search counted" << phase.nsecsElapsed() / 1000 << "us";
             if (filter.fts.isEmpty()) {
                 // Products with the words in their name, from the names-only index: its doclists stay short where
                 // a column filter on entry_fts would walk every description that mentions the word. (With filters
@@ -1045,25 +1081,26 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 const bool vet = filter.any;
                 // What the budget has left, but at least a millisecond: these are the most valuable candidates.
                 const int left = options.budgetMs > 0 ? std::max(1, options.budgetMs - static_cast<int>(found.ms)) : 0;
-                const Scan named =
-                    scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, left, [&](Statement &st) {
-                        const std::int64_t id = st.int64(0);
-                        if (!vet) {
-                            add(id, 3, st.real(1));
-                            return;
-                        }
-                        auto it = pending.find(id);
-                        if (it == pending.end()) {
-                            pending.insert(id, Candidate{3, st.real(1)});
-                        } else {
-                            it->score = std::max(it->score, st.real(1));
-                        }
-                    });
+                const Scan named = scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, reads, false, left,
+                                        [&](Statement &st) {
+                                            const std::int64_t id = st.int64(0);
+                                            if (!vet) {
+                                                add(id, 3, st.real(1));
+                                                return;
+                                            }
+                                            auto it = pending.find(id);
+                                            if (it == pending.end()) {
+                                                pending.insert(id, Candidate{3, st.real(1)});
+                                            } else {
+                                                it->score = std::max(it->score, st.real(1));
+                                            }
+                                        });
                 if (named.error) {
                     result.error = named.error;
                     return result;
                 }
                 result.partial = result.partial || !named.complete;
+                qCDebug(lcStore) << "search names" << phase.nsecsElapsed() / 1000 << "us";
             }
         }
         {
@@ -1084,10 +1121,15 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                "display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
                     .arg(t, p2)
                     .arg(kPrefixTierLimit)};
-            Statement st = m_db.prepare(QStringLiteral("WITH c(id, t) AS (%1) SELECT c.id, c.t FROM c JOIN entries e "
-                                                       "ON e.id = c.id WHERE %2")
-                                            .arg(parts.join(QLatin1String(" UNION ALL ")), filter.sql.where)
-                                            .toStdString());
+            // Without filters, straight from the indexes: the join would read up to 100 product rows for nothing
+            // (a third of a cold first page's time).
+            const QString sql =
+                filter.any
+                    ? QStringLiteral("WITH c(id, t) AS (%1) SELECT c.id, c.t FROM c JOIN entries e ON e.id = c.id "
+                                     "WHERE %2")
+                          .arg(parts.join(QLatin1String(" UNION ALL ")), filter.sql.where)
+                    : parts.join(QLatin1String(" UNION ALL "));
+            Statement st = m_db.prepare(sql.toStdString());
             lookups.bindAll(st);
             while (st.next()) {
                 add(st.int64(0), st.int32(1), 0);
@@ -1097,6 +1139,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 return result;
             }
         }
+        qCDebug(lcStore) << "search look-ups" << phase.nsecsElapsed() / 1000 << "us";
         if (!pending.isEmpty()) {
             Sql vet = filter.sql;
             const QString ids = vet.arg(idArray(pending.keys()));

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -88,9 +89,11 @@ struct SearchResult
 // IDF from the vocabulary table so it never scans whole doclists) orders them, merged here by product. Filters
 // are tokens of the documents' facets column, so filters with words are one FTS5 query whose AND skips through
 // the doclists; filters alone are a doclist read (count, small sets) or an index in name order (listings). The
-// first kCandidates matches also give the count, which then goes on from the last of them to kCountCap. With
-// SearchOptions::budgetMs, the full-text scans walk the rowids in slices and stop when the budget is spent
-// (SearchResult::partial): a rare phrase of common words still answers its first page at once.
+// first kCandidates matches also give the count, which then goes on from the last of them to kCountCap. Quoted
+// phrases are looked up as word pairs (the meshlens_pairs tokenizer), so a rare phrase of common words reads one
+// short doclist. With SearchOptions::budgetMs, the full-text scans walk the rowids in slices, each bounded by a
+// block token (kBlockLevels), and stop when the budget is spent (SearchResult::partial): a rare pair of common
+// words or filters, which FTS5 can only find by walking both doclists, still answers its first page at once.
 class SearchEngine final
 {
     Q_DISABLE_COPY_MOVE(SearchEngine)
@@ -100,8 +103,11 @@ public:
     static constexpr int kNameCandidates = 200;
     static constexpr int kCountCap = 1000;
     static constexpr int kCollectCap = 5000; // filters alone with at most this many products are collected and sorted
-    static constexpr std::int64_t kUnslicedScan = 30000; // doclists this short are read in one pass, budget or not
+    static constexpr std::int64_t kUnslicedScan = 30000; // doclist entries read in one pass, budget or not
     static constexpr int kFacetSample = 5000;
+    // Every search document holds a block token per level L, 0fb<L>x<rowid >> L> (CatalogWriter's facets), so a
+    // budgeted scan ANDs its slice's block and FTS5's walk ends with the block: blocks of 1,024 to 524,288 rowids.
+    static constexpr std::array<int, 4> kBlockLevels = {10, 13, 16, 19};
 
     explicit SearchEngine(Database &db);
     ~SearchEngine();
@@ -155,9 +161,11 @@ private:
     [[nodiscard]] double idf(const QString &term, bool prefix) const;
     [[nodiscard]] Filters filters(const SearchQuery &query);
     // Steps `st` (?1 the MATCH expression, rowids in (?2, ?3], at most ?4 rows) over the rowids after `after`.
-    // `estimate` bounds the matches in the whole range (vocabulary counts), which sizes the slices.
+    // `estimate` bounds the matches in the whole range (vocabulary counts), which sizes the slices; `reads` is the
+    // doclist entries one pass may walk, which decides whether to slice at all (kUnslicedScan).
+    // `blocks`: the table has the facets column, whose block tokens bound each slice's work.
     Scan scan(Statement &st, const QString &fts, std::int64_t after, std::int64_t limit, std::int64_t estimate,
-              int budgetMs, const std::function<void(Statement &)> &row);
+              std::int64_t reads, bool blocks, int budgetMs, const std::function<void(Statement &)> &row);
     [[nodiscard]] std::int64_t documentsWithAll(const QString &term, bool prefix) const;
     SearchResult run(const SearchQuery &query, const SearchOptions &options);
     void addSnippets(SearchResult &result);

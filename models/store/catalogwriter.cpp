@@ -103,10 +103,13 @@ SELECT e.id, e.name, e.display_name,
 
 // The facets column of a search document: one token per filterable value (see SearchEngine's filter tokens), so
 // that "owner:x word" is one FTS5 query whose AND skips through the word's doclist instead of a scan of it.
-// Domain, source and party ids; tier; status and tags as the hex of their UTF-8 (any text becomes one token).
+// Domain, source and party ids; tier; status and tags as the hex of their UTF-8 (any text becomes one token); and
+// the product's rowid blocks of 2^10, 2^13, 2^16 and 2^19 (SearchEngine::kBlockLevels), which bound a budgeted
+// scan's slices.
 constexpr std::string_view kFacetsSql = R"SQL(
 '0fd' || coalesce(e.domain_id, 0) || ' 0fsrc' || e.source_id || ' 0ft' || coalesce(e.tier, 'none') ||
 ' 0fs' || hex(lower(e.status)) ||
+' 0fb10x' || (e.id >> 10) || ' 0fb13x' || (e.id >> 13) || ' 0fb16x' || (e.id >> 16) || ' 0fb19x' || (e.id >> 19) ||
 coalesce((SELECT ' ' || group_concat('0fg' || hex(t.tag), ' ') FROM entry_tags t WHERE t.entry_id = e.id), '') ||
 coalesce((SELECT ' ' || group_concat(DISTINCT CASE o.party_kind WHEN 'person' THEN '0fp' ELSE '0fq' END || o.party_id)
             FROM ownerships o WHERE o.entry_id = e.id), '')

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "pairtokenizer.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -60,7 +62,10 @@ std::optional<StoreError> Database::open(const QString &path, Mode mode)
     // A writer waits for a reader's checkpoint or another process's lock instead of failing at once.
     sqlite3_busy_timeout(m_db, 5000);
     std::optional<StoreError> err;
-    if (mode == Mode::ReadWrite) {
+    if (!registerPairTokenizer(m_db)) {
+        err = StoreError{QStringLiteral("SQLite lacks FTS5 (the full-text search extension)"), SQLITE_ERROR};
+    }
+    if (!err && mode == Mode::ReadWrite) {
         err = exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     }
     if (!err) {

@@ -4,6 +4,10 @@
 #include "../search/searchengine.h"
 #include "catalogwriter.h"
 
+#include <QElapsedTimer>
+
+#include <sqlite3.h>
+
 #include <array>
 #include <string_view>
 
@@ -328,25 +332,98 @@ CREATE INDEX people_display_name ON people(display_name COLLATE NOCASE);
 CREATE INDEX people_email ON people(email COLLATE NOCASE);
 )SQL";
 
-constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+// Version 6: both full-text indexes also index each pair of adjacent words as one token (the meshlens_pairs
+// tokenizer, models/store/pairtokenizer.h), so a quoted phrase reads its pairs' short doclists instead of walking
+// its words' long ones. The facets column's filter tokens are not paired.
+constexpr std::string_view kV6 = R"SQL(
+DROP TABLE IF EXISTS entry_fts_vocab;
+DROP TABLE IF EXISTS entry_fts;
+CREATE VIRTUAL TABLE entry_fts USING fts5(
+    name, display_name, tags, domain, owners, description, columns, facets,
+    tokenize = 'meshlens_pairs unpaired 0f remove_diacritics 2', prefix = '2 3'
+);
+CREATE VIRTUAL TABLE entry_fts_vocab USING fts5vocab(entry_fts, 'row');
+DROP TABLE IF EXISTS entry_name_fts;
+CREATE VIRTUAL TABLE entry_name_fts USING fts5(
+    name, display_name, content = 'entries', content_rowid = 'id',
+    tokenize = 'meshlens_pairs remove_diacritics 2', prefix = '2 3'
+);
+)SQL";
 
-// Work a migration does after its DDL, in the same transaction. The search documents are built by today's
-// CatalogWriter, so only the last version that reshapes entry_fts (5; 3 did before it) rebuilds them.
-std::optional<StoreError> postMigration(Database &db, int version)
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
+
+// The last version that reshapes the search tables: its migration builds them (see postMigration).
+constexpr int kSearchTablesVersion = 6;
+constexpr std::int64_t kDocumentChunk = 10000; // products per statement while re-indexing: progress and cancel
+
+std::optional<StoreError> cancelled()
 {
-    if (version == 5) {
-        if (auto err = SearchEngine::rebuildNameTables(db)) {
-            return err;
-        }
-        if (auto err = db.exec(std::string(CatalogWriter::searchDocumentSql()) + " ORDER BY e.id")) {
-            return err;
-        }
-        if (auto err = SearchEngine::rebuildVocabulary(db)) {
-            return err;
-        }
-        return SearchEngine::optimizeIndexes(db);
+    return StoreError{QStringLiteral("the update was cancelled"), SQLITE_INTERRUPT};
+}
+
+// Work a migration does after its DDL, in the same transaction. The search tables are built by today's code, so
+// only the last version that reshapes them (6; 5 and 3 did before it) builds them: a cache two versions behind
+// is rebuilt once.
+std::optional<StoreError> postMigration(Database &db, int version, const Schema::Observer &observe)
+{
+    if (version != kSearchTablesVersion) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    const auto report = [&](const QString &step, std::int64_t done, std::int64_t total) {
+        return !observe || observe(step, done, total);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    std::int64_t products = 0;
+    std::int64_t maxId = 0;
+    {
+        Statement st = db.prepare("SELECT count(*), coalesce(max(id), 0) FROM entries");
+        if (st.next()) {
+            products = st.int64(0);
+            maxId = st.int64(1);
+        }
+    }
+    const QString indexing = QStringLiteral("Rebuilding the search index");
+    if (!report(QStringLiteral("Indexing product names"), 0, 0)) {
+        return cancelled();
+    }
+    if (auto err = SearchEngine::rebuildNameTables(db)) {
+        return err;
+    }
+    qCInfo(lcStore) << "migration: names indexed in" << clock.restart() << "ms";
+    // The documents in chunks of ids, in id order (FTS5 appends rowids in order cheaply).
+    const std::string chunk = std::string(CatalogWriter::searchDocumentSql()) + " WHERE e.id > ?1 AND e.id <= ?2 "
+                                                                                "ORDER BY e.id";
+    Statement insert = db.prepare(chunk);
+    if (!insert.isValid()) {
+        return db.lastError();
+    }
+    std::int64_t done = 0;
+    for (std::int64_t from = 0; from < maxId; from += kDocumentChunk) {
+        if (!report(indexing, done, products)) {
+            return cancelled();
+        }
+        insert.reset();
+        insert.bind(1, from).bind(2, from + kDocumentChunk);
+        if (!insert.exec()) {
+            return db.lastError();
+        }
+        done += db.changes();
+    }
+    qCInfo(lcStore) << "migration:" << done << "documents indexed in" << clock.restart() << "ms";
+    if (!report(QStringLiteral("Counting the vocabulary"), 0, 0)) {
+        return cancelled();
+    }
+    if (auto err = SearchEngine::rebuildVocabulary(db)) {
+        return err;
+    }
+    qCInfo(lcStore) << "migration: vocabulary in" << clock.restart() << "ms";
+    if (!report(QStringLiteral("Compacting the search index"), 0, 0)) {
+        return cancelled();
+    }
+    auto err = SearchEngine::optimizeIndexes(db);
+    qCInfo(lcStore) << "migration: indexes merged in" << clock.restart() << "ms";
+    return err;
 }
 
 int readPragmaInt(Database &db, std::string_view pragma)
@@ -362,12 +439,22 @@ int Schema::version(Database &db)
     return readPragmaInt(db, "PRAGMA user_version");
 }
 
-std::optional<StoreError> Schema::migrate(Database &db)
+std::optional<StoreError> Schema::migrate(Database &db, const Observer &observe)
 {
-    return migrateTo(db, kCurrentVersion);
+    return migrateTo(db, kCurrentVersion, observe);
 }
 
-std::optional<StoreError> Schema::migrateTo(Database &db, int target)
+std::int64_t Schema::productsToReindex(Database &db)
+{
+    const int current = version(db);
+    if (current < 1 || current >= kSearchTablesVersion) {
+        return 0; // empty (nothing to index), or current
+    }
+    Statement st = db.prepare("SELECT count(*) FROM entries");
+    return st.next() ? st.int64(0) : 0;
+}
+
+std::optional<StoreError> Schema::migrateTo(Database &db, int target, const Observer &observe)
 {
     const int appId = readPragmaInt(db, "PRAGMA application_id");
     int current = version(db);
@@ -407,7 +494,7 @@ std::optional<StoreError> Schema::migrateTo(Database &db, int target)
                                .arg(err->message);
             return err;
         }
-        if (auto err = postMigration(db, current + 1)) {
+        if (auto err = postMigration(db, current + 1, observe)) {
             err->message = QStringLiteral("Rebuilding the catalog cache for schema version %1 failed: %2")
                                .arg(current + 1)
                                .arg(err->message);

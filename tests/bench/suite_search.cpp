@@ -12,10 +12,13 @@
 #include "models/store/database.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 
+#include <algorithm>
 #include <ctime>
 
 #include <map>
+#include <numeric>
 #include <random>
 
 namespace meshlens::bench {
@@ -62,9 +65,9 @@ QStringList words(const QString &displayName)
 }
 
 // Deterministic query sets drawn from the cache itself, so every kind has matches to rank.
-std::vector<Kind> buildQueries(Database &db, int perKind)
+std::vector<Kind> buildQueries(Database &db, int perKind, unsigned seed = 7)
 {
-    std::mt19937 rng(7);
+    std::mt19937 rng(seed);
     const QStringList terms = column(db, "SELECT term FROM search_terms WHERE length(term) >= 4 AND "
                                          "term NOT GLOB '*[0-9]*' ORDER BY term");
     const QStringList displayNames =
@@ -214,6 +217,13 @@ int runSearch(const Options &options)
         SearchEngine engine(db);
         const std::vector<Kind> kinds = buildQueries(db, perKind);
         progress(QStringLiteral("search: %1 products, %2 queries per kind").arg(n).arg(perKind));
+        // Warm the engine and the page cache like a session of typing, with other queries of every kind (another
+        // seed): each measured first page still meets its own query's pages cold.
+        for (const Kind &warm : buildQueries(db, 20, 11)) {
+            for (const QString &q : warm.queries) {
+                (void)engine.search(q);
+            }
+        }
         // MESHLENS_BENCH_SEARCH_KINDS=single,typo runs only those kinds (and no facets) while iterating.
         const QStringList only =
             qEnvironmentVariable("MESHLENS_BENCH_SEARCH_KINDS").split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -228,9 +238,6 @@ int runSearch(const Options &options)
             firstPage.budgetMs = models::SearchService::kFirstPageBudgetMs;
             SearchOptions complete = firstPage;
             complete.budgetMs = 0;
-            for (qsizetype i = 0; i < std::min<qsizetype>(20, kind.queries.size()); ++i) {
-                (void)engine.search(kind.queries[i], complete); // warm the page cache like a session of typing
-            }
             std::vector<double> ours, oursCpu, whole;
             std::int64_t empty = 0;
             std::int64_t partial = 0;
@@ -252,13 +259,30 @@ int runSearch(const Options &options)
                 (void)engine.search(q, complete);
                 whole.push_back(elapsedMs(t));
             }
+            // The slowest queries of each kind, by name, so a tail can be looked into.
+            const auto slowest = [&kind](const std::vector<double> &times) {
+                std::vector<std::size_t> order(times.size());
+                std::iota(order.begin(), order.end(), 0);
+                const std::size_t k = std::min<std::size_t>(3, order.size());
+                std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                                  [&](std::size_t a, std::size_t b) { return times[a] > times[b]; });
+                QJsonArray out;
+                for (std::size_t i = 0; i < k; ++i) {
+                    out.append(QJsonObject{{QStringLiteral("query"), kind.queries[static_cast<qsizetype>(order[i])]},
+                                           {QStringLiteral("ms"), times[order[i]]}});
+                }
+                return out;
+            };
             QJsonObject mine = line(kind.name, QStringLiteral("meshlens"), n, ours);
+            mine.insert(QStringLiteral("slowest"), slowest(ours));
             mine.insert(QStringLiteral("empty_results"), static_cast<qint64>(empty));
             mine.insert(QStringLiteral("partial_first_pages"), static_cast<qint64>(partial));
             const Percentiles cpu = percentiles(oursCpu);
             mine.insert(QStringLiteral("cpu_p50_ms"), cpu.p50);
             mine.insert(QStringLiteral("cpu_p99_ms"), cpu.p99);
-            report(line(kind.name, QStringLiteral("meshlens-complete"), n, whole));
+            QJsonObject completeLine = line(kind.name, QStringLiteral("meshlens-complete"), n, whole);
+            completeLine.insert(QStringLiteral("slowest"), slowest(whole));
+            report(completeLine);
             // MESHLENS_BENCH_BASELINE_MS overrides the baselines' time budget per kind (0 skips them while iterating).
             const double budget = qEnvironmentVariableIsSet("MESHLENS_BENCH_BASELINE_MS")
                                       ? qEnvironmentVariableIntValue("MESHLENS_BENCH_BASELINE_MS")

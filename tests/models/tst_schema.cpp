@@ -131,6 +131,67 @@ private Q_SLOTS:
         QVERIFY(!db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"));
     }
 
+    void oldCache_reindexesShowingProgress_andStoppingLeavesItAsItWas()
+    {
+        // A cache of this version marked as version 5: the version 6 migration rebuilds its search tables.
+        QTemporaryDir dir;
+        const QString file = test::generatedCache(dir.path(), 300);
+        QVERIFY(!file.isEmpty());
+        Database db;
+        QVERIFY(!db.open(file));
+        const auto phrase = [&db]() {
+            return count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH '\"audit log\"'");
+        };
+        const qint64 products = count(db, "SELECT count(*) FROM entries");
+        const qint64 audit = phrase();
+        QVERIFY(audit > 0);
+        QVERIFY(!db.exec("PRAGMA user_version = 5"));
+        QCOMPARE(Schema::productsToReindex(db), products);
+        const QString before = test::dumpCatalog(db);
+
+        // Stopped while re-indexing: the transaction rolls back, nothing changed.
+        QStringList steps;
+        auto err = Schema::migrate(db, [&](const QString &step, std::int64_t, std::int64_t total) {
+            steps << step;
+            return total == 0; // stop at the first step with a measure: the documents
+        });
+        QVERIFY(err);
+        QVERIFY2(err->message.contains(QStringLiteral("cancelled")), qPrintable(err->message));
+        QCOMPARE(Schema::version(db), 5);
+        QCOMPARE(test::dumpCatalog(db), before);
+        QCOMPARE(phrase(), audit);
+        QCOMPARE(count(db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%meshlens_pairs%'"), 2);
+        QCOMPARE(steps.size(), 2);
+
+        // Let run: each step in order, the documents counted up to the catalog's size.
+        steps.clear();
+        std::vector<std::pair<std::int64_t, std::int64_t>> measures;
+        err = Schema::migrate(db, [&](const QString &step, std::int64_t done, std::int64_t total) {
+            if (steps.isEmpty() || steps.back() != step) {
+                steps << step;
+            }
+            if (total > 0) {
+                measures.emplace_back(done, total);
+            }
+            return true;
+        });
+        QVERIFY2(!err, err ? qPrintable(err->message) : "");
+        QCOMPARE(steps, (QStringList{
+                            QStringLiteral("Indexing product names"), QStringLiteral("Rebuilding the search index"),
+                            QStringLiteral("Counting the vocabulary"), QStringLiteral("Compacting the search index")}));
+        QVERIFY(!measures.empty());
+        for (std::size_t i = 0; i < measures.size(); ++i) {
+            QCOMPARE(measures[i].second, products);
+            QVERIFY(measures[i].first <= products && (i == 0 || measures[i].first >= measures[i - 1].first));
+        }
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
+        QCOMPARE(Schema::productsToReindex(db), 0);
+        QCOMPARE(test::dumpCatalog(db), before);
+        QCOMPARE(count(db, "SELECT count(*) FROM entry_fts"), products);
+        QCOMPARE(phrase(), audit);
+        QVERIFY(!db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"));
+    }
+
     void newerSchema_isRefusedWithClearMessage()
     {
         const QString file = path(QStringLiteral("newer.db"));

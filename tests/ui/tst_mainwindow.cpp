@@ -1,23 +1,29 @@
 #include "models/itemmodels/searchresultsmodel.h"
 #include "models/search/searchhistory.h"
 #include "models/store/catalogreader.h"
+#include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
+#include "ui/cacheupdate.h"
 #include "ui/mainwindow.h"
 #include "ui/markdown.h"
 #include "ui/productpage.h"
 #include "ui/searchpage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace meshlens;
@@ -223,6 +229,52 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(w, "asOfLabel")->text().contains(QLatin1String("failed")), 20000);
         QVERIFY(find<QLabel>(w, "asOfLabel")->text().contains(QLatin1String("line 2")));
         QCOMPARE(find<QTableView>(w, "resultsView")->model()->rowCount(), 3);
+    }
+
+    void olderCache_updatesBehindAProgressDialog_andCancelLeavesItAsItWas()
+    {
+        // A cache of this version marked as version 5, so opening it rebuilds its search index (a few seconds at
+        // 5,000 products: time enough to press Cancel).
+        QTemporaryDir dir;
+        const QString file = test::generatedCache(dir.path(), 5000);
+        QVERIFY(!file.isEmpty());
+        QString before;
+        {
+            models::Database db;
+            QVERIFY(!db.open(file));
+            QVERIFY(!db.exec("PRAGMA user_version = 5"));
+            before = test::dumpCatalog(db);
+        }
+        QString shown;
+        const auto pressCancel = [&shown]() {
+            auto *dialog = qobject_cast<QProgressDialog *>(QApplication::activeModalWidget());
+            if (dialog && dialog->objectName() == QLatin1String("cacheUpdateDialog")) {
+                shown = dialog->labelText();
+                if (auto *cancel = dialog->findChild<QPushButton *>()) {
+                    cancel->click();
+                }
+            }
+        };
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &poll, pressCancel);
+        poll.start(1);
+        const QString cancelled = ui::updateCacheShowingProgress(file);
+        poll.stop();
+        QVERIFY2(shown.contains(QStringLiteral("5,000 products")), qPrintable(shown));
+        QVERIFY2(cancelled.contains(QStringLiteral("cancelled")), qPrintable(cancelled));
+        {
+            models::Database db;
+            QVERIFY(!db.open(file));
+            QCOMPARE(models::Schema::version(db), 5);
+            QCOMPARE(test::dumpCatalog(db), before);
+        }
+        // Started again and left alone, it finishes and the cache is current, its catalog unchanged.
+        QCOMPARE(ui::updateCacheShowingProgress(file), QString());
+        models::Database db;
+        QVERIFY(!db.open(file));
+        QCOMPARE(models::Schema::version(db), models::Schema::kCurrentVersion);
+        QCOMPARE(test::dumpCatalog(db), before);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entry_fts"), 5000);
     }
 
     void untrustedMarkdown_isRenderedInert()
