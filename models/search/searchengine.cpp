@@ -1055,12 +1055,15 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                 result.totalCapped = found.rows == kCandidates || result.partial;
             } else if (countWithCandidates) {
                 result.total = found.rows;
-                if (found.rows == kCandidates) {
+                // What the budget has left (0 is no budget to scan(), so a spent one skips the count: partial).
+                const int left = options.budgetMs - static_cast<int>(found.ms);
+                if (found.rows == kCandidates && options.budgetMs > 0 && left <= 0) {
+                    result.partial = true;
+                } else if (found.rows == kCandidates) {
                     Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
                                                   "AND rowid <= ?3 LIMIT ?4");
-                    const Scan counted =
-                        scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate, reads, true,
-                             std::max(0, options.budgetMs - static_cast<int>(found.ms)), [](Statement &) {});
+                    const Scan counted = scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate, reads,
+                                              true, options.budgetMs > 0 ? left : 0, [](Statement &) {});
                     result.total += counted.rows;
                     result.partial = result.partial || !counted.complete;
                 }
