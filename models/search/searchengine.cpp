@@ -1001,12 +1001,22 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         // What a full-text scan may walk to find them: an AND reads every one of its doclists (its seeks move
         // through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A phrase
         // (or a word of several tokens) reads its word pairs, which are at most as long as its rarest word's.
+        // One doclist alone (a word, or a phrase of two words: one pair) is never walked: the scan stops at its
+        // kCandidates-th entry.
         std::int64_t reads = filter.reads;
+        auto doclists = static_cast<std::int64_t>(filter.fts.size());
         for (qsizetype i = 0; i < query.words.size(); ++i) {
-            reads += documentsWithAll(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1);
+            const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
+            reads += documentsWithAll(query.words[i], prefix);
+            const auto n = static_cast<std::int64_t>(tokens(query.words[i]).size());
+            doclists += prefix ? n : std::max<std::int64_t>(1, n - 1); // several tokens: a phrase of pairs
         }
         for (const QString &p : query.phrases) {
             reads += documentsWithAll(p, false);
+            doclists += std::max<std::int64_t>(1, static_cast<std::int64_t>(tokens(p).size()) - 1);
+        }
+        if (doclists <= 1) {
+            reads = 0;
         }
         const QString idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
 
