@@ -8,7 +8,6 @@
 
 #include "models/search/searchengine.h"
 #include "models/search/searchservice.h"
-#include "models/store/catalogreader.h"
 #include "models/store/database.h"
 
 #include <QElapsedTimer>
@@ -169,14 +168,15 @@ QJsonObject line(const QString &kind, const QString &impl, std::int64_t products
             {QStringLiteral("p99_ms"), p.p99}};
 }
 
-// One FTS5 statement per query: the naive ranked query or the unranked floor, on the foundation's FTS string.
+// One FTS5 statement per query: the naive ranked query or the unranked floor, on the query's own FTS5 expression
+// (its words, the last a prefix while typing, its quoted phrases and exclusions; filters are not text).
 std::vector<double> baseline(Database &db, std::string_view sql, const QStringList &queries, double budgetMs)
 {
     std::vector<double> samples;
     QElapsedTimer total;
     total.start();
     for (const QString &q : queries) {
-        const QString fts = models::CatalogReader::ftsQuery(SearchQuery::parse(q).text());
+        const QString fts = SearchQuery::parse(q).ftsExpression();
         if (fts.isEmpty()) {
             continue;
         }
