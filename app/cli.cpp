@@ -69,10 +69,11 @@ QString usage()
                "Verbs:\n"
                "  sync [--source S]            copy a source into the cache (default: every source the cache knows,\n"
                "                               or the bundled sample when it knows none)\n"
-               "  search QUERY [--json] [--limit N]\n"
+               "  search QUERY [--json] [--limit N] [--budget MS]\n"
                "                               full-text search of the cached catalog: words (the last one a prefix),\n"
                "                               \"phrases\", -exclude, domain: owner: tag: status: tier: source:\n"
-               "                               has:sla has:incident; --json adds score parts, snippets and facets\n"
+               "                               has:sla has:incident; --json adds score parts, snippets and facets;\n"
+               "                               --budget answers as the window's first page does (MS of scanning)\n"
                "  show PRODUCT [--json]        one product (by id, name, FQN, or #rowid)\n"
                "  stats [--json]               what the cache holds, and each source's sync state\n"
                "  lineage PRODUCT [--up N] [--down N] [--ports] [--format json|dot]\n"
@@ -257,15 +258,23 @@ int runSync(const QStringList &args, const Io &io)
 int runSearch(const QStringList &args, const Io &io)
 {
     Common c;
+    bool ok = false;
     QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("results"), QStringLiteral("n"),
                              QStringLiteral("20"));
+    QCommandLineOption budget(QStringLiteral("budget"), QStringLiteral("full-text scan budget"), QStringLiteral("ms"),
+                              QStringLiteral("0"));
     c.parser.addOption(limit);
+    c.parser.addOption(budget);
     if (!c.parser.parse(args)) {
         io.error(c.parser.errorText());
         return ExitUsage;
     }
     const QString query = c.parser.positionalArguments().join(QLatin1Char(' '));
-    bool ok = false;
+    const int budgetMs = c.parser.value(budget).toInt(&ok);
+    if (!ok || budgetMs < 0) {
+        io.error(QStringLiteral("--budget takes milliseconds, 0 or more"));
+        return ExitUsage;
+    }
     const int n = c.parser.value(limit).toInt(&ok);
     if (!ok || n < 1 || n > 100000) {
         io.error(QStringLiteral("--limit takes a number from 1 to 100000"));
@@ -275,7 +284,7 @@ int runSearch(const QStringList &args, const Io &io)
     if (auto code = openCache(db, c.dbPath(), io)) {
         return *code;
     }
-    return searchCommand(db, query, n, c.parser.isSet(c.json), io.out, io.err);
+    return searchCommand(db, query, n, budgetMs, c.parser.isSet(c.json), io.out, io.err);
 }
 
 QJsonObject detailJson(const ProductDetail &d)

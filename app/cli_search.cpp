@@ -46,11 +46,13 @@ QJsonObject productSummaryJson(const ProductSummary &s)
     return o;
 }
 
-int searchCommand(Database &db, const QString &query, int limit, bool json, std::FILE *out, std::FILE *err)
+int searchCommand(Database &db, const QString &query, int limit, int budgetMs, bool json, std::FILE *out,
+                  std::FILE *err)
 {
     SearchEngine engine(db);
     SearchOptions options;
     options.limit = limit;
+    options.budgetMs = budgetMs;
     options.facets = json;
     options.snippets = json;
     const SearchResult r = engine.search(query, options);
@@ -75,6 +77,7 @@ int searchCommand(Database &db, const QString &query, int limit, bool json, std:
             {QStringLiteral("corrected_from"), r.correctedFrom},
             {QStringLiteral("total"), static_cast<qint64>(r.total)},
             {QStringLiteral("total_capped"), r.totalCapped},
+            {QStringLiteral("partial"), r.partial},
             {QStringLiteral("plan"), r.plan},
             {QStringLiteral("results"), hits},
             {QStringLiteral("facets"), QJsonObject{{QStringLiteral("domain"), facetJson(f.domain)},
@@ -95,7 +98,10 @@ int searchCommand(Database &db, const QString &query, int limit, bool json, std:
         const ProductSummary &s = h.product;
         write(out, QStringLiteral("%1\t%2\t%3\t%4\n").arg(s.extId, s.title(), s.domain, s.owners));
     }
-    write(err, QStringLiteral("%1%2 match(es)\n").arg(r.total).arg(r.totalCapped ? QStringLiteral("+") : QString()));
+    write(err, QStringLiteral("%1%2 match(es)%3\n")
+                   .arg(r.total)
+                   .arg(r.totalCapped ? QStringLiteral("+") : QString())
+                   .arg(r.partial ? QStringLiteral(" so far (the --budget ran out)") : QString()));
     return ExitOk;
 }
 

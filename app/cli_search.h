@@ -19,6 +19,8 @@ namespace meshlens::app {
 // A product summary as the verbs print it in --json (search results, and the head of `show`).
 QJsonObject productSummaryJson(const models::ProductSummary &s);
 
-int searchCommand(models::Database &db, const QString &query, int limit, bool json, std::FILE *out, std::FILE *err);
+// `budgetMs` > 0 answers as the search page's first page does: within that much full-text scanning.
+int searchCommand(models::Database &db, const QString &query, int limit, int budgetMs, bool json, std::FILE *out,
+                  std::FILE *err);
 
 } // namespace meshlens::app

@@ -412,30 +412,42 @@ std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)
 
 void SearchEngine::loadVocabulary()
 {
-    {
-        Statement st = m_db.prepare("PRAGMA data_version");
-        const std::int64_t version = st.next() ? st.int64(0) : -2;
-        if (version == m_vocab->dataVersion) {
-            return;
-        }
-        m_vocab->dataVersion = version;
+    // Read whole or not at all: a statement that fails half-way (a busy cache, an interrupt) keeps the previous
+    // vocabulary and the next search tries again. An empty one would tell the planner the catalog holds no products
+    // (no rowids to scan: a budgeted first page came back "complete" with only its look-ups).
+    Statement st = m_db.prepare("PRAGMA data_version");
+    if (!st.next()) {
+        return;
+    }
+    const std::int64_t version = st.int64(0);
+    if (version == m_vocab->dataVersion) {
+        return;
     }
     Statement key = m_db.prepare("SELECT group_concat(id || ':' || gen || ':' || coalesce(last_success_at, 0)), "
                                  "(SELECT count(*) FROM search_terms) FROM sources");
-    const QString k = key.next() ? key.text(0) + QLatin1Char('/') + key.text(1) : QString();
-    if (k == m_vocab->key && !m_vocab->key.isEmpty()) {
+    if (!key.next()) {
         return;
     }
-    m_vocab->key = k;
-    m_vocab->terms.clear();
-    Statement st = m_db.prepare("SELECT term, docs FROM search_terms");
-    while (st.next()) {
-        m_vocab->terms.emplace_back(st.text(0), st.int64(1));
+    const QString k = key.text(0) + QLatin1Char('/') + key.text(1);
+    if (k == m_vocab->key) {
+        m_vocab->dataVersion = version;
+        return;
     }
-    std::sort(m_vocab->terms.begin(), m_vocab->terms.end());
-    Statement count = m_db.prepare("SELECT count(*), max(id) FROM entries");
-    m_vocab->documents = count.next() ? count.int64(0) : 0;
-    m_vocab->maxId = count.int64(1);
+    auto fresh = std::make_unique<Vocabulary>();
+    Statement terms = m_db.prepare("SELECT term, docs FROM search_terms");
+    while (terms.next()) {
+        fresh->terms.emplace_back(terms.text(0), terms.int64(1));
+    }
+    Statement count = m_db.prepare("SELECT count(*), coalesce(max(id), 0) FROM entries");
+    if (terms.error() || !count.next()) {
+        return;
+    }
+    std::sort(fresh->terms.begin(), fresh->terms.end());
+    fresh->documents = count.int64(0);
+    fresh->maxId = count.int64(1);
+    fresh->key = k;
+    fresh->dataVersion = version;
+    m_vocab = std::move(fresh);
 }
 
 std::int64_t SearchEngine::documentsWith(const QString &token, bool prefix) const
@@ -537,11 +549,11 @@ SearchResult SearchEngine::search(const QString &text, const SearchOptions &opti
 
 SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions &options)
 {
+    loadVocabulary(); // before the cancel flag can interrupt it: it is shared by the searches that follow
     if (m_cancel) {
         sqlite3_progress_handler(m_db.handle(), 2000, progressHandler,
                                  const_cast<void *>(static_cast<const void *>(m_cancel)));
     }
-    loadVocabulary();
     SearchQuery searched = query;
     QStringList corrected;
     if (options.correctTypos) {
