@@ -823,11 +823,19 @@ SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
         // Exclusions hold for every tier, the look-ups included.
         out.allInFts = false;
         QStringList nots;
+        std::int64_t excludedDocs = 0;
         for (const QString &x : query.excluded) {
             nots << QLatin1Char('"') + QString(x).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+            excludedDocs += documentsWithAll(x, false);
         }
-        allSql << QStringLiteral("e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)")
-                      .arg(out.sql.arg(nots.join(QLatin1String(" OR "))));
+        // A rare word's products as a set, read once; a common word's (`-data`: 700,000 products, 0.2 s to
+        // gather at 1M, and twice per query) probed per product instead, a doclist seek each.
+        const QString match = out.sql.arg(nots.join(QLatin1String(" OR ")));
+        allSql << (excludedDocs > m_exclusionSet
+                       ? QStringLiteral("NOT EXISTS (SELECT 1 FROM entry_fts x WHERE x.entry_fts MATCH %1 AND "
+                                        "x.rowid = e.id)")
+                       : QStringLiteral("e.id NOT IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH %1)"))
+                      .arg(match);
     }
     for (const QStringList &alternatives : std::as_const(anyOfSql)) {
         allSql << QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');

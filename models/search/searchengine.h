@@ -105,6 +105,7 @@ public:
     static constexpr int kCollectCap = 5000; // filters alone with at most this many products are collected and sorted
     static constexpr std::int64_t kUnslicedScan = 30000; // doclist entries read in one pass, budget or not
     static constexpr int kFacetSample = 5000;
+    static constexpr std::int64_t kExclusionSet = 20000; // excluded words in fewer products are read as a set
     // Every search document holds a block token per level L, 0fb<L>x<rowid >> L> (CatalogWriter's facets), so a
     // budgeted scan ANDs its slice's block and FTS5's walk ends with the block: blocks of 1,024 to 524,288 rowids.
     static constexpr std::array<int, 4> kBlockLevels = {10, 13, 16, 19};
@@ -121,6 +122,9 @@ public:
     // Filters alone with at most this many products (kCollectCap) are collected and sorted; more are read in name
     // order (exposed so tests can run both plans on a small catalog).
     void setCollectCap(std::int64_t products) { m_collectCap = products; }
+    // Excluded words in at most this many products are read as a set, others probed per product (kExclusionSet;
+    // exposed so tests can run both forms on a small catalog).
+    void setExclusionSetCap(std::int64_t products) { m_exclusionSet = products; }
     // Budgeted scans over doclists of at most `unsliced` products (kUnslicedScan) read them in one pass; others
     // slice the rowids, the first slice `firstSlice` rowids wide if set (exposed so tests can slice a small
     // catalog's scans).
@@ -175,6 +179,7 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     std::unique_ptr<Vocabulary> m_vocab;
     std::int64_t m_collectCap = kCollectCap;
+    std::int64_t m_exclusionSet = kExclusionSet;
     std::int64_t m_unslicedScan = kUnslicedScan;
     std::int64_t m_firstSlice = 0;
 };

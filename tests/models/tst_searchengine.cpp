@@ -208,6 +208,8 @@ private Q_SLOTS:
         QTest::newRow("unknown value") << u"domain:nowhere"_s << QStringList{};
         QTest::newRow("exclusion") << u"revenue -forecast"_s << QStringList{u"finance.revenue"_s};
         QTest::newRow("exclusion alone") << u"-revenue"_s << QStringList{u"sales.orders"_s};
+        QTest::newRow("exclusion with a filter") << u"domain:finance -forecast"_s << QStringList{u"finance.revenue"_s};
+        QTest::newRow("exclusion holds for the look-ups") << u"revenue -revenue"_s << QStringList{};
         QTest::newRow("phrase") << u"\"daily revenue\""_s << QStringList{u"finance.revenue"_s};
         QTest::newRow("words in any order, all must match")
             << u"revenue orders "_s << QStringList{u"finance.revenue"_s};
@@ -225,12 +227,16 @@ private Q_SLOTS:
         SearchEngine engine(m_small);
         SearchOptions o;
         o.correctTypos = false;
-        const SearchResult r = engine.search(query, o);
-        QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
-        QStringList got = ids(r);
-        got.sort();
-        QCOMPARE(got, expected);
-        QCOMPARE(r.total, expected.size());
+        // Excluded words as a set of products (rare words), then probed product by product (common ones).
+        for (const std::int64_t exclusionSet : {SearchEngine::kExclusionSet, std::int64_t{0}}) {
+            engine.setExclusionSetCap(exclusionSet);
+            const SearchResult r = engine.search(query, o);
+            QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+            QStringList got = ids(r);
+            got.sort();
+            QCOMPARE(got, expected);
+            QCOMPARE(r.total, expected.size());
+        }
     }
 
     // Filters with words run as one full-text query over the documents' facet tokens, filters alone as a doclist
