@@ -52,7 +52,7 @@ SearchPage::SearchPage(models::CatalogReader &reader, const QString &dbPath, QWi
 {
     m_service = new models::SearchService(dbPath, this);
     m_model = new models::SearchResultsModel(this);
-    m_options.limit = models::SearchResultsModel::kPageSize;
+    m_options.limit = models::SearchResultsModel::kFirstRows;
 
     m_field = new QLineEdit(this);
     m_field->setObjectName(QStringLiteral("searchField"));
