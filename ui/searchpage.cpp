@@ -222,12 +222,18 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     }
     const models::SearchOptions options = m_options;
     models::SearchEngine *engine = m_engine.get();
-    m_model->setHits(result.hits, result.total, result.totalCapped, [engine, text, options](int offset, int limit) {
-        models::SearchOptions o = options;
-        o.offset = offset;
-        o.limit = limit;
-        return engine->search(text, o).hits;
-    });
+    // A partial first page fetches nothing more: its complete answer is on its way from the worker, and scrolling
+    // (or a short page that does not fill the view) would otherwise compute it again here, on the GUI thread.
+    models::SearchResultsModel::PageFetcher fetcher;
+    if (!result.partial) {
+        fetcher = [engine, text, options](int offset, int limit) {
+            models::SearchOptions o = options;
+            o.offset = offset;
+            o.limit = limit;
+            return engine->search(text, o).hits;
+        };
+    }
+    m_model->setHits(result.hits, result.total, result.totalCapped, std::move(fetcher));
     if (result.correctedFrom.isEmpty()) {
         m_correction->hide();
     } else {

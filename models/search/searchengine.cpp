@@ -1009,31 +1009,27 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         for (const QString &p : query.phrases) {
             idfs << QString::number(idf(p, false), 'g', 6);
         }
-        // At most this many products match the text and token filters: what a full-text scan may have to read.
-        std::int64_t estimate = filter.fts.isEmpty() ? m_vocab->documents : filter.estimate;
-        for (qsizetype i = 0; i < query.words.size(); ++i) {
-            estimate = std::min(
-                estimate, documentsWithAll(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1));
-        }
-        for (const QString &p : query.phrases) {
-            estimate = std::min(estimate, documentsWithAll(p, false));
-        }
-        // What a full-text scan may walk to find them: an AND reads every one of its doclists (its seeks move
-        // through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A phrase
-        // (or a word of several tokens) reads its word pairs, which are at most as long as its rarest word's.
-        // One doclist alone (a word, or a phrase of two words: one pair) is never walked: the scan stops at its
+        // `estimate`: at most this many products match the text and token filters (the rarest term's count).
+        // `reads`: what a full-text scan may walk to find them. An AND reads every one of its doclists (its seeks
+        // move through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A
+        // phrase (or a word of several tokens) reads its word pairs, at most as long as its rarest word's. One
+        // doclist alone (a word, or a phrase of two words: one pair) is never walked: the scan stops at its
         // kCandidates-th entry.
+        std::int64_t estimate = filter.fts.isEmpty() ? m_vocab->documents : filter.estimate;
         std::int64_t reads = filter.reads;
         auto doclists = static_cast<std::int64_t>(filter.fts.size());
-        for (qsizetype i = 0; i < query.words.size(); ++i) {
-            const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
-            reads += documentsWithAll(query.words[i], prefix);
-            const auto n = static_cast<std::int64_t>(tokens(query.words[i]).size());
+        const auto term = [&](const QString &text, bool prefix) {
+            const std::int64_t docs = documentsWithAll(text, prefix);
+            estimate = std::min(estimate, docs);
+            reads += docs;
+            const auto n = static_cast<std::int64_t>(tokens(text).size());
             doclists += prefix ? n : std::max<std::int64_t>(1, n - 1); // several tokens: a phrase of pairs
+        };
+        for (qsizetype i = 0; i < query.words.size(); ++i) {
+            term(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1);
         }
         for (const QString &p : query.phrases) {
-            reads += documentsWithAll(p, false);
-            doclists += std::max<std::int64_t>(1, static_cast<std::int64_t>(tokens(p).size()) - 1);
+            term(p, false);
         }
         if (doclists <= 1) {
             reads = 0;
@@ -1309,7 +1305,7 @@ void SearchEngine::addSnippets(SearchResult &result)
             continue;
         }
         QStringList columns;
-        for (int c = 0; c < 7; ++c) {
+        for (int c = 0; c < static_cast<int>(kWeights.size()); ++c) { // the text columns, as kTextColumns lists them
             columns << st.text(c);
         }
         hit.snippetHtml = highlightedSnippet(columns, terms, kSnippetTokens);

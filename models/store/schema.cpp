@@ -233,7 +233,7 @@ CREATE TABLE local_state (
 // Version 3: the search engine's indexes (models/search/). The full-text table gains prefix indexes for 2- and
 // 3-character prefixes (typing "ab" must not scan every term starting with "ab"); an fts5vocab view exposes the
 // vocabulary for typo correction; name, display name, FQN and id get the indexes the exact and name-prefix ranking
-// tiers look up. (Version 5 reshapes the documents again and rebuilds them; see postMigration.)
+// tiers look up. (Later versions reshape the documents again; the last of them rebuilds them, see postMigration.)
 constexpr std::string_view kV3 = R"SQL(
 DROP TABLE IF EXISTS entry_fts;
 CREATE VIRTUAL TABLE entry_fts USING fts5(
@@ -273,8 +273,8 @@ CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
 // and edit maintains it without knowing it exists; an unchanged name is not re-indexed.
 //
 // The search documents gain a facets column: a token per filterable value (domain, source, tier, status, tag,
-// owner; see CatalogWriter's kFacetsSql), so a filter with words is one FTS5 query. The documents are rebuilt and
-// both indexes merged to one segment right after (see postMigration).
+// owner; see CatalogWriter's kFacetsSql), so a filter with words is one FTS5 query. Version 6 recreates both
+// indexes, and its postMigration builds them.
 constexpr std::string_view kV5 = R"SQL(
 DROP TABLE IF EXISTS entry_fts_vocab;
 DROP TABLE IF EXISTS entry_fts;

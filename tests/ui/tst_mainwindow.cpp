@@ -1,5 +1,7 @@
 #include "models/itemmodels/searchresultsmodel.h"
+#include "models/search/searchengine.h"
 #include "models/search/searchhistory.h"
+#include "models/search/searchservice.h"
 #include "models/store/catalogreader.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
@@ -186,6 +188,43 @@ private Q_SLOTS:
         saved->trigger();
         QCOMPARE(field->text(), QStringLiteral("domain:finance"));
         QTRY_COMPARE(results->model()->rowCount(), 2);
+    }
+
+    void partialFirstPage_saysSoFar_andFetchesNothingUntilTheCompleteAnswer()
+    {
+        auto f = makeWindow(QStringLiteral("partial.db"), true);
+        QVERIFY(f);
+        QWidget *w = f->window.get();
+        auto *view = find<QTableView>(w, "resultsView");
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        auto *service = w->findChild<models::SearchService *>();
+        QVERIFY(service);
+        // The query in the field, without running it: the answers below stand for the worker's.
+        auto *field = find<QLineEdit>(w, "searchField");
+        field->blockSignals(true);
+        field->setText(QStringLiteral("orders"));
+        field->blockSignals(false);
+        // The answers the worker sends for a query whose full-text scan outran the first page's budget.
+        models::SearchResult partial;
+        partial.hits = {models::SearchHit{}};
+        partial.hits.front().product.extId = QStringLiteral("sales.orders");
+        partial.total = 1;
+        partial.totalCapped = true;
+        partial.partial = true;
+        Q_EMIT service->finished(1000, partial);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QVERIFY(find<QLabel>(w, "resultCount")->text().contains(QLatin1String("so far")));
+        // More rows would be the complete answer computed again, on this thread: it is on its way instead.
+        QVERIFY(!view->model()->canFetchMore({}));
+        models::SearchResult complete = partial;
+        complete.partial = false;
+        Q_EMIT service->finished(1000, complete);
+        QVERIFY(find<QLabel>(w, "resultCount")->text().contains(QLatin1String("More than")));
+        // Complete, it fetches the rows after its first (the view asks: one row does not fill it).
+        models::SearchEngine engine(f->db);
+        const std::int64_t all = engine.search(QStringLiteral("orders")).total;
+        QVERIFY(all > 1);
+        QTRY_COMPARE(view->model()->rowCount(), all);
     }
 
     void noMatch_showsEmptyStateThatSaysSo()
