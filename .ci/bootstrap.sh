@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine (run as root, or as a user with sudo):
-#   bash .ci/bootstrap.sh run    install what is missing, build, launch MeshLens on the bundled sample catalog
-#   bash .ci/bootstrap.sh test   install what is missing, build with warnings as errors, run the whole suite
+#   bash .ci/bootstrap.sh run       install what is missing, build, launch MeshLens on the bundled sample catalog
+#   bash .ci/bootstrap.sh test      install what is missing, build with warnings as errors, run the whole suite
+#   bash .ci/bootstrap.sh packages  print the package list (what .ci/check-packages.sh holds the build to)
 # Only apt-get runs with root rights; the build and the app run as the calling user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-}
 case "$mode" in
-run | test) ;;
+run | test | packages) ;;
 *)
-    echo "usage: bash .ci/bootstrap.sh run|test" >&2
+    echo "usage: bash .ci/bootstrap.sh run|test|packages" >&2
     exit 2
     ;;
 esac
 
-packages=(cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl1-mesa-dev
-    libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev
+# Everything a fresh Debian 12 needs. Debian's -dev packages do not pull in every -dev package their CMake
+# files look for (qt6-charts-dev needs libqt6opengl6-dev, Qt's Gui wants xkbcommon's headers), so those are
+# named here; .ci/check-packages.sh fails the test run when the build uses a package this list misses.
+packages=(cmake ninja-build g++ pkg-config git
+    qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
+    libgl1-mesa-dev libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev
     sqlite3 graphviz xvfb xauth)
-if [ "$mode" = test ]; then
-    packages+=(clang-format)
+# The test run also checks formatting and the package list itself.
+test_packages=(clang-format dpkg-dev apt)
+
+if [ "$mode" = packages ]; then
+    printf '%s\n' "${packages[@]}" "${test_packages[@]}"
+    exit 0
 fi
+[ "$mode" = test ] && packages+=("${test_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do
@@ -52,8 +61,17 @@ echo "== clang-format"
 files=$(git ls-files '*.cpp' '*.h' 2>/dev/null || find app ui models tests resources -name '*.cpp' -o -name '*.h')
 clang-format --dry-run --Werror $files
 echo "== build (warnings are errors)"
-cmake --preset ci >/dev/null
+# A find that comes up empty is how a missing -dev package first shows (Qt's Gui looks for XKB quietly).
+configure_log=$(mktemp)
+cmake --preset ci >"$configure_log" 2>&1 || { cat "$configure_log"; exit 1; }
+if grep -E "Could NOT find|could not be found" "$configure_log"; then
+    echo "configure could not find the packages above: add what provides them to .ci/bootstrap.sh" >&2
+    exit 1
+fi
+rm -f "$configure_log"
 cmake --build --preset ci
+echo "== every package the build used is one this script installs"
+bash .ci/check-packages.sh build/ci
 echo "== benchmarks, quick mode (they must keep running; figures are not asserted)"
 bench_data=$(mktemp -d)
 trap 'rm -rf "$bench_data"' EXIT
