@@ -535,10 +535,10 @@ struct Located
 
 bool scalarEquals(const YAML::Node &n, const std::string &v)
 {
-    return n.IsScalar() && n.Scalar() == v;
+    return n.IsDefined() && n.IsScalar() && n.Scalar() == v;
 }
 
-std::optional<Located> locate(const YAML::Node &root, const std::vector<Step> &steps, QString *error)
+std::optional<Located> locateUnchecked(const YAML::Node &root, const std::vector<Step> &steps, QString *error)
 {
     Located at;
     at.node.reset(root);
@@ -611,6 +611,16 @@ std::optional<Located> locate(const YAML::Node &root, const std::vector<Step> &s
         at.flow = curFlow;
     }
     return at;
+}
+
+std::optional<Located> locate(const YAML::Node &root, const std::vector<Step> &steps, QString *error)
+{
+    try {
+        return locateUnchecked(root, steps, error);
+    } catch (const std::exception &e) {
+        *error = QString::fromLocal8Bit(e.what());
+        return std::nullopt;
+    }
 }
 
 YAML::Node walk(YAML::Node root, const std::vector<Concrete> &steps)
@@ -794,6 +804,24 @@ std::optional<QString> YamlEditor::scalar(const QString &path) const
     return q(at->node.Scalar());
 }
 
+YamlEditor::NodeKind YamlEditor::kind(const QString &path) const
+{
+    QString error;
+    const auto steps = parsePath(path, &error);
+    const Parsed p = parse(m_text.toStdString());
+    if (!steps || p.error) {
+        return NodeKind::Missing;
+    }
+    const auto at = locate(p.root, *steps, &error);
+    if (!at || at->depth != steps->size()) {
+        return NodeKind::Missing;
+    }
+    return at->node.IsMap()        ? NodeKind::Map
+           : at->node.IsSequence() ? NodeKind::Sequence
+           : at->node.IsScalar()   ? NodeKind::Scalar
+                                   : NodeKind::Null;
+}
+
 QStringList YamlEditor::scalarItems(const QString &path) const
 {
     QString error;
@@ -816,6 +844,16 @@ QStringList YamlEditor::scalarItems(const QString &path) const
 }
 
 std::optional<QString> YamlEditor::apply(const YamlEditOp &op)
+{
+    // yaml-cpp reports misuse (an undefined node, a bad conversion) by throwing; untrusted files must never crash.
+    try {
+        return applyUnchecked(op);
+    } catch (const std::exception &e) {
+        return tr("Cannot edit %1: %2").arg(op.path, QString::fromLocal8Bit(e.what()));
+    }
+}
+
+std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
 {
     if (m_error) {
         return m_error;

@@ -62,6 +62,15 @@ public:
 
     // Reads the scalar at a path (for a conflict's "theirs"), or nothing when the path names no scalar.
     [[nodiscard]] std::optional<QString> scalar(const QString &path) const;
+    enum class NodeKind
+    {
+        Missing,
+        Null,
+        Scalar,
+        Sequence,
+        Map
+    };
+    [[nodiscard]] NodeKind kind(const QString &path) const;
     // The scalar items of the sequence at a path.
     [[nodiscard]] QStringList scalarItems(const QString &path) const;
 
@@ -72,6 +81,8 @@ public:
     [[nodiscard]] static std::optional<QString> writeFile(const QString &path, const QByteArray &bytes);
 
 private:
+    std::optional<QString> applyUnchecked(const YamlEditOp &op);
+
     QByteArray m_text;
     std::optional<QString> m_error;
     bool m_changed = false;
