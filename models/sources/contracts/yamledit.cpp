@@ -747,6 +747,12 @@ std::string nestedFlow(const std::vector<std::string> &keys, const std::string &
 
 } // namespace
 
+// The parsed text, kept so queries and the next edit need not parse it again.
+struct YamlEditor::Tree
+{
+    YAML::Node root;
+};
+
 YamlEditOp YamlEditOp::set(QString path, QString value, Type type)
 {
     YamlEditOp op;
@@ -786,14 +792,16 @@ YamlEditOp YamlEditOp::remove(QString path)
 YamlEditor::YamlEditor(QByteArray text)
     : m_text(std::move(text))
 {
-    m_error = parse(m_text.toStdString()).error;
+    Parsed p = parse(m_text.toStdString());
+    m_error = p.error;
+    m_tree = std::make_shared<Tree>(Tree{p.root});
 }
 
 std::optional<QString> YamlEditor::scalar(const QString &path) const
 {
     QString error;
     const auto steps = parsePath(path, &error);
-    const Parsed p = parse(m_text.toStdString());
+    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
     if (!steps || p.error) {
         return std::nullopt;
     }
@@ -808,7 +816,7 @@ YamlEditor::NodeKind YamlEditor::kind(const QString &path) const
 {
     QString error;
     const auto steps = parsePath(path, &error);
-    const Parsed p = parse(m_text.toStdString());
+    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
     if (!steps || p.error) {
         return NodeKind::Missing;
     }
@@ -826,7 +834,7 @@ QStringList YamlEditor::scalarItems(const QString &path) const
 {
     QString error;
     const auto steps = parsePath(path, &error);
-    const Parsed p = parse(m_text.toStdString());
+    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
     QStringList out;
     if (!steps || p.error) {
         return out;
@@ -864,7 +872,7 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
         return error;
     }
     const Text t(m_text.toStdString());
-    const Parsed original = parse(t.s);
+    const Parsed original{m_tree->root, m_error};
     if (original.error) {
         return original.error;
     }
@@ -1251,6 +1259,7 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
         return fail(tr("the edited text would change more than the edited node; the file is left as it was."));
     }
     m_text = QByteArray::fromStdString(edited);
+    m_tree = std::make_shared<Tree>(Tree{reparsed.root});
     m_changed = m_changed || edited != t.s;
     return std::nullopt;
 }

@@ -15,6 +15,7 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace meshlens::models {
@@ -83,6 +84,8 @@ public:
 private:
     std::optional<QString> applyUnchecked(const YamlEditOp &op);
 
+    struct Tree;
+    std::shared_ptr<const Tree> m_tree;
     QByteArray m_text;
     std::optional<QString> m_error;
     bool m_changed = false;
