@@ -370,6 +370,18 @@ private slots:
         QTest::newRow("two documents") << QByteArray("id: x\n---\nid: y\n") << QStringLiteral("id")
                                        << QStringLiteral("2 YAML documents");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("id") << QStringLiteral("no YAML document");
+        // Ten levels of ten aliases each: 10^10 nodes once expanded.
+        QByteArray bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+        for (char c = 'b'; c <= 'j'; ++c) {
+            QByteArray items;
+            for (int k = 0; k < 10; ++k) {
+                items += (k ? ", *" : "*") + QByteArray(1, char(c - 1));
+            }
+            bomb += QByteArray(1, c) + ": &" + QByteArray(1, c) + " [" + items + "]\n";
+        }
+        QTest::newRow("alias bomb") << bomb << QStringLiteral("a") << QStringLiteral("anchors and aliases");
+        QTest::newRow("deep nesting") << QByteArray(10000, '[') + QByteArray(10000, ']') << QStringLiteral("a")
+                                      << QStringLiteral("Not valid YAML");
         QTest::newRow("truncated") << QByteArray("id: \"x\nstatus: a") << QStringLiteral("id")
                                    << QStringLiteral("Not valid YAML");
     }
@@ -383,6 +395,18 @@ private slots:
         QVERIFY(error);
         QVERIFY2(error->contains(expected), qPrintable(*error));
         QCOMPARE(ed.text(), text);
+    }
+
+    void invalidUtf8_elsewhere_staysByteIdentical()
+    {
+        const QByteArray text = "a: \xff\xfe # odd bytes\nb: x\n";
+        YamlEditor ed(text);
+        const auto error = ed.apply(YamlEditOp::set(QStringLiteral("b"), QStringLiteral("z")));
+        if (error) {
+            QCOMPARE(ed.text(), text); // refused as a whole
+        } else {
+            QCOMPARE(ed.text(), QByteArray("a: \xff\xfe # odd bytes\nb: z\n"));
+        }
     }
 
     void anchors_editThatWouldChangeAnAlias_isRefused()

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -672,6 +673,29 @@ bool sameTree(const YAML::Node &expected, const YAML::Node &actual)
     }
 }
 
+// Whether the tree, with aliases expanded, has at most `budget` nodes. Comparing or cloning an alias bomb (a few
+// lines whose aliases multiply) would take exponential time and memory, so such a file is not edited.
+bool withinBudget(const YAML::Node &n, std::int64_t &budget)
+{
+    if (--budget < 0) {
+        return false;
+    }
+    if (n.IsSequence()) {
+        for (const YAML::Node &item : n) {
+            if (!withinBudget(item, budget)) {
+                return false;
+            }
+        }
+    } else if (n.IsMap()) {
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (!withinBudget(it->first, budget) || !withinBudget(it->second, budget)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 struct Parsed
 {
     YAML::Node root;
@@ -691,6 +715,10 @@ Parsed parse(const std::string &text)
             return p;
         }
         p.root = docs.front();
+        std::int64_t budget = 4 * std::int64_t(text.size()) + 10000;
+        if (!withinBudget(p.root, budget)) {
+            p.error = tr("The file's anchors and aliases expand to too many nodes; edit it by hand.");
+        }
     } catch (const YAML::Exception &e) {
         p.error =
             tr("Not valid YAML (line %1, column %2): %3").arg(e.mark.line + 1).arg(e.mark.column + 1).arg(q(e.msg));
