@@ -108,6 +108,11 @@ QString bytes(std::int64_t n)
     return QStringLiteral("%1 bytes").arg(n);
 }
 
+QString cutShort(std::int64_t received, std::int64_t announced)
+{
+    return QStringLiteral("the body was cut short: %1 of the %2 bytes announced arrived").arg(received).arg(announced);
+}
+
 QString statusText(int status, const QByteArray &reason)
 {
     return reason.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
@@ -317,7 +322,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         announced = length.isValid() ? length.toLongLong() : -1;
         if (!onData && announced > policy.maxResponseBytes) {
-            stop(Outcome::TooLarge, QStringLiteral("the server announced a response of %1, over the %2 limit")
+            stop(Outcome::TooLarge, QStringLiteral("the server announced a response of %1, over the limit of %2")
                                         .arg(bytes(announced), bytes(policy.maxResponseBytes)));
         }
     };
@@ -346,7 +351,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         }
         if (received > policy.maxResponseBytes) {
             stop(Outcome::TooLarge,
-                 QStringLiteral("the response is larger than the %1 limit").arg(bytes(policy.maxResponseBytes)));
+                 QStringLiteral("the response is larger than the limit of %1").arg(bytes(policy.maxResponseBytes)));
             return;
         }
         a.body += chunk;
@@ -371,7 +376,21 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         }
     });
     QNetworkReply *r = reply.get();
-    QObject::connect(r, &QNetworkReply::requestSent, &loop, alive);
+    QObject::connect(r, &QNetworkReply::requestSent, &loop, [&] {
+        // Qt sends a request again by itself when a connection drops early; once an answer has begun, that would
+        // splice two answers into one body, so it ends the attempt instead (run() decides about sending again).
+        if (headersRead || received > 0) {
+            if (announced >= 0 && received < announced) {
+                stop(Outcome::Truncated, cutShort(received, announced));
+            } else {
+                stop(Outcome::Reset,
+                     QStringLiteral("the connection to %1 broke in the middle of the answer").arg(hostPort(url)));
+            }
+            return;
+        }
+        qCDebug(lcNet) << "request sent" << (a.sent ? "again" : "");
+        alive();
+    });
     QObject::connect(r, &QNetworkReply::uploadProgress, &loop,
                      [&](qint64, qint64) { phase.start(policy.idleTimeoutMs); });
     QObject::connect(r, &QNetworkReply::metaDataChanged, &loop, [&] {
@@ -403,9 +422,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         const bool expectsBody = method != "HEAD" && a.status != 204 && a.status != 304;
         if (headersRead && expectsBody && announced >= 0 && received < announced) {
             a.outcome = Outcome::Truncated;
-            a.detail = QStringLiteral("the body was cut short: %1 of the %2 bytes announced arrived")
-                           .arg(received)
-                           .arg(announced);
+            a.detail = cutShort(received, announced);
             return;
         }
         if (headersRead && httpLevel) {
