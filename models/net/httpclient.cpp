@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include "inflater.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLocale>
@@ -267,6 +269,10 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
     for (const auto &[name, value] : request.headers) {
         req.setRawHeader(name, value);
     }
+    // Asked for here, not by Qt, so the body is decoded by an Inflater that notices when it is cut short.
+    if (!req.hasRawHeader("Accept-Encoding")) {
+        req.setRawHeader("Accept-Encoding", "gzip, deflate");
+    }
     if (sendToken && !request.bearerToken.isEmpty()) {
         req.setRawHeader("Authorization", "Bearer " + request.bearerToken.toUtf8());
     }
@@ -290,7 +296,9 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
     bool done = false;
     bool headersRead = false;
     std::int64_t announced = -1;
-    std::int64_t received = 0;
+    std::int64_t received = 0; // on the wire, compressed or not
+    std::int64_t decoded = 0;  // after decompression
+    std::unique_ptr<Inflater> inflater;
     QList<QSslError> sslErrors;
     QTimer phase; // the connect timeout, then the idle timeout
     phase.setSingleShot(true);
@@ -321,6 +329,15 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         a.headers = reply->rawHeaderPairs();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         announced = length.isValid() ? length.toLongLong() : -1;
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
+            inflater = std::make_unique<Inflater>();
+        } else if (!encoding.isEmpty() && encoding != "identity") {
+            stop(Outcome::Failed,
+                 QStringLiteral("the server answered in the %1 encoding, which MeshLens did not ask for")
+                     .arg(QString::fromLatin1(encoding)));
+            return;
+        }
         if (!onData && announced > policy.maxResponseBytes) {
             stop(Outcome::TooLarge, QStringLiteral("the server announced a response of %1, over the limit of %2")
                                         .arg(bytes(announced), bytes(policy.maxResponseBytes)));
@@ -331,11 +348,24 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         if (done) {
             return;
         }
-        const QByteArray chunk = reply->readAll();
+        const QByteArray wire = reply->readAll();
+        if (wire.isEmpty()) {
+            return;
+        }
+        received += wire.size();
+        QByteArray chunk;
+        if (inflater) {
+            if (auto error = inflater->feed(wire, chunk)) {
+                stop(Outcome::Failed, *error);
+                return;
+            }
+        } else {
+            chunk = wire;
+        }
+        decoded += chunk.size();
         if (chunk.isEmpty()) {
             return;
         }
-        received += chunk.size();
         if (onData && a.status >= 200 && a.status < 300) {
             a.delivered = true;
             if (auto error = (*onData)(chunk)) {
@@ -349,7 +379,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
             }
             return;
         }
-        if (received > policy.maxResponseBytes) {
+        if (decoded > policy.maxResponseBytes) {
             stop(Outcome::TooLarge,
                  QStringLiteral("the response is larger than the limit of %1").arg(bytes(policy.maxResponseBytes)));
             return;
@@ -391,8 +421,11 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         qCDebug(lcNet) << "request sent" << (a.sent ? "again" : "");
         alive();
     });
-    QObject::connect(r, &QNetworkReply::uploadProgress, &loop,
-                     [&](qint64, qint64) { phase.start(policy.idleTimeoutMs); });
+    QObject::connect(r, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64) {
+        if (sent > 0) {
+            alive(); // a large body is on its way: connected, and the idle timeout applies
+        }
+    });
     QObject::connect(r, &QNetworkReply::metaDataChanged, &loop, [&] {
         alive();
         readHeaders();
@@ -425,6 +458,11 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
             a.detail = cutShort(received, announced);
             return;
         }
+        if (headersRead && expectsBody && inflater && received > 0 && !inflater->finished()) {
+            a.outcome = Outcome::Truncated;
+            a.detail = QStringLiteral("the compressed body was cut short after %1 bytes").arg(received);
+            return;
+        }
         if (headersRead && httpLevel) {
             a.outcome = Outcome::Answered;
             return;
@@ -433,7 +471,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         case QNetworkReply::ConnectionRefusedError:
             a.outcome = Outcome::Refused;
             a.sent = false;
-            a.detail = QStringLiteral("the connection to %1 was refused (is the server running?)").arg(hostPort(url));
+            a.detail = QStringLiteral("the connection to %1 was refused").arg(hostPort(url));
             break;
         case QNetworkReply::HostNotFoundError:
             a.outcome = Outcome::Refused;
@@ -501,7 +539,7 @@ HttpResponse HttpClient::Impl::run(const HttpRequest &request, const OnData *onD
             message.replace(request.bearerToken, QStringLiteral("[token]")); // a server may echo it back
         }
         response.error = message;
-        qCInfo(lcNet).noquote() << message;
+        qCDebug(lcNet).noquote() << message; // the caller reports it; this is for tracing a sync
         return response;
     };
 
@@ -604,6 +642,8 @@ HttpResponse HttpClient::Impl::run(const HttpRequest &request, const OnData *onD
         if (!what.isEmpty()) {
             if (retryable && !maySend && !a.delivered) {
                 what += QStringLiteral("; it was not sent again because the server may have applied it");
+            } else if (a.outcome == Outcome::Refused) {
+                what += QStringLiteral("; is the server running?");
             } else if (retryable) {
                 what += QStringLiteral("; try again later");
             }
