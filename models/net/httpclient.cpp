@@ -220,7 +220,9 @@ int HttpClient::retryDelayMs(int failedAttempts, const QByteArray &retryAfter, c
         bool isNumber = false;
         const qlonglong secs = value.toLongLong(&isNumber);
         if (isNumber && secs >= 0) {
-            return int(std::min<qlonglong>(secs * 1000, policy.maxBackoffMs));
+            // Clamped before multiplying: a hostile "Retry-After: 99999999999999999" must not overflow.
+            return int(std::min<qlonglong>(std::min<qlonglong>(secs, policy.maxBackoffMs / 1000 + 1) * 1000,
+                                           policy.maxBackoffMs));
         }
         // An HTTP date (RFC 9110 IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
         QDateTime at =

@@ -855,6 +855,7 @@ private slots:
         QTest::newRow("retry-after seconds") << 1 << QByteArray("7") << 0.0 << 7000;
         QTest::newRow("retry-after zero") << 4 << QByteArray(" 0 ") << 1.0 << 0;
         QTest::newRow("retry-after over the cap") << 1 << QByteArray("3600") << 0.5 << 30000;
+        QTest::newRow("retry-after huge") << 1 << QByteArray("99999999999999999") << 0.0 << 30000;
         QTest::newRow("retry-after date") << 1 << QByteArray("Tue, 01 Dec 2026 10:00:12 GMT") << 1.0 << 12000;
         QTest::newRow("retry-after date passed") << 1 << QByteArray("Tue, 01 Dec 2026 09:00:00 GMT") << 1.0 << 0;
         QTest::newRow("retry-after unreadable") << 2 << QByteArray("soon") << 1.0 << 1000;
