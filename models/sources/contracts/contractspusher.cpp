@@ -378,6 +378,15 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         if (w.editor->text() == w.original) {
             continue;
         }
+        // Narrows the window in which someone else's save could be replaced: the file is read again just before.
+        QFile again(absolute(path));
+        if (!again.open(QIODevice::ReadOnly) || again.read(kMaxFileBytes + 1) != w.original) {
+            return {Outcome::Conflict,
+                    tr("%1 changed on disk while the edit was being written; sync and edit again.").arg(path),
+                    {},
+                    {}};
+        }
+        again.close();
         if (const auto error = YamlEditor::writeFile(absolute(path), w.editor->text())) {
             // Files written before this one are in the journal: the retry finds its edits there and goes on.
             return {Outcome::Transient, *error, {}, {}};
