@@ -25,41 +25,6 @@ using Outcome = models::PushResult::Outcome;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Lines of `a` that went ("-N text") and lines of `b` that came ("+N text"), by longest common subsequence.
-QStringList lineDiff(const QByteArray &a, const QByteArray &b)
-{
-    const QList<QByteArray> x = a.split('\n'), y = b.split('\n');
-    const size_t n = size_t(x.size()), m = size_t(y.size());
-    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
-    for (size_t i = n; i-- > 0;) {
-        for (size_t j = m; j-- > 0;) {
-            lcs[i][j] =
-                x[qsizetype(i)] == y[qsizetype(j)] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-        }
-    }
-    QStringList out;
-    size_t i = 0, j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && x[qsizetype(i)] == y[qsizetype(j)]) {
-            ++i;
-            ++j;
-        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-            out << QStringLiteral("-%1 %2").arg(i + 1).arg(QString::fromUtf8(x[qsizetype(i)]));
-            ++i;
-        } else {
-            out << QStringLiteral("+%1 %2").arg(j + 1).arg(QString::fromUtf8(y[qsizetype(j)]));
-            ++j;
-        }
-    }
-    return out;
-}
-
 // A contracts folder holding a copy of full-example.odcs.yaml, and what its "last sync" read: the locations the
 // read side's manifest would give, and each file's size, mtime and hash.
 struct Folder
@@ -72,12 +37,12 @@ struct Folder
 
     Folder()
     {
-        original = readAll(test::fixturesDir() + QStringLiteral("/contracts/odcs/full-example.odcs.yaml"));
+        original = test::readFile(test::fixturesDir() + QStringLiteral("/contracts/odcs/full-example.odcs.yaml"));
         test::writeFile(path(), original);
         sync();
     }
     [[nodiscard]] QString path() const { return dir.filePath(rel); }
-    [[nodiscard]] QByteArray bytes() const { return readAll(path()); }
+    [[nodiscard]] QByteArray bytes() const { return test::readFile(path()); }
     void sync()
     {
         const QByteArray b = bytes();
@@ -148,7 +113,7 @@ private slots:
         ContractsPusher pusher = folder.pusher();
         const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
         QCOMPARE(int(r.outcome), int(Outcome::Delivered));
-        QCOMPARE(lineDiff(folder.original, folder.bytes()),
+        QCOMPARE(test::lineDiff(folder.original, folder.bytes()),
                  QStringList(
                      {kPurposeLine, QStringLiteral("+15   purpose: Sales views"), QStringLiteral("+320   - sales")}));
         // Re-reading the file gives the new values.
@@ -165,7 +130,7 @@ private slots:
         edit.description = QStringLiteral("Sales views");
         ContractsPusher pusher = folder.pusher();
         QCOMPARE(int(pusher.push(editItem(QStringLiteral("e1"), edit)).outcome), int(Outcome::Delivered));
-        QCOMPARE(lineDiff(folder.original, folder.bytes()),
+        QCOMPARE(test::lineDiff(folder.original, folder.bytes()),
                  QStringList({QStringLiteral("-15   purpose: Views built on top of the seller tables."),
                               QStringLiteral("-16   limitations: Data based on seller perspective, no buyer "
                                              "information"),
@@ -210,7 +175,7 @@ private slots:
         ContractsPusher pusher = folder.pusher();
         const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
         QCOMPARE(int(r.outcome), int(Outcome::Delivered));
-        QCOMPARE(lineDiff(folder.original, folder.bytes()),
+        QCOMPARE(test::lineDiff(folder.original, folder.bytes()),
                  QStringList({QStringLiteral("-5 status: active"), QStringLiteral("+5 status: deprecated"),
                               QStringLiteral("-271     value: 4"), QStringLiteral("+271     value: 2")}));
         QCOMPARE(YAML::LoadFile(folder.path().toStdString())["slaProperties"][0]["value"].as<int>(), 2);
@@ -224,7 +189,7 @@ private slots:
         edit.removeParties = {{QStringLiteral("expert"), QStringLiteral("person"), QStringLiteral("mhopper")}};
         ContractsPusher pusher = folder.pusher();
         QCOMPARE(int(pusher.push(editItem(QStringLiteral("e1"), edit)).outcome), int(Outcome::Delivered));
-        QCOMPARE(lineDiff(folder.original, folder.bytes()),
+        QCOMPARE(test::lineDiff(folder.original, folder.bytes()),
                  QStringList({QStringLiteral("-240     - username: mhopper"),
                               QStringLiteral("-241       role: Data Scientist"),
                               QStringLiteral("-242       dateIn: \"2022-10-01\""),
@@ -378,7 +343,7 @@ private slots:
         // Another delivery, sharing the journal: the file changed, but by the first push.
         ContractsPusher next = folder.pusher(journal);
         QCOMPARE(int(next.push(editItem(QStringLiteral("e2"), second)).outcome), int(Outcome::Delivered));
-        QCOMPARE(lineDiff(folder.original, folder.bytes()),
+        QCOMPARE(test::lineDiff(folder.original, folder.bytes()),
                  QStringList({QStringLiteral("-5 status: active"), QStringLiteral("+5 status: deprecated"),
                               QStringLiteral("+320   - sales")}));
         // Without the journal the same change looks like someone else's: a conflict, not an overwrite.

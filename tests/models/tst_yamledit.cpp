@@ -14,46 +14,9 @@ using models::YamlEditor;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QString fullExamplePath()
 {
     return test::fixturesDir() + QStringLiteral("/contracts/odcs/full-example.odcs.yaml");
-}
-
-// A line diff (longest common subsequence): "-N text" for a line of `a` that went (1-based), "+N text" for a line
-// of `b` that came.
-QStringList lineDiff(const QByteArray &a, const QByteArray &b)
-{
-    const QList<QByteArray> x = a.split('\n'), y = b.split('\n');
-    const qsizetype n = x.size(), m = y.size();
-    std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
-    for (qsizetype i = n - 1; i >= 0; --i) {
-        for (qsizetype j = m - 1; j >= 0; --j) {
-            lcs[size_t(i)][size_t(j)] = x[i] == y[j]
-                                            ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
-                                            : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
-        }
-    }
-    QStringList out;
-    qsizetype i = 0, j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && x[i] == y[j]) {
-            ++i;
-            ++j;
-        } else if (i < n && (j == m || lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)])) {
-            out << QStringLiteral("-%1 %2").arg(i + 1).arg(QString::fromUtf8(x[i]));
-            ++i;
-        } else {
-            out << QStringLiteral("+%1 %2").arg(j + 1).arg(QString::fromUtf8(y[j]));
-            ++j;
-        }
-    }
-    return out;
 }
 
 // Every scalar leaf's path, in document order.
@@ -94,13 +57,13 @@ class TestYamlEdit final : public QObject
 private slots:
     void description_changesOnlyItsLine()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         QVERIFY(!original.isEmpty());
         YamlEditor ed(original);
         QVERIFY(!ed.error());
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("description.purpose"), QStringLiteral("Sales views"))),
                  std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-15   purpose: Views built on top of the seller tables."),
                               QStringLiteral("+15   purpose: Sales views")}));
         QCOMPARE(read(ed.text(), QStringLiteral("description.purpose")), std::string("Sales views"));
@@ -108,12 +71,12 @@ private slots:
 
     void descriptionAndTag_changeOnlyThoseLines()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("description.purpose"), QStringLiteral("Sales views"))),
                  std::nullopt);
         QCOMPARE(ed.apply(YamlEditOp::add(QStringLiteral("tags"), QStringLiteral("sales"))), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-15   purpose: Views built on top of the seller tables."),
                               QStringLiteral("+15   purpose: Sales views"), QStringLiteral("+320   - sales")}));
         // Comments, including the ones around the edits, are all still there.
@@ -133,14 +96,14 @@ private slots:
 
     void quotingAndTrailingComments_areKept()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("support[0].channel"), QStringLiteral("#sales-help"))),
                  std::nullopt);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("team.members[0].dateIn"), QStringLiteral("2022-08-03"))),
                  std::nullopt);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("dataProduct"), QStringLiteral("my sales"))), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-3 dataProduct: my quantum # Data product name"),
                               QStringLiteral("+3 dataProduct: my sales # Data product name"),
                               QStringLiteral("-237       dateIn: \"2022-08-02\""),
@@ -163,6 +126,8 @@ private slots:
         QTest::newRow("hash") << QStringLiteral("a #b") << str << QStringLiteral("  purpose: 'a #b'");
         QTest::newRow("apostrophe") << QStringLiteral("'x' it's") << str << QStringLiteral("  purpose: '''x'' it''s'");
         QTest::newRow("control") << QStringLiteral("a\tb") << str << QStringLiteral("  purpose: \"a\\tb\"");
+        QTest::newRow("delete and C1") << QStringLiteral("a\u007fb\u0085c") << str
+                                       << QStringLiteral("  purpose: \"a\\x7fb\\x85c\"");
         QTest::newRow("empty") << QString() << str << QStringLiteral("  purpose: ''");
         QTest::newRow("unicode") << QStringLiteral("Vente \u00e9t\u00e9") << str
                                  << QStringLiteral("  purpose: Vente \u00e9t\u00e9");
@@ -172,11 +137,11 @@ private slots:
         QFETCH(QString, value);
         QFETCH(int, type);
         QFETCH(QString, line);
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("description.purpose"), value, YamlEditOp::Type(type))),
                  std::nullopt);
-        const QStringList diff = lineDiff(original, ed.text());
+        const QStringList diff = test::lineDiff(original, ed.text());
         QCOMPARE(diff.size(), 2);
         QCOMPARE(diff.at(1), QStringLiteral("+15 ") + line);
         QCOMPARE(QString::fromStdString(read(ed.text(), QStringLiteral("description.purpose"))), value);
@@ -188,12 +153,12 @@ private slots:
 
     void slaValue_staysANumber()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("slaProperties[?property=latency].value"), QStringLiteral("2"),
                                           YamlEditOp::Type::Auto)),
                  std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-271     value: 4"), QStringLiteral("+271     value: 2")}));
         // A time window keeps its quotes, a plain value with a colon stays readable.
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("slaProperties[?property=generalAvailability].value"),
@@ -204,7 +169,7 @@ private slots:
 
     void missingKey_isInsertedBesideItsSiblings()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("slaProperties[?property=latency].description"),
                                           QStringLiteral("Four days at most"))),
@@ -212,7 +177,7 @@ private slots:
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("price.discount.percent"), QStringLiteral("10"),
                                           YamlEditOp::Type::Auto)),
                  std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("+228   discount:"), QStringLiteral("+229     percent: 10"),
                               QStringLiteral("+276     description: Four days at most")}));
         const YAML::Node doc = YAML::Load(ed.text().toStdString());
@@ -222,22 +187,22 @@ private slots:
 
     void emptyValue_getsTheValueAfterItsColon()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         const QString path = QStringLiteral("schema[0].properties[2].quality[0].customProperties[0].value");
         QCOMPARE(ed.apply(YamlEditOp::set(path, QStringLiteral("rcvr_cntry_code"))), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-147                 value:"),
                               QStringLiteral("+147                 value: rcvr_cntry_code")}));
     }
 
     void multiLineDescription_isABlockScalar()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         const QString text = QStringLiteral("Views built on the seller tables.\n\nRefreshed daily.\n");
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("description.purpose"), text)), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-15   purpose: Views built on top of the seller tables."),
                               QStringLiteral("+15   purpose: |"),
                               QStringLiteral("+16     Views built on the seller tables."), QStringLiteral("+17 "),
@@ -256,7 +221,7 @@ private slots:
 
     void flowSequence_addAndRemove()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::add(QStringLiteral("schema[0].tags"), QStringLiteral("refunds"))), std::nullopt);
         QVERIFY(ed.text().contains("    tags: [ 'finance', 'payments', 'refunds']\n"));
@@ -267,7 +232,7 @@ private slots:
         QCOMPARE(ed.apply(YamlEditOp::add(QStringLiteral("schema[0].properties[0].tags"), QStringLiteral("date"))),
                  std::nullopt);
         QVERIFY(ed.text().contains("        tags: [ date ]\n"));
-        QCOMPARE(lineDiff(original, ed.text()).size(), 4);
+        QCOMPARE(test::lineDiff(original, ed.text()).size(), 4);
         // Removing what is not there is no change.
         const QByteArray before = ed.text();
         QCOMPARE(ed.apply(YamlEditOp::remove(QStringLiteral("schema[0].tags[?=nothing]"))), std::nullopt);
@@ -276,10 +241,10 @@ private slots:
 
     void blockSequence_removeLastItem_leavesAnEmptySequence()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::remove(QStringLiteral("tags[?=transactions]"))), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-318 tags:"), QStringLiteral("-319   - transactions"),
                               QStringLiteral("+318 tags: []")}));
         QVERIFY(YAML::Load(ed.text().toStdString())["tags"].IsSequence());
@@ -287,7 +252,7 @@ private slots:
 
     void teamMember_addAndRemove()
     {
-        const QByteArray original = readAll(fullExamplePath());
+        const QByteArray original = test::readFile(fullExamplePath());
         YamlEditor ed(original);
         QCOMPARE(ed.apply(YamlEditOp::addMapping(QStringLiteral("team.members"),
                                                  {{QStringLiteral("username"), QStringLiteral("jdoe")},
@@ -295,7 +260,7 @@ private slots:
                  std::nullopt);
         QCOMPARE(ed.apply(YamlEditOp::remove(QStringLiteral("team.members[?username=mhopper]"))), std::nullopt);
         QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("team.name"), QStringLiteral("sales-team"))), std::nullopt);
-        QCOMPARE(lineDiff(original, ed.text()),
+        QCOMPARE(test::lineDiff(original, ed.text()),
                  QStringList({QStringLiteral("-232   name: my-team"), QStringLiteral("+232   name: sales-team"),
                               QStringLiteral("-240     - username: mhopper"),
                               QStringLiteral("-241       role: Data Scientist"),
@@ -327,7 +292,7 @@ private slots:
         int files = 0;
         while (it.hasNext()) {
             const QString path = it.next();
-            const QByteArray original = readAll(path);
+            const QByteArray original = test::readFile(path);
             YamlEditor ed(original);
             QVERIFY2(!ed.error(), qPrintable(path));
             ed.setRewriteUnchanged(true);
@@ -343,8 +308,9 @@ private slots:
                 const auto error = ed.apply(YamlEditOp::set(paths[i], *value, YamlEditOp::Type::Auto));
                 QVERIFY2(!error,
                          qPrintable(path + QLatin1Char(' ') + paths[i] + QLatin1Char(' ') + error.value_or(QString())));
-                QVERIFY2(ed.text() == original, qPrintable(path + QLatin1Char(' ') + paths[i] + QLatin1Char('\n') +
-                                                           lineDiff(original, ed.text()).join(QLatin1Char('\n'))));
+                QVERIFY2(ed.text() == original,
+                         qPrintable(path + QLatin1Char(' ') + paths[i] + QLatin1Char('\n') +
+                                    test::lineDiff(original, ed.text()).join(QLatin1Char('\n'))));
             }
             ++files;
         }
@@ -429,7 +395,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("c.odcs.yaml"));
         QVERIFY(test::writeFile(path, "id: x\n"));
         QCOMPARE(YamlEditor::writeFile(path, "id: y\n"), std::nullopt);
-        QCOMPARE(readAll(path), QByteArray("id: y\n"));
+        QCOMPARE(test::readFile(path), QByteArray("id: y\n"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({QStringLiteral("c.odcs.yaml")}));
         QVERIFY(YamlEditor::writeFile(dir.filePath(QStringLiteral("missing/c.yaml")), "x") != std::nullopt);
     }

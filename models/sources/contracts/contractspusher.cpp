@@ -266,12 +266,16 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         }
         return std::nullopt;
     };
+    for (const QList<PartyRef> *list : {&edit.addParties, &edit.removeParties}) {
+        for (const PartyRef &p : *list) {
+            if (p.extId.contains(QLatin1Char(']'))) { // it would end the path's selector
+                return rejected(tr("The id '%1' cannot be edited in a file by MeshLens.").arg(p.extId));
+            }
+        }
+    }
     for (const PartyRef &p : edit.removeParties) {
         if (!ok) {
             break;
-        }
-        if (p.extId.contains(QLatin1Char(']'))) {
-            return rejected(tr("The id '%1' cannot be edited in a file by MeshLens.").arg(p.extId));
         }
         if (p.kind == QLatin1String("team")) {
             const bool replaced = std::any_of(edit.addParties.cbegin(), edit.addParties.cend(),
@@ -288,9 +292,6 @@ PushResult ContractsPusher::push(const OutboxItem &item)
     for (const PartyRef &p : edit.addParties) {
         if (!ok) {
             break;
-        }
-        if (p.extId.contains(QLatin1Char(']'))) {
-            return rejected(tr("The id '%1' cannot be edited in a file by MeshLens.").arg(p.extId));
         }
         if (p.kind == QLatin1String("team")) {
             if (p.role != QLatin1String("owner")) {

@@ -1,5 +1,7 @@
 #include "yamledit.h"
 
+#include "../../catalog/jsonwriter.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -418,46 +420,30 @@ bool isPlainSafe(const QString &v, bool flow)
     return true;
 }
 
+// JSON's escapes are YAML's too. What JSON leaves raw but YAML does not allow unescaped (DEL, the C1 controls, a
+// byte-order mark) is escaped afterwards: those bytes never occur inside an escape, which is ASCII.
 std::string doubleQuoted(const QString &v)
 {
-    std::string out = "\"";
-    for (const QChar c : v) {
-        const ushort u = c.unicode();
-        switch (u) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (u < 0x20 || u == 0x7f) {
-                out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0')).toStdString();
-            } else if (u == 0xfeff) {
-                out += "\\ufeff";
-            } else {
-                out += QString(c).toStdString();
-            }
+    std::string json;
+    appendJsonString(json, v.toStdString());
+    std::string out;
+    out.reserve(json.size());
+    for (size_t i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json[i]);
+        const auto next = static_cast<unsigned char>(i + 1 < json.size() ? json[i + 1] : 0);
+        if (c == 0x7f) {
+            out += "\\x7f";
+        } else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) {
+            out += QStringLiteral("\\x%1").arg(next, 2, 16, QLatin1Char('0')).toStdString();
+            ++i;
+        } else if (json.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+            out += "\\ufeff";
+            i += 2;
+        } else {
+            out.push_back(char(c));
         }
     }
-    // Surrogate pairs went through QString(c) one half at a time: redo non-BMP text as a whole.
-    if (std::any_of(v.cbegin(), v.cend(), [](QChar c) { return c.isSurrogate(); })) {
-        QString escaped = v;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-        escaped.replace(QLatin1Char('\n'), QLatin1String("\\n")).replace(QLatin1Char('\t'), QLatin1String("\\t"));
-        escaped.replace(QLatin1Char('\r'), QLatin1String("\\r"));
-        return "\"" + escaped.toStdString() + "\"";
-    }
-    return out + "\"";
+    return out;
 }
 
 // A scalar as text: inline, or a block literal (header plus content lines already indented).
@@ -773,6 +759,21 @@ std::string nestedFlow(const std::vector<std::string> &keys, const std::string &
     return out + leaf + close;
 }
 
+// The node a path names in a parsed tree, if it exists (null root: the text did not parse).
+std::optional<YAML::Node> findNode(const YAML::Node *root, const QString &path)
+{
+    QString error;
+    const auto steps = parsePath(path, &error);
+    if (!steps || !root) {
+        return std::nullopt;
+    }
+    const auto at = locate(*root, *steps, &error);
+    if (!at || at->depth != steps->size()) {
+        return std::nullopt;
+    }
+    return at->node;
+}
+
 } // namespace
 
 // The parsed text, kept so queries and the next edit need not parse it again.
@@ -827,53 +828,28 @@ YamlEditor::YamlEditor(QByteArray text)
 
 std::optional<QString> YamlEditor::scalar(const QString &path) const
 {
-    QString error;
-    const auto steps = parsePath(path, &error);
-    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
-    if (!steps || p.error) {
-        return std::nullopt;
-    }
-    const auto at = locate(p.root, *steps, &error);
-    if (!at || at->depth != steps->size() || !at->node.IsScalar()) {
-        return std::nullopt;
-    }
-    return q(at->node.Scalar());
+    const auto node = findNode(m_error || !m_tree ? nullptr : &m_tree->root, path);
+    return node && node->IsScalar() ? std::optional(q(node->Scalar())) : std::nullopt;
 }
 
 YamlEditor::NodeKind YamlEditor::kind(const QString &path) const
 {
-    QString error;
-    const auto steps = parsePath(path, &error);
-    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
-    if (!steps || p.error) {
-        return NodeKind::Missing;
-    }
-    const auto at = locate(p.root, *steps, &error);
-    if (!at || at->depth != steps->size()) {
-        return NodeKind::Missing;
-    }
-    return at->node.IsMap()        ? NodeKind::Map
-           : at->node.IsSequence() ? NodeKind::Sequence
-           : at->node.IsScalar()   ? NodeKind::Scalar
-                                   : NodeKind::Null;
+    const auto node = findNode(m_error || !m_tree ? nullptr : &m_tree->root, path);
+    return !node                ? NodeKind::Missing
+           : node->IsMap()      ? NodeKind::Map
+           : node->IsSequence() ? NodeKind::Sequence
+           : node->IsScalar()   ? NodeKind::Scalar
+                                : NodeKind::Null;
 }
 
 QStringList YamlEditor::scalarItems(const QString &path) const
 {
-    QString error;
-    const auto steps = parsePath(path, &error);
-    const Parsed p{m_tree ? m_tree->root : YAML::Node(), m_error};
     QStringList out;
-    if (!steps || p.error) {
-        return out;
-    }
-    const auto at = locate(p.root, *steps, &error);
-    if (!at || at->depth != steps->size() || !at->node.IsSequence()) {
-        return out;
-    }
-    for (const YAML::Node &item : at->node) {
-        if (item.IsScalar()) {
-            out << q(item.Scalar());
+    if (const auto node = findNode(m_error || !m_tree ? nullptr : &m_tree->root, path); node && node->IsSequence()) {
+        for (const YAML::Node &item : *node) {
+            if (item.IsScalar()) {
+                out << q(item.Scalar());
+            }
         }
     }
     return out;
