@@ -284,6 +284,25 @@ private slots:
         QCOMPARE(noNewline.text(), QByteArray("id: x\nstatus: active\ndescription:\n  purpose: p"));
     }
 
+    void emptyValues_getNewEntriesBelowTheirKey()
+    {
+        YamlEditor ed(QByteArray("team:\ntags: # none yet\nid: x\n"));
+        QCOMPARE(ed.apply(YamlEditOp::addMapping(QStringLiteral("team.members"),
+                                                 {{QStringLiteral("username"), QStringLiteral("a")},
+                                                  {QStringLiteral("role"), QStringLiteral("Owner")}})),
+                 std::nullopt);
+        QCOMPARE(ed.apply(YamlEditOp::add(QStringLiteral("tags"), QStringLiteral("t"))), std::nullopt);
+        QCOMPARE(ed.text(), QByteArray("team:\n  members:\n    - username: a\n      role: Owner\ntags: # none yet\n"
+                                       "  - t\nid: x\n"));
+        YamlEditor flow(QByteArray("{id: x, tags: , team: }"));
+        QVERIFY(!flow.error());
+        QCOMPARE(flow.apply(YamlEditOp::add(QStringLiteral("tags"), QStringLiteral("t"))), std::nullopt);
+        QCOMPARE(flow.apply(YamlEditOp::set(QStringLiteral("team.name"), QStringLiteral("n"))), std::nullopt);
+        QCOMPARE(flow.apply(YamlEditOp::set(QStringLiteral("owner"), QStringLiteral("o"))), std::nullopt);
+        // "n" would read as a YAML 1.1 boolean, so it is quoted; the spaces before ',' and '}' stay where they were.
+        QCOMPARE(flow.text(), QByteArray("{id: x, tags: [t] , team: {name: 'n'}, owner: o }"));
+    }
+
     void everyFixture_survivesANoOpRewrite()
     {
         QDirIterator it(test::fixturesDir() + QStringLiteral("/contracts"),

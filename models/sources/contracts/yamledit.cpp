@@ -1013,6 +1013,26 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
         return std::nullopt;
     };
 
+    // The node's key when its value is empty (`key:`, maybe a comment after it): where its colon is, its line and
+    // column. Nothing when something follows the colon on that line.
+    struct EmptyValue
+    {
+        size_t colon, line;
+        int keyCol;
+    };
+    auto emptyValue = [&]() -> std::optional<EmptyValue> {
+        const size_t keyPos = t.offset(at.keyNode.Mark());
+        const auto colon = colonAfterKey(t, keyPos, at.flow);
+        const size_t line = t.lineOf(keyPos);
+        const size_t rest = colon ? t.s.find_first_not_of(" \t\r", *colon + 1) : 0;
+        const bool ends = rest >= t.lineEnd(line) || t.s[rest] == '#' ||
+                          (at.flow && (t.s[rest] == ',' || t.s[rest] == '}' || t.s[rest] == ']'));
+        if (!colon || !ends) {
+            return std::nullopt;
+        }
+        return EmptyValue{*colon, line, int(keyPos - t.lines[line] - (line == 0 ? t.bom : 0))};
+    };
+
     if (!complete) {
         // Create the missing keys in the deepest node that exists: a map (block or flow), or an empty value.
         const YAML::Node &holder = at.node;
@@ -1050,18 +1070,14 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
             insertAfterLine(blockLastLine(t, line, col, false), creationBlock(col));
         } else if (at.viaKey && holder.IsNull()) {
             // `key:` with nothing after it: the new entries go on the following lines, deeper than the key.
-            const size_t keyPos = t.offset(at.keyNode.Mark());
-            const auto colon = colonAfterKey(t, keyPos, at.flow);
-            const size_t line = t.lineOf(keyPos);
-            const size_t rest = colon ? t.s.find_first_not_of(" \t\r", *colon + 1) : 0;
-            if (!colon || (rest < t.lineEnd(line) && t.s[rest] != '#')) {
+            const auto empty = emptyValue();
+            if (!empty) {
                 return fail(tr("the value there is not empty."));
             }
             if (at.flow) {
-                splices.push_back({*colon + 1, 0, " {" + creationFlow() + "}"});
+                splices.push_back({empty->colon + 1, 0, " {" + creationFlow() + "}"});
             } else {
-                const int keyCol = int(keyPos - t.lines[line] - (line == 0 ? t.bom : 0));
-                insertAfterLine(line, creationBlock(keyCol + 2));
+                insertAfterLine(empty->line, creationBlock(empty->keyCol + 2));
             }
         } else {
             return fail(tr("step %1 of the path needs a mapping, and the node there is not one.").arg(at.depth + 1));
@@ -1087,7 +1103,8 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
                 return fail(tr("the key's ':' was not found."));
             }
             const size_t rest = t.s.find_first_not_of(" \t", *colon + 1);
-            const bool emptyOnLine = rest >= t.lineEnd(keyLine) || t.s[rest] == '#' || t.s[rest] == '\r';
+            const bool emptyOnLine = rest >= t.lineEnd(keyLine) || t.s[rest] == '#' || t.s[rest] == '\r' ||
+                                     (at.flow && (t.s[rest] == ',' || t.s[rest] == '}' || t.s[rest] == ']'));
             if (node.IsNull() && emptyOnLine) {
                 x = Extent{*colon + 1, *colon + 1, Style::EmptyNull, 0, 0, -1};
             }
@@ -1145,18 +1162,14 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
             YAML::Node s(YAML::NodeType::Sequence);
             s.push_back(expectedItem());
             target = s;
-            const size_t keyPos = t.offset(at.keyNode.Mark());
-            const auto colon = colonAfterKey(t, keyPos, at.flow);
-            const size_t line = t.lineOf(keyPos);
-            const size_t rest = colon ? t.s.find_first_not_of(" \t\r", *colon + 1) : 0;
-            if (!colon || (rest < t.lineEnd(line) && t.s[rest] != '#')) {
+            const auto empty = emptyValue();
+            if (!empty) {
                 return fail(tr("the value there is not empty."));
             }
-            const int keyCol = int(keyPos - t.lines[line] - (line == 0 ? t.bom : 0));
             if (at.flow) {
-                splices.push_back({*colon + 1, 0, " [" + itemFlow(Style::Plain) + "]"});
+                splices.push_back({empty->colon + 1, 0, " [" + itemFlow(Style::Plain) + "]"});
             } else {
-                insertAfterLine(line, itemBlock(keyCol + 2, keyCol + 4, Style::Plain));
+                insertAfterLine(empty->line, itemBlock(empty->keyCol + 2, empty->keyCol + 4, Style::Plain));
             }
         } else if (!seq.IsSequence()) {
             return fail(tr("the node is not a sequence."));
