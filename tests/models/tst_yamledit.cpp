@@ -284,6 +284,33 @@ private slots:
         QCOMPARE(noNewline.text(), QByteArray("id: x\nstatus: active\ndescription:\n  purpose: p"));
     }
 
+    void odpsProduct_compactSequences()
+    {
+        const QByteArray original =
+            test::readFile(test::fixturesDir() + QStringLiteral("/contracts/odps/customer-data-product.odps.yaml"));
+        YamlEditor ed(original);
+        QCOMPARE(ed.apply(YamlEditOp::add(QStringLiteral("tags"), QStringLiteral("sales"))), std::nullopt);
+        QCOMPARE(ed.apply(YamlEditOp::addMapping(QStringLiteral("inputPorts"),
+                                                 {{QStringLiteral("name"), QStringLiteral("refunds")},
+                                                  {QStringLiteral("version"), QStringLiteral("1.0.0")}})),
+                 std::nullopt);
+        QCOMPARE(ed.apply(YamlEditOp::remove(QStringLiteral("inputPorts[1]"))), std::nullopt);
+        QCOMPARE(ed.apply(YamlEditOp::set(QStringLiteral("description.usage"), QStringLiteral("Join on customer id."))),
+                 std::nullopt);
+        QCOMPARE(
+            test::lineDiff(original, ed.text()),
+            QStringList({QStringLiteral("-13   usage: Check the various artefacts for their own description."),
+                         QStringLiteral("+13   usage: Join on customer id."), QStringLiteral("-15 tags: ['customer']"),
+                         QStringLiteral("+15 tags: ['customer', 'sales']"), QStringLiteral("-21 - name: payments"),
+                         QStringLiteral("-22   version: 2.0.0"),
+                         QStringLiteral("-23   contractId: dbb7b1eb-7628-436e-8914-2a00638ba6da"),
+                         QStringLiteral("+34 - name: refunds"), QStringLiteral("+35   version: 1.0.0")}));
+        const YAML::Node doc = YAML::Load(ed.text().toStdString());
+        QCOMPARE(doc["inputPorts"].size(), size_t(4));
+        QCOMPARE(doc["inputPorts"][3]["version"].as<std::string>(), std::string("1.0.0"));
+        QCOMPARE(doc["outputPorts"][0]["name"].as<std::string>(), std::string("rawtransactions"));
+    }
+
     void emptyValues_getNewEntriesBelowTheirKey()
     {
         YamlEditor ed(QByteArray("team:\ntags: # none yet\nid: x\n"));
