@@ -311,6 +311,33 @@ private slots:
         QCOMPARE(doc["outputPorts"][0]["name"].as<std::string>(), std::string("rawtransactions"));
     }
 
+    void windowsLineEnds_areKeptOnNewLines()
+    {
+        const QByteArray lf = test::readFile(fullExamplePath());
+        QByteArray crlf = lf;
+        crlf.replace("\n", "\r\n");
+        auto edit = [](const QByteArray &text) {
+            YamlEditor ed(text);
+            const QString multi = QStringLiteral("Sales views\nover time\n");
+            for (const YamlEditOp &op :
+                 {YamlEditOp::set(QStringLiteral("description.purpose"), multi),
+                  YamlEditOp::add(QStringLiteral("tags"), QStringLiteral("sales")),
+                  YamlEditOp::set(QStringLiteral("slaProperties[0].description"), QStringLiteral("Four days")),
+                  YamlEditOp::remove(QStringLiteral("team.members[?username=mhopper]"))}) {
+                if (const auto error = ed.apply(op)) {
+                    qWarning().noquote() << *error;
+                    return QByteArray();
+                }
+            }
+            return ed.text();
+        };
+        const QByteArray fromLf = edit(lf);
+        QVERIFY(!fromLf.isEmpty());
+        QByteArray expected = fromLf;
+        expected.replace("\n", "\r\n");
+        QCOMPARE(edit(crlf), expected);
+    }
+
     void emptyValues_getNewEntriesBelowTheirKey()
     {
         YamlEditor ed(QByteArray("team:\ntags: # none yet\nid: x\n"));

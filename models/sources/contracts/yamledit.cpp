@@ -1267,6 +1267,14 @@ std::optional<QString> YamlEditor::applyUnchecked(const YamlEditOp &op)
         }
     }
 
+    // A file with Windows line ends gets them on the lines the edit adds too.
+    if (t.s.find("\r\n") != std::string::npos) {
+        for (Splice &sp : splices) {
+            for (size_t i = sp.with.find('\n'); i != std::string::npos; i = sp.with.find('\n', i + 2)) {
+                sp.with.insert(i, 1, '\r');
+            }
+        }
+    }
     const std::string edited = applySplices(t.s, splices);
     const Parsed reparsed = parse(edited);
     if (reparsed.error) {
