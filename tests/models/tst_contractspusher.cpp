@@ -1,5 +1,7 @@
 #include "models/sources/contracts/contractspusher.h"
+#include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
+#include "models/sync/outboxdelivery.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -34,6 +36,7 @@ struct Folder
     QByteArray original;
     std::map<QString, ContractsPusher::FileState> synced;
     bool hashes = true;
+    QString productExt = QStringLiteral("p1"); // the product the file defines
 
     Folder()
     {
@@ -55,7 +58,7 @@ struct Folder
         ContractsPusher::Lookups l;
         l.locate = [this](const QString &kind, const QString &product,
                           const QString &id) -> std::optional<ContractsPusher::Location> {
-            if (kind == QLatin1String("product") && id == QLatin1String("p1")) {
+            if (kind == QLatin1String("product") && id == productExt) {
                 return ContractsPusher::Location{rel, {}};
             }
             if (kind == QLatin1String("product") && id == QLatin1String("escape")) {
@@ -351,6 +354,48 @@ private slots:
         third.status = QStringLiteral("retired");
         ContractsPusher stranger = folder.pusher();
         QCOMPARE(int(stranger.push(editItem(QStringLiteral("e3"), third)).outcome), int(Outcome::Conflict));
+    }
+
+    void throughTheOutbox_deliveredThenConflict()
+    {
+        // A cache whose product stands for the file: synced from a bundle, then marked as a contracts source.
+        Folder folder;
+        folder.productExt = QStringLiteral("sales.orders");
+        const QString cache = folder.dir.filePath(QStringLiteral("c.db"));
+        const QString bundle = folder.dir.filePath(QStringLiteral("b.ndjson"));
+        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
+        QVERIFY(test::syncNow(cache, bundle).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        QVERIFY(!db.exec("UPDATE sources SET kind = 'contracts'"));
+        models::Outbox outbox(db);
+        const std::int64_t product = models::CatalogReader(db).resolveProduct(folder.productExt).value_or(0);
+        QVERIFY(product > 0);
+        constexpr std::int64_t kNow = 1763700000;
+        ContractsPusher pusher(QString(), folder.dir.path(), folder.lookups());
+
+        ProductEdit first;
+        first.description = QStringLiteral("Sales views");
+        const QString id1 = outbox.queueEdit(product, first, kNow).id;
+        QVERIFY(!id1.isEmpty());
+        auto report = models::OutboxDelivery::deliver(db, &pusher, kNow);
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(outbox.item(id1)->state, QStringLiteral("delivered"));
+        QVERIFY(folder.bytes().contains("  purpose: Sales views\n"));
+
+        // Someone else saves the file before the next sync: the next edit is a conflict, with their text.
+        QByteArray theirs = folder.bytes();
+        theirs.replace("purpose: Sales views", "purpose: Their views");
+        QVERIFY(test::writeFile(folder.path(), theirs));
+        ProductEdit second;
+        second.addTags = {QStringLiteral("sales")};
+        const QString id2 = outbox.queueEdit(product, second, kNow + 1).id;
+        report = models::OutboxDelivery::deliver(db, &pusher, kNow + 2);
+        QCOMPARE(report.conflicts, 1);
+        const auto item = outbox.item(id2);
+        QCOMPARE(item->state, QStringLiteral("conflict"));
+        QVERIFY(item->theirs.value(QLatin1String("description")).toString().startsWith(QLatin1String("Their views")));
+        QCOMPARE(folder.bytes(), theirs);
     }
 
     void journal_survivesARestart()
