@@ -1,5 +1,7 @@
 #pragma once
 
+#include "syncprogress.h"
+
 #include <QMetaType>
 #include <QMutex>
 #include <QObject>
@@ -33,20 +35,6 @@ struct SourceAddress
 };
 
 inline constexpr auto kSampleCatalogUrl = "qrc:/meshlens/sample-catalog.ndjson";
-
-struct SyncProgress
-{
-    enum class Phase
-    {
-        Connecting,
-        Reading,
-        Indexing
-    };
-    Phase phase = Phase::Connecting;
-    std::int64_t records = 0;
-    std::int64_t bytes = 0;
-    std::int64_t totalBytes = -1; // unknown
-};
 
 struct SyncResult
 {
@@ -96,5 +84,4 @@ private:
 
 } // namespace meshlens::models
 
-Q_DECLARE_METATYPE(meshlens::models::SyncProgress)
 Q_DECLARE_METATYPE(meshlens::models::SyncResult)
