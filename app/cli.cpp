@@ -2,11 +2,9 @@
 #include "cli_search.h"
 
 #include "cli_outbox.h"
+#include "clicredentialstore.h"
 #include "models/generate/cataloggenerator.h"
 #include "models/sources/bundle/bundlesource.h"
-#include "models/sources/credentials.h"
-#include "models/sources/keychaincredentialstore.h"
-#include "models/sources/openmetadata/openmetadatasource.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
@@ -26,7 +24,6 @@
 #include <atomic>
 #include <csignal>
 #include <optional>
-#include <tuple>
 
 namespace meshlens::app {
 
@@ -198,22 +195,9 @@ int runSync(const QStringList &args, const Io &io)
         }
     }
 
-    // Tokens: MESHLENS_OPENMETADATA_TOKEN (scripts, CI) for every OpenMetadata source of this run, else the keychain
-    // entry the GUI stored. The token goes only into the store, never into output.
-    MemoryCredentialStore environmentTokens;
-    KeychainCredentialStore keychain;
-    CredentialStore *credentials = &keychain;
-    if (const QString token = qEnvironmentVariable("MESHLENS_OPENMETADATA_TOKEN"); !token.isEmpty()) {
-        credentials = &environmentTokens;
-        for (const QString &s : sources) {
-            if (const auto address = OpenMetadataSource::parseAddress(s); address.error.isEmpty()) {
-                std::ignore = environmentTokens.write(address.uri, token);
-            }
-        }
-    }
-
+    CliCredentialStore credentials; // MESHLENS_OPENMETADATA_TOKEN, else the keychain
     SyncController controller;
-    controller.setEnvironment(SourceEnvironment{credentials});
+    controller.setEnvironment(SourceEnvironment{&credentials});
     int code = ExitOk;
     qsizetype next = 0;
     QElapsedTimer lastPrint;

@@ -1,6 +1,7 @@
 #include "outboxdelivery.h"
 
 #include "../logging.h"
+#include "../sources/sourcepusher.h"
 
 namespace meshlens::models {
 
@@ -17,9 +18,11 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
     pusherFactory() = std::move(factory);
 }
 
-DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel)
+DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
+                                          const SourceEnvironment &environment)
 {
-    const std::unique_ptr<OutboxPusher> pusher = pusherFactory() ? pusherFactory()() : nullptr;
+    const std::unique_ptr<OutboxPusher> pusher =
+        pusherFactory() ? pusherFactory()() : std::make_unique<SourcePusher>(environment);
     return deliver(db, pusher.get(), now, force, cancel);
 }
 

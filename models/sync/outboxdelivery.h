@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../sources/source.h"
 #include "../store/database.h"
 #include "outboxpusher.h"
 
@@ -33,10 +34,12 @@ public:
     // The connectors that accept writes, behind one pusher: what the GUI and the CLI deliver through. Today no
     // source accepts writes (bundles are exported), so the default makes none; the OpenMetadata connector
     // registers itself here, and tests install their fake. Set before any delivery starts.
+    // Without a factory, each item goes to the pusher of its own source (SourcePusher), opened with `environment`.
     using PusherFactory = std::function<std::unique_ptr<OutboxPusher>()>;
     static void setPusherFactory(PusherFactory factory);
     [[nodiscard]] static DeliveryReport deliverAll(Database &db, std::int64_t now, bool force = false,
-                                                   const std::atomic<bool> *cancel = nullptr);
+                                                   const std::atomic<bool> *cancel = nullptr,
+                                                   const SourceEnvironment &environment = {});
 };
 
 } // namespace meshlens::models

@@ -89,6 +89,40 @@ private Q_SLOTS:
         qunsetenv("MESHLENS_OPENMETADATA_TOKEN");
     }
 
+    void editAndFeedback_arePushedToTheServer()
+    {
+        qputenv("MESHLENS_OPENMETADATA_TOKEN", "cli-tok-93b1");
+        const QString fqn = QStringLiteral("sample_data.ecommerce_db.shopify.магазин");
+        const QString id = m_server->idOf(QStringLiteral("table"), fqn);
+        auto r = run({QStringLiteral("edit"), fqn, QStringLiteral("--description"),
+                      QStringLiteral("Shops, one row each"), QStringLiteral("--add-tag"), QStringLiteral("Certified")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("feedback"), fqn, QStringLiteral("--category"), QStringLiteral("question"),
+                 QStringLiteral("--rating"), QStringLiteral("4"), QStringLiteral("--title"),
+                 QStringLiteral("Currency?"), QStringLiteral("--message"),
+                 QStringLiteral("Which currency are the totals in?")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("outbox"), QStringLiteral("push"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\"delivered\": 2")), qPrintable(r.out));
+        QCOMPARE(m_server->entity(id).value(QLatin1String("description")).toString(),
+                 QStringLiteral("Shops, one row each"));
+        QCOMPARE(m_server->patchesApplied(), 1);
+        QCOMPARE(m_server->threads().size(), 1);
+        QCOMPARE(m_server->threads().first().value(QLatin1String("about")).toString(),
+                 QStringLiteral("<#E::table::%1>").arg(fqn));
+
+        // After the next sync the cache holds the delivered values, and nothing is left to push.
+        r = run({QStringLiteral("sync"), QStringLiteral("--source"), m_server->address(), QStringLiteral("-q")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("show"), fqn, QStringLiteral("--json")});
+        QVERIFY2(r.out.contains(QStringLiteral("Shops, one row each")), qPrintable(r.out));
+        r = run({QStringLiteral("outbox"), QStringLiteral("push"), QStringLiteral("--json")});
+        QVERIFY2(r.out.contains(QStringLiteral("\"delivered\": 0")), qPrintable(r.out));
+        QCOMPARE(m_server->patchesApplied(), 1);
+        qunsetenv("MESHLENS_OPENMETADATA_TOKEN");
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 
