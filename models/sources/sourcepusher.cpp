@@ -34,4 +34,10 @@ PushResult SourcePusher::push(const OutboxItem &item)
     return pusher->push(item);
 }
 
+std::optional<QString> SourcePusher::reply(const OutboxItem &item)
+{
+    OutboxPusher *pusher = pusherFor(item.sourceUri, item.sourceKind);
+    return pusher ? pusher->reply(item) : std::nullopt;
+}
+
 } // namespace meshlens::models

@@ -23,6 +23,7 @@ public:
 
     [[nodiscard]] bool accepts(const QString &sourceUri, const QString &sourceKind) const override;
     [[nodiscard]] PushResult push(const OutboxItem &item) override;
+    [[nodiscard]] std::optional<QString> reply(const OutboxItem &item) override;
 
 private:
     [[nodiscard]] OutboxPusher *pusherFor(const QString &sourceUri, const QString &sourceKind) const;

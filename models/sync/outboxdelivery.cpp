@@ -68,6 +68,21 @@ DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::
         }
         qCInfo(lcSync) << "outbox: pushed" << item.id << "outcome" << static_cast<int>(result.outcome);
     }
+    if (!pusher) {
+        return report;
+    }
+    for (const OutboxItem &item : outbox.items({{QStringLiteral("delivered")}, QStringLiteral("feedback"), {}})) {
+        if (cancel && cancel->load()) {
+            break;
+        }
+        if (!pusher->accepts(item.sourceUri, item.sourceKind)) {
+            continue;
+        }
+        if (const auto answer = pusher->reply(item); answer && *answer != item.reply) {
+            outbox.finishSending(item.id, {PushResult::Outcome::Delivered, {}, {}, *answer}, now);
+            ++report.replies;
+        }
+    }
     return report;
 }
 

@@ -9,6 +9,7 @@
 #include "models/store/database.h"
 #include "models/store/outbox.h"
 #include "models/store/schema.h"
+#include "models/sync/outboxdelivery.h"
 #include "support/fakeopenmetadata.h"
 
 #include <QDateTime>
@@ -559,6 +560,17 @@ private Q_SLOTS:
                  QStringLiteral("<#E::table::%1>").arg(tableFqn(QStringLiteral("dim.shop"))));
         QVERIFY(threads.first().value(QLatin1String("message")).toString().contains(f.message));
         QCOMPARE(threads.first().value(QLatin1String("from")).toString(), QStringLiteral("aaron_johnson0"));
+
+        // The steward answers on the server; the next delivery run brings the reply back ("My feedback").
+        outbox.finishSending(queued.id, {PushResult::Outcome::Delivered, {}, {}, {}},
+                             QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(OutboxDelivery::deliver(*m_db, pusher.get(), QDateTime::currentSecsSinceEpoch()).replies, 0);
+        m_server->addReply(threads.first().value(QLatin1String("id")).toString(), QStringLiteral("shop_steward"),
+                           QStringLiteral("Fixed upstream, thanks"));
+        const DeliveryReport report = OutboxDelivery::deliver(*m_db, pusher.get(), QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(report.replies, 1);
+        QCOMPARE(outbox.item(queued.id)->reply, QStringLiteral("shop_steward: Fixed upstream, thanks"));
+        QCOMPARE(m_server->threads().size(), 1);
     }
 
     void token_neverAppearsInTheLog()

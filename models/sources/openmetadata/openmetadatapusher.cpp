@@ -253,42 +253,78 @@ PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
     return {Outcome::Delivered, {}, {}, {}};
 }
 
-PushResult OpenMetadataPusher::pushFeedback(const OutboxItem &item)
+std::optional<PushResult> OpenMetadataPusher::findThread(const OutboxItem &item, QString &about, QJsonObject &thread)
 {
     const QString type = OpenMetadataReader::entityTypeOfKind(item.entityKind);
     const QByteArray collection = OpenMetadataReader::collectionOf(type);
     if (collection.isEmpty()) {
-        return {Outcome::Rejected,
-                QStringLiteral("OpenMetadata has no feed for '%1' entries").arg(item.entityKind),
-                {},
-                {}};
+        return PushResult{Outcome::Rejected,
+                          QStringLiteral("OpenMetadata has no feed for '%1' entries").arg(item.entityKind),
+                          {},
+                          {}};
     }
     const auto entity = m_client->get(collection + '/' + QUrl::toPercentEncoding(item.entityExt));
     if (entity.status == 404) {
-        return {Outcome::Rejected, QStringLiteral("the entity is no longer on the server"), {}, {}};
+        return PushResult{Outcome::Rejected, QStringLiteral("the entity is no longer on the server"), {}, {}};
     }
     if (!entity.ok()) {
         return failure(entity, QStringLiteral("reading the entity failed"));
     }
     const Feedback f = Outbox::feedbackFromJson(item.payload);
-    QString about = OpenMetadataFqn::entityLink(type, str(entity.json, "fullyQualifiedName"));
+    about = OpenMetadataFqn::entityLink(type, str(entity.json, "fullyQualifiedName"));
     if (f.linkKind == QLatin1String("column") && !f.linkRef.isEmpty()) {
         about.chop(1);
         about += QStringLiteral("::columns::") + f.linkRef.section(QLatin1Char('.'), -1) + QLatin1Char('>');
     }
     const QString tag = marker(item.id);
-
-    // A retry after a lost answer: the thread is there already.
     const auto threads = m_client->get("/v1/feed", {{QStringLiteral("entityLink"), about},
                                                     {QStringLiteral("type"), QStringLiteral("Conversation")},
                                                     {QStringLiteral("limit"), QStringLiteral("100")}});
-    if (threads.ok()) {
-        for (const QJsonValue &v : threads.json.value(QLatin1String("data")).toArray()) {
-            if (str(v.toObject(), "message").contains(tag)) {
-                return {Outcome::Delivered, {}, {}, {}};
-            }
+    if (!threads.ok()) {
+        return failure(threads, QStringLiteral("reading the entity's threads failed"));
+    }
+    for (const QJsonValue &v : threads.json.value(QLatin1String("data")).toArray()) {
+        if (str(v.toObject(), "message").contains(tag)) {
+            thread = v.toObject();
+            break;
         }
     }
+    return std::nullopt;
+}
+
+std::optional<QString> OpenMetadataPusher::reply(const OutboxItem &item)
+{
+    if (item.isEdit() || ensureDialect()) {
+        return std::nullopt;
+    }
+    QString about;
+    QJsonObject thread;
+    if (findThread(item, about, thread) || thread.isEmpty()) {
+        return std::nullopt;
+    }
+    QStringList replies;
+    for (const QJsonValue &v : thread.value(QLatin1String("posts")).toArray()) {
+        const QJsonObject post = v.toObject();
+        replies << QStringLiteral("%1: %2").arg(str(post, "from"), str(post, "message"));
+    }
+    if (replies.isEmpty()) {
+        return std::nullopt;
+    }
+    return replies.join(QStringLiteral("\n\n"));
+}
+
+PushResult OpenMetadataPusher::pushFeedback(const OutboxItem &item)
+{
+    QString about;
+    QJsonObject thread;
+    if (auto failed = findThread(item, about, thread)) {
+        return *failed;
+    }
+    if (!thread.isEmpty()) {
+        return {Outcome::Delivered, {}, {}, reply(item).value_or(QString())}; // a retry after a lost answer
+    }
+    const Feedback f = Outbox::feedbackFromJson(item.payload);
+    const QString tag = marker(item.id);
     if (m_userName.isEmpty()) {
         const auto me = m_client->get("/v1/users/loggedInUser");
         m_userName = me.ok() ? str(me.json, "name") : QString();

@@ -28,6 +28,8 @@ public:
 
     [[nodiscard]] bool accepts(const QString &sourceUri, const QString &sourceKind) const override;
     [[nodiscard]] PushResult push(const OutboxItem &item) override;
+    // The replies of the item's feed thread, one "name: message" paragraph each.
+    [[nodiscard]] std::optional<QString> reply(const OutboxItem &item) override;
 
     // The marker a feedback thread carries so that a replay finds it ("[meshlens:<item id>]").
     [[nodiscard]] static QString marker(const QString &itemId);
@@ -36,6 +38,8 @@ private:
     [[nodiscard]] std::optional<PushResult> ensureDialect();
     [[nodiscard]] PushResult pushEdit(const OutboxItem &item);
     [[nodiscard]] PushResult pushFeedback(const OutboxItem &item);
+    // The feed thread of a feedback item (found by its marker), or an empty object; `about` gets its entity link.
+    [[nodiscard]] std::optional<PushResult> findThread(const OutboxItem &item, QString &about, QJsonObject &thread);
     [[nodiscard]] PushResult failure(const OpenMetadataClient::Reply &reply, const QString &what) const;
     // The entity's values in the shape of an outbox edit's base (for the 3-way view of a conflict).
     [[nodiscard]] static QJsonObject theirs(const QJsonObject &entity);
