@@ -166,6 +166,18 @@ void OpenMetadataReader::loadIndex()
     m_fqnToId.clear();
     const QJsonObject o =
         QJsonDocument::fromJson(m_context.state ? m_context.state(QStringLiteral("index")) : QByteArray()).object();
+    m_written.clear();
+    const QJsonObject edges =
+        QJsonDocument::fromJson(m_context.state ? m_context.state(QStringLiteral("edges")) : QByteArray()).object();
+    for (auto it = edges.constBegin(); it != edges.constEnd(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        records::Lineage edge;
+        edge.from = utf8(a.at(0).toString());
+        edge.fromPort = utf8(a.at(1).toString());
+        edge.to = utf8(a.at(2).toString());
+        edge.toPort = utf8(a.at(3).toString());
+        m_written.insert(it.key(), edge);
+    }
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QJsonArray a = it.value().toArray();
         const Indexed e{a.at(0).toString(), a.at(1).toString(), a.at(2).toString()};
@@ -187,6 +199,12 @@ void OpenMetadataReader::saveIndex()
         o.insert(it.key(), QJsonArray{it->type, it->fqn, it->product});
     }
     m_context.sink.setState(QStringLiteral("index"), QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QJsonObject edges;
+    for (auto it = m_written.constBegin(); it != m_written.constEnd(); ++it) {
+        edges.insert(it.key(), QJsonArray{QString::fromStdString(it->from), QString::fromStdString(it->fromPort),
+                                          QString::fromStdString(it->to), QString::fromStdString(it->toPort)});
+    }
+    m_context.sink.setState(QStringLiteral("edges"), QJsonDocument(edges).toJson(QJsonDocument::Compact));
 }
 
 std::optional<QString> OpenMetadataReader::readParties()
@@ -394,8 +412,32 @@ std::optional<QString> OpenMetadataReader::writeTestCase(const QJsonObject &tc, 
     return std::nullopt;
 }
 
-std::optional<QString> OpenMetadataReader::readLineage(const QString &id)
+std::optional<QString> OpenMetadataReader::dropLineage(const QString &id)
 {
+    for (auto it = m_written.begin(); it != m_written.end();) {
+        if (it.key().section(QLatin1Char('|'), 0, 0) != id && it.key().section(QLatin1Char('|'), 1, 1) != id) {
+            ++it;
+            continue;
+        }
+        records::Tombstone t;
+        t.of = "lineage";
+        t.edge = it.value();
+        m_edges.remove(it.key());
+        it = m_written.erase(it);
+        if (auto err = put(std::move(t))) {
+            return err;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> OpenMetadataReader::readLineage(const QString &id, bool replace)
+{
+    if (replace) {
+        if (auto err = dropLineage(id)) {
+            return err;
+        }
+    }
     const auto entity = m_index.constFind(id);
     if (entity == m_index.constEnd()) {
         return std::nullopt;
@@ -434,6 +476,7 @@ std::optional<QString> OpenMetadataReader::readLineage(const QString &id)
                 continue;
             }
             m_edges.insert(key);
+            m_written.insert(key, edge);
             const QJsonObject details = e.value(QLatin1String("lineageDetails")).toObject();
             QString description = str(details, "description");
             if (description.isEmpty()) {
@@ -467,6 +510,7 @@ std::optional<QString> OpenMetadataReader::readFull()
     m_index.clear();
     m_fqnToId.clear();
     m_edges.clear();
+    m_written.clear();
     m_mapper = OpenMetadataMapper(m_dialect);
     const std::int64_t started = now();
     records::Header header;
@@ -808,6 +852,9 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
             }
         } else { // an asset
             if (gone) {
+                if (auto err = dropLineage(id)) {
+                    return err;
+                }
                 m_index.remove(id);
                 if (!old.type.isEmpty()) {
                     if (auto err = put(old.product.isEmpty() ? tombstone("product", id)
@@ -826,7 +873,7 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
     progress(QStringLiteral("lineage"));
     lineageOf.removeDuplicates();
     for (const QString &id : lineageOf) {
-        if (auto err = readLineage(id)) {
+        if (auto err = readLineage(id, true)) {
             return err;
         }
     }

@@ -68,7 +68,9 @@ private:
     std::optional<QString> assetsOf(const QJsonObject &dataProduct, QStringList &assetIds);
     std::optional<QString> writeAsset(const QString &type, const QJsonObject &entity, const QString &product);
     std::optional<QString> writeTestCase(const QJsonObject &testCase, std::int64_t sinceMs);
-    std::optional<QString> readLineage(const QString &id);
+    // Reads the entity's lineage; `replace` first removes the edges an earlier sync wrote for it (a delta).
+    std::optional<QString> readLineage(const QString &id, bool replace = false);
+    std::optional<QString> dropLineage(const QString &id);
     std::optional<QString> fetch(const QString &type, const QString &id, QJsonObject &entity, bool &gone);
 
     void loadIndex();
@@ -80,9 +82,10 @@ private:
     OpenMetadataOptions m_options;
     QString m_sourceName;
     OpenMetadataMapper m_mapper;
-    QHash<QString, Indexed> m_index;   // entity id -> what it became
-    QHash<QString, QString> m_fqnToId; // asset FQN -> id (test cases name their table by FQN)
-    QSet<QString> m_edges;             // "from|to" of the lineage edges written in this read
+    QHash<QString, Indexed> m_index;            // entity id -> what it became
+    QHash<QString, QString> m_fqnToId;          // asset FQN -> id (test cases name their table by FQN)
+    QSet<QString> m_edges;                      // "from|to" of the lineage edges written in this read
+    QHash<QString, records::Lineage> m_written; // "from|to" (entity ids) -> the edge in the cache, kept in the state
     std::int64_t m_records = 0;
 };
 
