@@ -1,6 +1,7 @@
 #include "outboxdelivery.h"
 
 #include "../logging.h"
+#include "../sources/sourcepusher.h"
 
 namespace meshlens::models {
 
@@ -17,9 +18,11 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
     pusherFactory() = std::move(factory);
 }
 
-DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel)
+DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
+                                          const SourceEnvironment &environment)
 {
-    const std::unique_ptr<OutboxPusher> pusher = pusherFactory() ? pusherFactory()() : nullptr;
+    const std::unique_ptr<OutboxPusher> pusher =
+        pusherFactory() ? pusherFactory()() : std::make_unique<SourcePusher>(environment);
     return deliver(db, pusher.get(), now, force, cancel);
 }
 
@@ -64,6 +67,21 @@ DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::
             break;
         }
         qCInfo(lcSync) << "outbox: pushed" << item.id << "outcome" << static_cast<int>(result.outcome);
+    }
+    if (!pusher) {
+        return report;
+    }
+    for (const OutboxItem &item : outbox.items({{QStringLiteral("delivered")}, QStringLiteral("feedback"), {}})) {
+        if (cancel && cancel->load()) {
+            break;
+        }
+        if (!pusher->accepts(item.sourceUri, item.sourceKind)) {
+            continue;
+        }
+        if (const auto answer = pusher->reply(item); answer && *answer != item.reply) {
+            outbox.finishSending(item.id, {PushResult::Outcome::Delivered, {}, {}, *answer}, now);
+            ++report.replies;
+        }
     }
     return report;
 }
