@@ -15,13 +15,6 @@ namespace {
 // The outbox's "not delivered" (Outbox::openCount): what removing a source would lose.
 constexpr std::string_view kOpenOutbox = "state <> 'delivered'";
 
-bool tableExists(Database &db, const char *name)
-{
-    Statement st = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
-    st.bind(1, name);
-    return st.next();
-}
-
 // source id -> count, from "SELECT source_id, count(*) ... GROUP BY source_id".
 QHash<std::int64_t, std::int64_t> countsBySource(Database &db, std::string_view sql)
 {
@@ -37,15 +30,11 @@ QHash<std::int64_t, std::int64_t> countsBySource(Database &db, std::string_view 
 
 SourceCatalog::SourceCatalog(Database &db)
     : m_db(db)
-    , m_hasProblemsTable(tableExists(db, "source_problems"))
 {}
 
 QList<StoredProblem> SourceCatalog::problems(int limit)
 {
     QList<StoredProblem> list;
-    if (!m_hasProblemsTable) {
-        return list;
-    }
     // Severity as SourceProblem::Severity's value or its name, whichever the writer stores.
     Statement st = m_db.prepare("SELECT s.uri, s.name, coalesce(p.file, ''), coalesce(p.line, 0), p.message, "
                                 "lower(CAST(p.severity AS TEXT)) IN ('1', 'error') AS is_error "
@@ -60,9 +49,6 @@ QList<StoredProblem> SourceCatalog::problems(int limit)
 
 std::int64_t SourceCatalog::problemCount()
 {
-    if (!m_hasProblemsTable) {
-        return 0;
-    }
     Statement st = m_db.prepare("SELECT count(*) FROM source_problems");
     return st.next() ? st.int64(0) : 0;
 }
@@ -74,9 +60,7 @@ QList<SourceSummary> SourceCatalog::sources()
         countsBySource(m_db, "SELECT source_id, count(*) FROM entries WHERE kind = 'product' GROUP BY source_id");
     const auto outbox = countsBySource(m_db, "SELECT source_id, count(*) FROM outbox WHERE " +
                                                  std::string(kOpenOutbox) + " GROUP BY source_id");
-    const auto problems =
-        m_hasProblemsTable ? countsBySource(m_db, "SELECT source_id, count(*) FROM source_problems GROUP BY source_id")
-                           : QHash<std::int64_t, std::int64_t>();
+    const auto problems = countsBySource(m_db, "SELECT source_id, count(*) FROM source_problems GROUP BY source_id");
     QList<SourceSummary> list;
     for (SourceState &state : CatalogReader(m_db).sources()) {
         const std::int64_t id = state.id;
@@ -141,7 +125,7 @@ SourceCatalog::Removal SourceCatalog::remove(const QString &uri, bool discardPen
     // cascades to ports, SLAs, checks, their series and tags; the triggers of schema 5 keep entry_name_fts and
     // entry_tag_names. The outbox references sources without a cascade on purpose: nothing undelivered goes by
     // accident.
-    std::vector<std::string> steps = {
+    const std::vector<std::string> steps = {
         "DELETE FROM entry_fts WHERE rowid IN (SELECT id FROM entries WHERE source_id = ?1)",
         "DELETE FROM local_state WHERE substr(key, 1, length('feedback-draft/' || ?1 || '/')) = "
         "'feedback-draft/' || ?1 || '/'",
@@ -154,14 +138,11 @@ SourceCatalog::Removal SourceCatalog::remove(const QString &uri, bool discardPen
         "DELETE FROM teams WHERE source_id = ?1",
         "DELETE FROM domains WHERE source_id = ?1",
         "DELETE FROM outbox WHERE source_id = ?1",
+        // Schema 7's tables would cascade; said here so the list is whole.
+        "DELETE FROM source_problems WHERE source_id = ?1",
+        "DELETE FROM source_state WHERE source_id = ?1",
+        "DELETE FROM sources WHERE id = ?1",
     };
-    // Schema 7's per-source tables, should this cache predate them.
-    for (const char *table : {"source_problems", "source_state"}) {
-        if (tableExists(m_db, table)) {
-            steps.push_back("DELETE FROM " + std::string(table) + " WHERE source_id = ?1");
-        }
-    }
-    steps.emplace_back("DELETE FROM sources WHERE id = ?1");
     for (const std::string &sql : steps) {
         Statement st = m_db.prepare(sql);
         if (!st.isValid() || !st.bind(1, id).exec()) {

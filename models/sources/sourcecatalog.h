@@ -58,7 +58,6 @@ public:
 
 private:
     Database &m_db;
-    bool m_hasProblemsTable = false; // caches older than schema 7 have none
 };
 
 } // namespace meshlens::models
