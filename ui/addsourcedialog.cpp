@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace meshlens::ui {
 
 namespace {
@@ -83,7 +85,7 @@ AddSourceDialog::AddSourceDialog(models::CredentialStore *credentials, QWidget *
     m_address = new QLineEdit;
     m_address->setObjectName(QStringLiteral("addressEdit"));
     m_address->setAccessibleName(tr("Address"));
-    m_address->setMinimumWidth(420);
+    m_address->setMinimumWidth(460);
     m_browseButton = new QPushButton(tr("&Browse…"));
     m_browseButton->setObjectName(QStringLiteral("browseButton"));
     auto *addressRow = new QHBoxLayout;
@@ -104,17 +106,27 @@ AddSourceDialog::AddSourceDialog(models::CredentialStore *credentials, QWidget *
 
     m_test = new QPushButton(tr("&Test Connection"));
     m_test->setObjectName(QStringLiteral("testButton"));
+    {
+        // Wide enough for "Cancel Test" too, so the button does not jump while a probe runs.
+        const QString label = m_test->text();
+        m_test->setText(tr("&Cancel Test"));
+        const int cancelWidth = m_test->sizeHint().width();
+        m_test->setText(label);
+        m_test->setMinimumWidth(std::max(cancelWidth, m_test->sizeHint().width()));
+    }
     m_result = new QLabel;
     m_result->setObjectName(QStringLiteral("probeResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
-    testRow->addWidget(m_result, 1);
+    testRow->addStretch();
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Kind"), m_kind);
-    form->addRow(tr("&Address"), addressRow);
+    auto *addressLabel = new QLabel(tr("&Address"));
+    addressLabel->setBuddy(m_address);
+    form->addRow(addressLabel, addressRow);
     m_tokenLabel = new QLabel(tr("T&oken"));
     m_tokenLabel->setBuddy(m_token);
     form->addRow(m_tokenLabel, m_token);
@@ -126,6 +138,7 @@ AddSourceDialog::AddSourceDialog(models::CredentialStore *credentials, QWidget *
     layout->addLayout(form);
     layout->addWidget(m_warning);
     layout->addLayout(testRow);
+    layout->addWidget(m_result);
     layout->addStretch();
     layout->addWidget(buttons);
 

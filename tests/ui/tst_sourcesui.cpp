@@ -14,6 +14,7 @@
 #include "ui/sourcesdialog.h"
 #include "ui/sourcesmenu.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -113,7 +114,9 @@ private:
         auto f = std::make_unique<Fixture>();
         f->dbPath = m_dir.filePath(QStringLiteral("ui%1.db").arg(++m_n));
         f->bundle = m_dir.filePath(QStringLiteral("ui%1.ndjson").arg(m_n));
-        if (!test::writeFile(f->bundle, test::sampleBundle()) || !test::syncNow(f->dbPath, f->bundle).ok ||
+        QByteArray bundle = test::sampleBundle();
+        bundle.replace("\"source\":\"test\"", "\"source\":\"Shop catalog\"");
+        if (!test::writeFile(f->bundle, bundle) || !test::syncNow(f->dbPath, f->bundle).ok ||
             !test::openCache(f->db, f->dbPath).isEmpty()) {
             return nullptr;
         }
@@ -154,6 +157,7 @@ private:
     {
         const QString dir = qEnvironmentVariable("MESHLENS_SCREENSHOT_DIR");
         if (!dir.isEmpty()) {
+            QCoreApplication::processEvents(); // the layout's pending resize first
             QVERIFY(w->grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
         }
     }
@@ -205,7 +209,7 @@ private Q_SLOTS:
 
         QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("✓")));
-        screenshot(dialog, "add-source.png");
+        screenshot(dialog, "add-source-bundle.png");
 
         QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
         clickOk(dialog);
@@ -276,7 +280,7 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
         QTRY_COMPARE(result->text(), QStringLiteral("✓ OpenMetadata 1.9.2"));
         QVERIFY(!f->credentials.read(dialog->address()).secret);
-        screenshot(dialog, "add-source-openmetadata.png");
+        screenshot(dialog, "add-source.png");
 
         QSignalSpy requested(f->menu(), &ui::SourcesMenu::syncRequested);
         clickOk(dialog);
@@ -315,7 +319,9 @@ private Q_SLOTS:
         auto f = makeWindow();
         QVERIFY(f);
         const QString second = m_dir.filePath(QStringLiteral("quality%1.ndjson").arg(m_n));
-        QVERIFY(test::writeFile(second, test::qualityBundle()));
+        QByteArray quality = test::qualityBundle();
+        quality.replace("\"source\":\"test\"", "\"source\":\"Quality exports\"");
+        QVERIFY(test::writeFile(second, quality));
         QVERIFY(test::syncNow(f->dbPath, second).ok);
 
         trigger(f->window.get(), "actionManageSources");
@@ -323,17 +329,20 @@ private Q_SLOTS:
         QVERIFY(dialog);
         auto *table = find<QTableWidget>(dialog, "sourcesTable");
         QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Shop catalog"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Quality exports"));
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("3"));
         QCOMPARE(table->item(1, 1)->text(), QUrl::fromLocalFile(second).toString());
         QVERIFY(!find<QPushButton>(dialog, "tokenButton")->isEnabled()); // bundles have no token
-        screenshot(dialog, "sources-dialog.png");
+        screenshot(dialog, "sources.png");
 
         // Declined: nothing goes.
         table->selectRow(0);
         f->answer = false;
         QTest::mouseClick(find<QPushButton>(dialog, "removeSourceButton"), Qt::LeftButton);
         QCOMPARE(f->confirmations.size(), 1);
-        QVERIFY2(f->confirmations.first().contains(QLatin1String("3 products")), qPrintable(f->confirmations.first()));
+        QVERIFY2(f->confirmations.first().contains(QLatin1String("Shop catalog and its 3 products")),
+                 qPrintable(f->confirmations.first()));
         QCOMPARE(models::SourceCatalog(f->db).sources().size(), 2);
 
         f->answer = true;
@@ -408,6 +417,9 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("not YAML: a tab where indentation was expected"));
         QCOMPARE(table->item(2, 0)->text(), QStringLiteral("Warning"));
         QCOMPARE(table->item(2, 2)->text(), QStringLiteral("orders.odcs.yaml"));
+        QCOMPARE(table->item(2, 1)->text(), QStringLiteral("Shop catalog")); // the source by its name
+        auto *results = find<QAbstractItemView>(f->window.get(), "resultsView");
+        QTRY_VERIFY(results->model()->rowCount() > 0); // the catalog behind the panel, for the picture
         screenshot(f->window.get(), "source-problems.png");
 
         // The problems go with their source.
