@@ -446,8 +446,15 @@ void MainWindow::onSourcesRemoved()
     // What a sync's finish refreshes, for a catalog that lost a source.
     m_syncStatus->setAsOf(m_context.reader->asOf());
     m_search->refresh();
-    m_product->reload();
+    m_product->reload(); // also re-reads its Quality, Health and Lineage tabs
     m_outbox->refresh();
+    if (auto *trends = findChild<TrendsPage *>(QStringLiteral("trendsPage"))) {
+        trends->refresh();
+    }
+    models::HealthSnapshotLoader *health = m_health->context().loader;
+    if (health->snapshot() || health->isLoading()) {
+        health->load(health->policy());
+    }
 }
 
 void MainWindow::showAbout()

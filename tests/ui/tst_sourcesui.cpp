@@ -10,6 +10,7 @@
 #include "support/testsupport.h"
 #include "ui/addsourcedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/searchpage.h"
 #include "ui/sourceproblemsview.h"
 #include "ui/sourcesdialog.h"
 #include "ui/sourcesmenu.h"
@@ -336,6 +337,19 @@ private Q_SLOTS:
         QVERIFY(!find<QPushButton>(dialog, "tokenButton")->isEnabled()); // bundles have no token
         screenshot(dialog, "sources.png");
 
+        auto *results = find<QAbstractItemView>(f->window.get(), "resultsView");
+        f->window->searchPage()->refresh(); // the second source was synced behind the window's back
+        QTRY_COMPARE(results->model()->rowCount(), 6);
+
+        // While a sync holds the writer, nothing can be removed.
+        auto *remove = find<QPushButton>(dialog, "removeSourceButton");
+        QVERIFY(remove->isEnabled());
+        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        f->window->syncNow(second);
+        QVERIFY(!remove->isEnabled());
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(remove->isEnabled());
+
         // Declined: nothing goes.
         table->selectRow(0);
         f->answer = false;
@@ -355,6 +369,7 @@ private Q_SLOTS:
         (void)f->reader->search(QStringLiteral("orders"), 10, &total);
         QCOMPARE(total, 0);
         QVERIFY(find<QLabel>(dialog, "sourcesStatus")->text().contains(QLatin1String("Removed")));
+        QTRY_COMPARE(results->model()->rowCount(), 3); // the catalog page shows what is left
     }
 
     void removeSource_withUndeliveredOutbox_asksTwice()
