@@ -8,6 +8,7 @@
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
+#include "support/uitestsupport.h"
 #include "ui/addsourcedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/searchpage.h"
@@ -35,6 +36,9 @@
 #include <thread>
 
 using namespace meshlens;
+using test::find;
+using test::screenshot;
+using test::trigger;
 
 namespace {
 
@@ -139,28 +143,6 @@ private:
         });
         f->window->show();
         return f;
-    }
-
-    template<typename T> static T *find(QObject *root, const char *name)
-    {
-        return root->findChild<T *>(QLatin1String(name));
-    }
-
-    static void trigger(QWidget *root, const char *action)
-    {
-        auto *a = find<QAction>(root, action);
-        QVERIFY2(a, action);
-        QVERIFY(a->isEnabled());
-        a->trigger();
-    }
-
-    static void screenshot(QWidget *w, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("MESHLENS_SCREENSHOT_DIR");
-        if (!dir.isEmpty()) {
-            QCoreApplication::processEvents(); // the layout's pending resize first
-            QVERIFY(w->grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
-        }
     }
 
     static ui::AddSourceDialog *openAddSource(Fixture &f)
