@@ -21,9 +21,8 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
 DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
                                           const SourceEnvironment &environment)
 {
-    const std::unique_ptr<OutboxPusher> pusher =
-        pusherFactory() ? pusherFactory()() : std::make_unique<SourcePusher>(environment);
-    return deliver(db, pusher.get(), now, force, cancel);
+    SourcePusher pusher(environment, pusherFactory());
+    return deliver(db, &pusher, now, force, cancel);
 }
 
 DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::int64_t now, bool force,
