@@ -3,6 +3,7 @@
 
 #include "cli_outbox.h"
 #include "models/generate/cataloggenerator.h"
+#include "models/sources/bundle/bundlesource.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "models/processmemory.h"
+#include "models/sources/bundle/bundlesource.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"

@@ -1,7 +1,7 @@
 #include "productpage.h"
 
+#include "../models/sources/bundle/bundlesource.h"
 #include "../models/store/catalogreader.h"
-#include "../models/sync/syncengine.h"
 #include "markdown.h"
 
 #include <QAction>

@@ -34,7 +34,7 @@ struct HttpResponse
     int status = 0; // the final HTTP status; 0 when no HTTP answer came
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QString error;   // for a person, set when the request failed for good: names the host and the reason
+    QString error; // for a person, set when the request failed for good: names the host and the reason
     bool cancelled = false;
     int attempts = 0;
 
