@@ -7,6 +7,9 @@
 #include "models/sources/contracts/contractfile.h"
 #include "models/sources/contracts/contractsmanifest.h"
 #include "models/sources/contracts/contractssource.h"
+#include "models/store/catalogreader.h"
+#include "models/store/sourceproblemsreader.h"
+#include "support/testsupport.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -109,17 +112,9 @@ std::unique_ptr<CollectSink> readFolder(const QString &dir, const std::map<QStri
     return sink;
 }
 
-// Not through support/testsupport.h until the sync engine includes sync/syncprogress.h (both define SyncProgress).
 QString contractsFixtures()
 {
-    return QStringLiteral(MESHLENS_FIXTURES_DIR "/contracts");
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+    return test::fixturesDir() + QStringLiteral("/contracts");
 }
 
 bool copyTree(const QString &from, const QString &to)
@@ -175,7 +170,7 @@ bool isNumber(const std::string &v)
 bool writeFolder(const QString &dir, const std::map<QString, QByteArray> &files)
 {
     for (const auto &[name, bytes] : files) {
-        if (!writeBytes(dir + QLatin1Char('/') + name, bytes)) {
+        if (!test::writeFile(dir + QLatin1Char('/') + name, bytes)) {
             return false;
         }
     }
@@ -235,6 +230,8 @@ private slots:
     void resync_deletedFile_tombstonesWhatItDefined();
     void resync_newProductFile_movesTheContractsPorts();
     void resync_full_sendsASnapshot();
+
+    void cache_syncsTheFolderAndResyncsIncrementally();
 
     void hostile_givesAProblemWithinBoundedMemory_data();
     void hostile_givesAProblemWithinBoundedMemory();
@@ -775,6 +772,58 @@ void TestContractsSource::resync_full_sendsASnapshot()
     QVERIFY(full);
     QCOMPARE(full->header->mode, BundleMode::Snapshot);
     QCOMPARE(full->records.size(), m_read->records.size());
+}
+
+void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()
+{
+    // Through the sync engine into a real cache: the registry opens the folder, the writer takes the records, the
+    // problems and the manifest are stored with the catalog.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("contracts"));
+    QVERIFY(copyTree(m_fixtures.path(), folder));
+    const QString dbPath = dir.filePath(QStringLiteral("cache.db"));
+    const SyncResult first = test::syncNow(dbPath, folder);
+    QVERIFY2(first.ok, qPrintable(first.error));
+
+    Database db;
+    QCOMPARE(test::openCache(db, dbPath), QString());
+    CatalogReader reader(db);
+    const auto id = reader.resolveProduct(QStringLiteral("inferred:seller/my quantum"));
+    QVERIFY(id);
+    const auto product = reader.product(*id);
+    QVERIFY(product);
+    QCOMPARE(product->summary.name, QStringLiteral("my quantum"));
+    QCOMPARE(product->ports.size(), 2);
+    QCOMPARE(product->slas.size(), 3); // latency, retention, frequency
+    QCOMPARE(product->checks.size(), 2);
+    QVERIFY(reader.resolveProduct(QStringLiteral("fbe8d147-28db-4f1d-bedf-a3fe9f458427")));
+    QVERIFY(reader.resolveProduct(QStringLiteral("ol:my-datasource-namespace/instance.schema.table")));
+    QVERIFY(reader.stats().lineageEdges >= 2);
+
+    SourceProblemsReader problems(db);
+    const auto stored = problems.read(ContractsSource::canonicalUri(folder));
+    QVERIFY(stored);
+    QVERIFY(std::any_of(stored->begin(), stored->end(), [](const StoredProblem &p) {
+        return p.file == QLatin1String("odcs/full-example.odcs.yaml") && p.severity == QLatin1String("warning") &&
+               p.message.contains(QLatin1String("53581432"));
+    }));
+    const qsizetype problemCount = stored->size();
+
+    // Re-sync after deleting the OpenLineage event and changing the SLA fixture: a delta removes what the event
+    // defined and keeps the rest; the unchanged files' problems are still listed.
+    QVERIFY(QFile::remove(folder + QStringLiteral("/openlineage/example_full_event.json")));
+    QFile sla(folder + QStringLiteral("/odcs/database-table-sla.odcs.yaml"));
+    QVERIFY(sla.open(QIODevice::Append));
+    sla.write("tags: [changed]\n");
+    sla.close();
+    const SyncResult second = test::syncNow(dbPath, folder);
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QVERIFY(!reader.resolveProduct(QStringLiteral("ol:my-datasource-namespace/instance.schema.table")));
+    QVERIFY(reader.resolveProduct(QStringLiteral("inferred:seller/my quantum")));
+    const auto changed = reader.resolveProduct(QStringLiteral("inferred:/my_quantum"));
+    QVERIFY(changed);
+    QCOMPARE(reader.product(*changed)->tags, QStringList{QStringLiteral("changed")});
+    QCOMPARE(problems.read(ContractsSource::canonicalUri(folder))->size(), problemCount);
 }
 
 void TestContractsSource::hostile_givesAProblemWithinBoundedMemory_data()

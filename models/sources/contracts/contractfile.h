@@ -6,7 +6,6 @@
 // ContractFileReader::read fills it from the file's bytes; ContractsSource joins the files. Plain values, any thread.
 
 #include "../../catalog/records.h"
-#include "../../sync/outboxpusher.h" // source.h destroys a unique_ptr<OutboxPusher> inline
 #include "../source.h"
 
 #include <QByteArray>

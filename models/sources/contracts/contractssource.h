@@ -1,6 +1,5 @@
 #pragma once
 
-#include "../../sync/outboxpusher.h" // source.h destroys a unique_ptr<OutboxPusher> inline
 #include "../source.h"
 #include "../sourceregistry.h"
 
