@@ -224,6 +224,9 @@ private slots:
     void productFile_ownsItsContractAndGivesLineage();
     void locate_findsTheYamlNodeOfAnEntity();
     void unknownFields_areKeptInTheDescription();
+    void odcsV2Keys_areAccepted();
+    void teamAsAList_andUnknownUnits();
+    void dcsAndJsonContracts_areSniffedByContent();
 
     void resync_unchangedFolder_sendsAnEmptyDelta();
     void resync_changedFile_sendsOnlyItsRecords();
@@ -684,6 +687,107 @@ void TestContractsSource::unknownFields_areKeptInTheDescription()
                             "customProperties:", "Support:", "#product-help", "Limitations:"}) {
         QVERIFY2(product->description.find(key) != std::string::npos, key);
     }
+}
+
+void TestContractsSource::odcsV2Keys_areAccepted()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFolder(dir.path(), {{QStringLiteral("v2.odcs.yaml"),
+                                      "apiVersion: v2.2.0\nkind: DataContract\nuuid: v2-c\nversion: 2.0.0\n"
+                                      "status: active\nquantumName: q\ndatasetDomain: d2\ndataset:\n"
+                                      "  - table: orders\n    columns:\n      - column: id\n"
+                                      "        logicalType: string\n        isNullable: false\n"
+                                      "        isPrimaryKey: true\n      - column: amount\n"
+                                      "        logicalType: number\n"}}));
+    const auto read = readFolder(dir.path());
+    QVERIFY(read);
+    QVERIFY(read->problems.empty());
+    const auto product = read->find<Product>([](const Product &p) { return p.id == "inferred:d2/q"; });
+    QVERIFY(product);
+    QCOMPARE(product->domain, std::string("d2"));
+    const auto port = read->find<Port>([](const Port &p) { return p.id == "v2-c@2.0.0/orders"; });
+    QVERIFY(port);
+    QCOMPARE(port->columns.size(), std::size_t(2));
+    QCOMPARE(port->columns[0].name, std::string("id"));
+    QVERIFY(!port->columns[0].nullable);
+    QVERIFY(port->columns[0].primaryKey);
+    QCOMPARE(port->columns[1].type, std::string("number"));
+    QVERIFY(port->columns[1].nullable);
+}
+
+void TestContractsSource::teamAsAList_andUnknownUnits()
+{
+    const QByteArray yaml = "apiVersion: v3.0.0\nkind: DataContract\nid: t-list\nversion: 1.0.0\nstatus: active\n"
+                            "domain: sales\ncustomProperties:\n  - property: owner\n    value: sales-team\n"
+                            "team:\n  - username: ann\n    role: owner\n  - username: bob\n    role: Steward\n"
+                            "slaProperties:\n  - property: Availability\n    value: 99.9\n    unit: percent\n"
+                            "  - property: latency\n    value: 2\n    unit: fortnights\n";
+    QTemporaryDir dir;
+    QVERIFY(writeFolder(dir.path(), {{QStringLiteral("t.odcs.yaml"), yaml}}));
+    const auto read = readFolder(dir.path());
+    QVERIFY(read);
+    const auto product = read->find<Product>([](const Product &p) { return p.id == "contract:t-list"; });
+    QVERIFY(product);
+    const auto has = [&](PartyKind party, Role role, const char *id) {
+        return std::any_of(product->owners.begin(), product->owners.end(),
+                           [&](const OwnerRef &o) { return o.party == party && o.role == role && o.id == id; });
+    };
+    QVERIFY(has(PartyKind::Team, Role::Owner, "sales-team")); // the 3.0 list has no name: the owner property does
+    QVERIFY(has(PartyKind::Person, Role::Owner, "ann"));
+    QVERIFY(has(PartyKind::Person, Role::Steward, "bob"));
+    const auto availability = read->find<Sla>([](const Sla &x) { return x.kind == "availability"; });
+    QVERIFY(availability);
+    QCOMPARE(availability->op, std::string(">="));
+    QCOMPARE(availability->unit, std::string("%"));
+    QCOMPARE(availability->target, 99.9);
+    // An unknown unit is kept as written, and reported at its SLA's line.
+    const auto latency = read->find<Sla>([](const Sla &x) { return x.kind == "latency"; });
+    QVERIFY(latency);
+    QCOMPARE(latency->unit, std::string("fortnights"));
+    const YAML::Node y = YAML::Load(yaml.toStdString());
+    const auto problems = read->problemsOf(QStringLiteral("t.odcs.yaml"));
+    QCOMPARE(problems.size(), std::size_t(1));
+    QVERIFY(problems[0].message.contains(QLatin1String("fortnights")));
+    QCOMPARE(problems[0].line, y["slaProperties"][1].Mark().line + 1);
+    QCOMPARE(problems[0].severity, SourceProblem::Severity::Warning);
+}
+
+void TestContractsSource::dcsAndJsonContracts_areSniffedByContent()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFolder(
+        dir.path(),
+        {{QStringLiteral("legacy/datacontract.yaml"),
+          "dataContractSpecification: 1.2.1\nid: orders-dcs\ninfo:\n  title: Orders\n  version: 1.0.0\n"
+          "  owner: checkout-team\nmodels:\n  orders:\n    type: table\n    fields:\n      order_id:\n"
+          "        type: string\n        required: true\n        primaryKey: true\nservicelevels:\n"
+          "  availability:\n    percentage: 99.9%\n  latency:\n    threshold: 25h\n  retention:\n"
+          "    period: P1Y\n"},
+         {QStringLiteral("json/contract.json"), "{\"apiVersion\": \"v3.1.0\", \"kind\": \"DataContract\", \"id\": "
+                                                "\"js\", \"version\": \"1\", \"status\": \"draft\"}"},
+         {QStringLiteral("other/config.yaml"), "replicas: 3\n"}}));
+    const auto read = readFolder(dir.path());
+    QVERIFY(read);
+    QVERIFY(read->problems.empty());
+    const auto product = read->find<Product>([](const Product &p) { return p.id == "contract:orders-dcs"; });
+    QVERIFY(product);
+    QCOMPARE(product->name, std::string("Orders"));
+    QCOMPARE(product->owners.size(), std::size_t(1));
+    QCOMPARE(product->owners[0].id, std::string("checkout-team"));
+    const auto port = read->find<Port>([](const Port &p) { return p.id == "orders-dcs@1.0.0/orders"; });
+    QVERIFY(port);
+    QCOMPARE(port->columns.size(), std::size_t(1));
+    QVERIFY(port->columns[0].primaryKey && !port->columns[0].nullable);
+    const auto sla = [&](const char *kind) { return read->find<Sla>([&](const Sla &x) { return x.kind == kind; }); };
+    QVERIFY(sla("availability") && sla("latency") && sla("retention"));
+    QCOMPARE(sla("availability")->target, 99.9);
+    QCOMPARE(sla("availability")->unit, std::string("%"));
+    QCOMPARE(sla("latency")->target, 25.0);
+    QCOMPARE(sla("latency")->unit, std::string("h"));
+    QCOMPARE(sla("retention")->target, 1.0);
+    QCOMPARE(sla("retention")->unit, std::string("y"));
+    QVERIFY(read->find<Product>([](const Product &p) { return p.id == "contract:js"; }));
+    QCOMPARE(read->all<Product>().size(), std::size_t(2)); // config.yaml is no catalog file
 }
 
 void TestContractsSource::resync_unchangedFolder_sendsAnEmptyDelta()

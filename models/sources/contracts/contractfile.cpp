@@ -201,18 +201,16 @@ private:
     }
 };
 
-struct Scalars
+// yaml-cpp's const operator[] throws on a scalar, and a missing key gives an undefined node that throws on use:
+// both become a null node here.
+YAML::Node child(const YAML::Node &n, const char *key)
 {
-    // yaml-cpp's const operator[] throws on a scalar; a missing key gives an undefined node. Both become null.
-    static YAML::Node get(const YAML::Node &n, const char *key)
-    {
-        if (!n.IsMap()) {
-            return YAML::Node();
-        }
-        const YAML::Node v = n[key];
-        return v.IsDefined() ? v : YAML::Node();
+    if (!n.IsMap()) {
+        return YAML::Node();
     }
-};
+    const YAML::Node v = n[key];
+    return v.IsDefined() ? v : YAML::Node();
+}
 
 std::optional<double> number(const std::string &s)
 {
@@ -386,7 +384,7 @@ public:
     std::string str(const YAML::Node &n, const char *key)
     {
         tick();
-        const YAML::Node v = Scalars::get(n, key);
+        const YAML::Node v = child(n, key);
         return v.IsScalar() ? v.Scalar() : std::string();
     }
     bool flag(const YAML::Node &n, const char *key, bool fallback)
@@ -404,7 +402,7 @@ public:
     std::vector<std::string> list(const YAML::Node &n, const char *key)
     {
         std::vector<std::string> out;
-        const YAML::Node v = Scalars::get(n, key);
+        const YAML::Node v = child(n, key);
         if (v.IsScalar() && !v.Scalar().empty()) {
             out.push_back(v.Scalar());
         } else if (v.IsSequence()) {
@@ -419,7 +417,7 @@ public:
     }
     template<typename F> void each(const YAML::Node &n, const char *key, F &&f)
     {
-        const YAML::Node v = Scalars::get(n, key);
+        const YAML::Node v = child(n, key);
         if (!v.IsSequence()) {
             return;
         }
@@ -502,10 +500,22 @@ public:
         return s.empty() ? s : "Other fields:\n" + s;
     }
 
+    // customProperties[property=owner].value: who owns a contract whose team is a bare list of members.
+    std::string ownerProperty(const YAML::Node &root)
+    {
+        std::string owner;
+        each(root, "customProperties", [&](const YAML::Node &p, int) {
+            if (owner.empty() && lower(str(p, "property")) == "owner") {
+                owner = str(p, "value");
+            }
+        });
+        return owner;
+    }
+
     // description: a string (v2 and DCS) or {purpose, limitations, usage}.
     std::string description(const YAML::Node &n)
     {
-        const YAML::Node d = Scalars::get(n, "description");
+        const YAML::Node d = child(n, "description");
         if (d.IsScalar()) {
             return d.Scalar();
         }
@@ -556,7 +566,7 @@ public:
     // (dateOut) are not owners. The team owns what it describes; members own, steward or advise by their role.
     std::vector<OwnerRef> team(const YAML::Node &root, std::string fallbackName, const std::string &domainName)
     {
-        const YAML::Node t = Scalars::get(root, "team");
+        const YAML::Node t = child(root, "team");
         YAML::Node members;
         std::string name;
         if (t.IsMap()) {
@@ -564,12 +574,10 @@ public:
             if (name.empty()) {
                 name = str(t, "id");
             }
-            members = Scalars::get(t, "members");
+            members = child(t, "members");
         } else if (t.IsSequence()) {
-            members = t;
+            members = t; // ODCS 3.0: members only, so the team is named by the fallback
             name = fallbackName;
-        } else if (!fallbackName.empty() && t.IsNull()) {
-            name.clear(); // no team at all: nobody is invented
         }
         std::vector<OwnerRef> owners;
         if (!name.empty()) {
@@ -649,7 +657,7 @@ void Mapper::quality(const YAML::Node &owner, const std::string &path, ContractF
         if (name.empty()) {
             name = metric;
             for (const char *op : ops) {
-                const YAML::Node v = Scalars::get(rule, op);
+                const YAML::Node v = child(rule, op);
                 if (v.IsDefined() && !v.IsNull()) {
                     name += std::string(name.empty() ? "" : " ") + op + " " + render(v);
                 }
@@ -692,6 +700,9 @@ void Mapper::columns(const YAML::Node &props, const std::string &prefix, std::ve
         Column col;
         std::string name = str(p, "name");
         if (name.empty()) {
+            name = str(p, "column"); // v2
+        }
+        if (name.empty()) {
             name = str(p, "physicalName");
         }
         if (name.empty()) {
@@ -720,12 +731,12 @@ void Mapper::columns(const YAML::Node &props, const std::string &prefix, std::ve
         out.push_back(std::move(col));
         quality(p, ppath, c, portId, objName + "/" + prefix + name, prefix + name);
         if (depth < 8) {
-            const YAML::Node nested = Scalars::get(p, "properties");
+            const YAML::Node nested = child(p, "properties");
             columns(nested, prefix + name + ".", out, ppath + "/properties", c, portId, objName, depth + 1);
-            const YAML::Node items = Scalars::get(p, "items");
+            const YAML::Node items = child(p, "items");
             if (items.IsMap()) {
-                columns(Scalars::get(items, "properties"), prefix + name + "[].", out, ppath + "/items/properties", c,
-                        portId, objName, depth + 1);
+                columns(child(items, "properties"), prefix + name + "[].", out, ppath + "/items/properties", c, portId,
+                        objName, depth + 1);
             }
         }
     }
@@ -746,11 +757,18 @@ void Mapper::odcs(const YAML::Node &root)
         problem(line(root), "the contract has no 'id': it is not imported", Severity::Error);
         return;
     }
-    required(root, {"apiVersion", "kind", "id", "version", "status"});
+    required(root, {"apiVersion", "kind", "version", "status"}); // no id (nor v2 uuid) was an error above
     const std::string key = c.id + "@" + c.version;
     const std::string name = str(root, "name");
+    // ODCS v2.2 names: quantumName for the product, datasetDomain for the domain, dataset[].columns for the schema.
     std::string dataProduct = str(root, "dataProduct");
-    const std::string domainName = str(root, "domain");
+    if (dataProduct.empty()) {
+        dataProduct = str(root, "quantumName");
+    }
+    std::string domainName = str(root, "domain");
+    if (domainName.empty()) {
+        domainName = str(root, "datasetDomain");
+    }
     domain(domainName);
 
     // The product the contract becomes when no ODPS file names it, as DataHub does: one per (domain, dataProduct),
@@ -762,18 +780,23 @@ void Mapper::odcs(const YAML::Node &root)
     p.status = str(root, "status");
     p.version = dataProduct.empty() ? c.version : std::string();
     p.tags = list(root, "tags");
-    p.owners = team(root, {}, domainName);
+    const std::string owner = ownerProperty(root);
+    p.owners = team(root, owner.empty() ? domainName : owner, domainName);
 
     // Ports: one per schema object; a contract without objects still gets one, so its SLAs have a home.
     std::vector<std::pair<std::string, std::string>> objectPorts; // object name or physical name -> port id
     std::string firstPort;
-    each(root, "schema", [&](const YAML::Node &obj, int i) {
-        const std::string path = "/schema/" + std::to_string(i);
+    const char *schemaKey = child(root, "schema").IsDefined() && !child(root, "schema").IsNull() ? "schema" : "dataset";
+    each(root, schemaKey, [&](const YAML::Node &obj, int i) {
+        const std::string path = "/" + std::string(schemaKey) + "/" + std::to_string(i);
         if (!obj.IsMap()) {
             problem(line(obj), "a schema object that is not a mapping is ignored");
             return;
         }
         std::string objName = str(obj, "name");
+        if (objName.empty()) {
+            objName = str(obj, "table"); // v2
+        }
         const std::string physical = str(obj, "physicalName");
         if (objName.empty()) {
             objName = physical.empty() ? "object" + std::to_string(i) : physical;
@@ -784,7 +807,9 @@ void Mapper::odcs(const YAML::Node &root)
         port.description = str(obj, "description");
         port.format = str(obj, "physicalType");
         port.location = physical;
-        columns(Scalars::get(obj, "properties"), {}, port.columns, path + "/properties", c, port.id, objName, 0);
+        const bool v2Columns = !child(obj, "properties").IsDefined() || child(obj, "properties").IsNull();
+        columns(child(obj, v2Columns ? "columns" : "properties"), {}, port.columns,
+                path + (v2Columns ? "/columns" : "/properties"), c, port.id, objName, 0);
         quality(obj, path, c, port.id, objName, {});
         objectPorts.emplace_back(objName, port.id);
         if (!physical.empty()) {
@@ -860,9 +885,10 @@ void Mapper::odcs(const YAML::Node &root)
         c.records.push_back(std::move(sla));
     });
 
-    static const std::set<std::string> known{"apiVersion",    "kind",   "id",          "uuid", "name",        "version",
-                                             "status",        "domain", "dataProduct", "tags", "description", "schema",
-                                             "slaProperties", "team",   "support"};
+    static const std::set<std::string> known{
+        "apiVersion",    "kind",   "id",          "uuid",    "name",        "version",
+        "status",        "domain", "dataProduct", "tags",    "description", "schema",
+        "slaProperties", "team",   "support",     "dataset", "quantumName", "datasetDomain"};
     std::string text = description(root);
     const auto section = [&text](const std::string &s) {
         if (!s.empty()) {
@@ -969,7 +995,7 @@ void Mapper::odps(const YAML::Node &root)
 void Mapper::dcs(const YAML::Node &root)
 {
     m_out.format = ContractFile::Format::Dcs;
-    const YAML::Node info = Scalars::get(root, "info");
+    const YAML::Node info = child(root, "info");
     ContractFile::Contract c;
     c.id = str(root, "id");
     c.version = str(info, "version");
@@ -993,7 +1019,7 @@ void Mapper::dcs(const YAML::Node &root)
         p.owners.push_back({Role::Owner, PartyKind::Team, owner});
     }
     std::string firstPort;
-    const YAML::Node models = Scalars::get(root, "models");
+    const YAML::Node models = child(root, "models");
     if (models.IsMap()) {
         for (const auto &kv : models) {
             tick();
@@ -1004,7 +1030,7 @@ void Mapper::dcs(const YAML::Node &root)
             port.name = objName;
             port.description = str(kv.second, "description");
             port.format = str(kv.second, "type");
-            const YAML::Node fields = Scalars::get(kv.second, "fields");
+            const YAML::Node fields = child(kv.second, "fields");
             if (fields.IsMap()) {
                 for (const auto &f : fields) {
                     tick();
@@ -1040,7 +1066,7 @@ void Mapper::dcs(const YAML::Node &root)
         firstPort = key;
         c.records.push_back(std::move(port));
     }
-    const YAML::Node levels = Scalars::get(root, "servicelevels");
+    const YAML::Node levels = child(root, "servicelevels");
     if (levels.IsMap()) {
         // Each service level names its figure differently; the first that parses as an amount is the target.
         static const char *const figures[] = {"percentage", "threshold", "period", "interval"};
@@ -1262,7 +1288,7 @@ void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteA
         }
         return;
     }
-    if (kind == "DataContract" || (kind.empty() && odcsName && !Scalars::get(root, "id").IsNull())) {
+    if (kind == "DataContract" || (kind.empty() && odcsName && !child(root, "id").IsNull())) {
         if (!apiVersion.empty() && apiVersion.rfind("v3", 0) != 0 && apiVersion.rfind("v2", 0) != 0) {
             m.problem(Mapper::line(root), "apiVersion '" + apiVersion +
                                               "' is not an ODCS version MeshLens knows "
@@ -1271,8 +1297,8 @@ void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteA
         m.odcs(root);
     } else if (kind == "DataProduct" || (kind.empty() && odpsName)) {
         m.odps(root);
-    } else if (root.IsMap() && Scalars::get(root, "dataContractSpecification").IsDefined() &&
-               !Scalars::get(root, "dataContractSpecification").IsNull()) {
+    } else if (root.IsMap() && child(root, "dataContractSpecification").IsDefined() &&
+               !child(root, "dataContractSpecification").IsNull()) {
         m.dcs(root);
     } else if (odcsName || odpsName) {
         out.format = ContractFile::Format::Invalid;
