@@ -58,6 +58,16 @@ QByteArray productYaml(int p, int products, int contracts)
     return y;
 }
 
+QString contractPath(const QString &root, int i, int products)
+{
+    const int p = i % products;
+    return QStringLiteral("%1/domain-%2/product-%3/contracts/contract-%4.odcs.yaml")
+        .arg(root)
+        .arg(p % 20)
+        .arg(p)
+        .arg(i);
+}
+
 bool write(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
@@ -75,13 +85,7 @@ bool generate(const QString &root, int contracts, int products)
         }
     }
     for (int i = 0; i < contracts; ++i) {
-        const int p = i % products;
-        const QString path = QStringLiteral("%1/domain-%2/product-%3/contracts/contract-%4.odcs.yaml")
-                                 .arg(root)
-                                 .arg(p % 20)
-                                 .arg(p)
-                                 .arg(i);
-        if (!write(path, contractYaml(i, products, "Generated contract"))) {
+        if (!write(contractPath(root, i, products), contractYaml(i, products, "Generated contract"))) {
             return false;
         }
     }
@@ -130,13 +134,7 @@ int runContracts(const Options &options)
     const int changed = std::max(1, contracts / 100);
     for (int k = 0; k < changed; ++k) {
         const int i = k * (contracts / changed);
-        const int p = i % products;
-        const QString path = QStringLiteral("%1/domain-%2/product-%3/contracts/contract-%4.odcs.yaml")
-                                 .arg(root)
-                                 .arg(p % 20)
-                                 .arg(p)
-                                 .arg(i);
-        if (!write(path, contractYaml(i, products, "Generated contract, revised"))) {
+        if (!write(contractPath(root, i, products), contractYaml(i, products, "Generated contract, revised"))) {
             return 1;
         }
     }

@@ -967,6 +967,11 @@ void TestContractsSource::hostile_givesAProblemWithinBoundedMemory_data()
                                     << QByteArray("apiVersion: v3.1.0\nkind: DataContract\nid: x\nid: y\nversion: 1\n"
                                                   "status: active\n")
                                     << QStringLiteral("duplicate key 'id'");
+    // With an anchor the file takes the event census rather than the plain tree: both find duplicates.
+    QTest::newRow("duplicate keys, anchored")
+        << QStringLiteral("dupa.odcs.yaml")
+        << QByteArray("apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: &v 1\nstatus: active\nid: y\n")
+        << QStringLiteral("duplicate key 'id' (first at line 3)");
     QFile full(contractsFixtures() + QStringLiteral("/odcs/full-example.odcs.yaml"));
     QVERIFY(full.open(QIODevice::ReadOnly));
     const QByteArray text = full.readAll();

@@ -93,6 +93,11 @@ int lineAt(const QByteArray &bytes, qsizetype offset)
     return static_cast<int>(bytes.left(offset).count('\n')) + 1;
 }
 
+std::string duplicateMessage(const std::string &key, int firstLine)
+{
+    return "duplicate key '" + key + "' (first at line " + std::to_string(firstLine) + "): the first is used";
+}
+
 // A first pass over the parser's events, before any tree is built: counts nodes (a tree of millions would cost
 // gigabytes), and finds duplicate keys, which yaml-cpp's tree silently keeps (a lookup finds the first).
 class Census final : public YAML::EventHandler
@@ -193,8 +198,7 @@ private:
         if (f.expectKey && scalar != nullptr) {
             const auto [it, inserted] = f.keys.emplace(*scalar, mark.line + 1);
             if (!inserted && duplicates.size() < 20) {
-                duplicates.emplace_back(mark.line + 1, "duplicate key '" + *scalar + "' (first at line " +
-                                                           std::to_string(it->second) + "): the first is used");
+                duplicates.emplace_back(mark.line + 1, duplicateMessage(*scalar, it->second));
             }
         }
         f.expectKey = !f.expectKey;
@@ -500,6 +504,23 @@ public:
         return s.empty() ? s : "Other fields:\n" + s;
     }
 
+    // What ODCS properties and DCS fields say alike of a column. v3 says required/unique/primaryKey; the v2 keys
+    // isNullable/isUnique/isPrimaryKey (and DCS's primary) still appear in files that claim v3.
+    void describe(records::Column &col, const YAML::Node &p)
+    {
+        col.description = str(p, "description");
+        col.nullable = !flag(p, "required", false) && flag(p, "isNullable", true);
+        col.primaryKey = flag(p, "primaryKey", false) || flag(p, "isPrimaryKey", false) || flag(p, "primary", false);
+        col.tags = list(p, "tags");
+        const std::string classification = str(p, "classification");
+        if (!classification.empty()) {
+            col.tags.push_back("classification:" + classification);
+        }
+        if (flag(p, "unique", false) || flag(p, "isUnique", false)) {
+            col.tags.push_back("unique");
+        }
+    }
+
     // customProperties[property=owner].value: who owns a contract whose team is a bare list of members.
     std::string ownerProperty(const YAML::Node &root)
     {
@@ -715,18 +736,7 @@ void Mapper::columns(const YAML::Node &props, const std::string &prefix, std::ve
         col.type = physical.empty()
                        ? logical
                        : (logical.empty() || logical == physical ? physical : physical + " (" + logical + ")");
-        col.description = str(p, "description");
-        // v3 says required/unique; the v2 keys isNullable/isUnique still appear in files that claim v3.
-        col.nullable = !flag(p, "required", false) && flag(p, "isNullable", true);
-        col.primaryKey = flag(p, "primaryKey", false) || flag(p, "isPrimaryKey", false);
-        col.tags = list(p, "tags");
-        const std::string classification = str(p, "classification");
-        if (!classification.empty()) {
-            col.tags.push_back("classification:" + classification);
-        }
-        if (flag(p, "unique", false) || flag(p, "isUnique", false)) {
-            col.tags.push_back("unique");
-        }
+        describe(col, p);
         c.nodes.emplace_back(ContractsManifest::key("column", {}, portId + "\x1f" + col.name), node(ppath, p));
         out.push_back(std::move(col));
         quality(p, ppath, c, portId, objName + "/" + prefix + name, prefix + name);
@@ -1037,17 +1047,7 @@ void Mapper::dcs(const YAML::Node &root)
                     Column col;
                     col.name = f.first.Scalar();
                     col.type = str(f.second, "type");
-                    col.description = str(f.second, "description");
-                    col.nullable = !flag(f.second, "required", false);
-                    col.primaryKey = flag(f.second, "primaryKey", false) || flag(f.second, "primary", false);
-                    col.tags = list(f.second, "tags");
-                    const std::string classification = str(f.second, "classification");
-                    if (!classification.empty()) {
-                        col.tags.push_back("classification:" + classification);
-                    }
-                    if (flag(f.second, "unique", false)) {
-                        col.tags.push_back("unique");
-                    }
+                    describe(col, f.second);
                     port.columns.push_back(std::move(col));
                 }
             }
@@ -1234,9 +1234,52 @@ bool isOpenLineageEvent(const QJsonObject &o)
            (o.contains(QLatin1String("run")) || o.contains(QLatin1String("job")));
 }
 
-void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteArray &bytes)
+// Whether the text can be loaded as a tree without the census: no anchors (nothing an alias could expand), one
+// document, and too few separators to hold more than kMaxTreeNodes nodes. Most contract files are; parsing once
+// instead of twice halves the time yaml-cpp takes.
+bool plainYaml(const QByteArray &bytes)
 {
-    const std::string text = bytes.toStdString();
+    if (bytes.contains('&') || bytes.contains("\n---") || bytes.contains("\n...")) {
+        return false;
+    }
+    qsizetype separators = 0;
+    for (const char c : bytes) {
+        separators += c == '\n' || c == ',' || c == ':' || c == '-' || c == '[' || c == '{';
+    }
+    return 2 * separators + 1 <= kMaxTreeNodes;
+}
+
+// The census's duplicate-key check on a tree without aliases (a plain tree: each node is visited once).
+void reportDuplicateKeys(const YAML::Node &root, Mapper &m)
+{
+    int reported = 0;
+    std::vector<YAML::Node> stack{root};
+    while (!stack.empty() && reported < 20) {
+        const YAML::Node n = stack.back();
+        stack.pop_back();
+        if (n.IsMap()) {
+            std::map<std::string, int> keys;
+            for (const auto &kv : n) {
+                if (kv.first.IsScalar()) {
+                    const auto [it, inserted] = keys.emplace(kv.first.Scalar(), Mapper::line(kv.first));
+                    if (!inserted && reported++ < 20) {
+                        m.problem(Mapper::line(kv.first), duplicateMessage(kv.first.Scalar(), it->second));
+                    }
+                }
+                stack.push_back(kv.second);
+            }
+        } else if (n.IsSequence()) {
+            for (const YAML::Node &item : n) {
+                stack.push_back(item);
+            }
+        }
+    }
+}
+
+// The census first when the text could be hostile (anchors, several documents, a huge number of nodes): it counts
+// and measures without building a tree.
+bool census(ContractFile &out, Mapper &m, const std::string &text)
+{
     Census census;
     try {
         std::istringstream in(text);
@@ -1248,11 +1291,11 @@ void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteA
         m.problem(e.mark.line + 1,
                   "the YAML nests deeper than " + std::to_string(e.depth() - 1) + " levels: not imported",
                   Severity::Error);
-        return;
+        return false;
     } catch (const YAML::Exception &e) {
         out.format = ContractFile::Format::Invalid;
         m.problem(e.mark.line >= 0 ? e.mark.line + 1 : 0, "invalid YAML: " + e.msg, Severity::Error);
-        return;
+        return false;
     } catch (const BudgetExceeded &) {
         out.format = ContractFile::Format::Invalid;
         m.problem(0,
@@ -1261,7 +1304,7 @@ void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteA
                       : "the YAML's anchors and aliases expand to more than a million nodes (an alias bomb?): not "
                         "imported",
                   Severity::Error);
-        return;
+        return false;
     }
     for (const auto &[line, message] : census.duplicates) {
         m.problem(line, message);
@@ -1269,9 +1312,28 @@ void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteA
     if (census.documents > 1) {
         m.problem(0, "the file holds " + std::to_string(census.documents) + " YAML documents: only the first is read");
     }
+    return true;
+}
+
+void readYaml(ContractFile &out, Mapper &m, const QString &relPath, const QByteArray &bytes)
+{
+    const std::string text = bytes.toStdString();
+    const bool plain = plainYaml(bytes);
+    if (!plain && !census(out, m, text)) {
+        return;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text);
+        if (plain) {
+            reportDuplicateKeys(root, m);
+        }
+    } catch (const YAML::DeepRecursion &e) {
+        out.format = ContractFile::Format::Invalid;
+        m.problem(e.mark.line + 1,
+                  "the YAML nests deeper than " + std::to_string(e.depth() - 1) + " levels: not imported",
+                  Severity::Error);
+        return;
     } catch (const YAML::Exception &e) {
         out.format = ContractFile::Format::Invalid;
         m.problem(e.mark.line >= 0 ? e.mark.line + 1 : 0, "invalid YAML: " + e.msg, Severity::Error);
