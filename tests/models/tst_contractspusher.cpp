@@ -144,26 +144,39 @@ private slots:
 
     void splitDescription_isTheReadSidesInverse_data()
     {
+        QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("purpose");
         QTest::addColumn<QString>("limitations");
         QTest::addColumn<QString>("usage");
-        QTest::newRow("all") << kComposed << QStringLiteral("Sales views")
+        QTest::newRow("all") << QString() << kComposed << QStringLiteral("Sales views")
                              << QStringLiteral("Data based on seller perspective, no buyer information")
                              << QStringLiteral("Predict sales over time");
-        QTest::newRow("purpose only") << QStringLiteral("P\n\nmore") << QStringLiteral("P\n\nmore") << QString()
-                                      << QString();
-        QTest::newRow("usage only") << QStringLiteral("Usage: u") << QString() << QString() << QStringLiteral("u");
-        QTest::newRow("limitations") << QStringLiteral("P\n\nLimitations: l") << QStringLiteral("P")
+        QTest::newRow("purpose only") << QString() << QStringLiteral("P\n\nmore") << QStringLiteral("P\n\nmore")
+                                      << QString() << QString();
+        QTest::newRow("usage only") << QString() << QStringLiteral("Usage: u") << QString() << QString()
+                                    << QStringLiteral("u");
+        QTest::newRow("contract header and sections")
+            << QStringLiteral("Contract c 1.0")
+            << QStringLiteral("Contract c 1.0\n\nP\n\nUsage: u\n\nService levels:\n- "
+                              "latency 4 d\n\nSupport:\n- #help (slack)")
+            << QStringLiteral("P") << QString() << QStringLiteral("u");
+        QTest::newRow("header of another contract is text")
+            << QStringLiteral("Contract c 1.0") << QStringLiteral("Contract d 2.0\n\nP")
+            << QStringLiteral("Contract d 2.0\n\nP") << QString() << QString();
+        QTest::newRow("only other fields")
+            << QString() << QStringLiteral("Other fields:\n- tenant: x") << QString() << QString() << QString();
+        QTest::newRow("limitations") << QString() << QStringLiteral("P\n\nLimitations: l") << QStringLiteral("P")
                                      << QStringLiteral("l") << QString();
     }
     void splitDescription_isTheReadSidesInverse()
     {
+        QFETCH(QString, header);
         QFETCH(QString, text);
         QFETCH(QString, purpose);
         QFETCH(QString, limitations);
         QFETCH(QString, usage);
-        const auto parts = ContractsPusher::splitDescription(text);
+        const auto parts = ContractsPusher::splitDescription(text, header);
         QCOMPARE(parts.purpose, purpose);
         QCOMPARE(parts.limitations.value_or(QString()), limitations);
         QCOMPARE(parts.usage.value_or(QString()), usage);

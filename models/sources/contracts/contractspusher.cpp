@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -119,10 +120,23 @@ std::optional<QString> ContractsPusher::pointerToPath(const QString &pointer)
     return path;
 }
 
-ContractsPusher::DescriptionParts ContractsPusher::splitDescription(const QString &description)
+ContractsPusher::DescriptionParts ContractsPusher::splitDescription(const QString &description, const QString &header)
 {
     DescriptionParts parts;
     QString rest = description;
+    if (!header.isEmpty() && (rest == header || rest.startsWith(header + QStringLiteral("\n\n")))) {
+        rest = rest.mid(header.size() + 2);
+    }
+    // What the read side lists after the description (from other fields of the file) ends it.
+    qsizetype cut = rest.size();
+    for (const char *section : {"Service levels:\n", "Support:\n", "Other fields:\n"}) {
+        const QString marker = QLatin1String(section);
+        const qsizetype at = rest.startsWith(marker) ? 0 : rest.indexOf(QStringLiteral("\n\n") + marker);
+        if (at >= 0) {
+            cut = std::min(cut, at);
+        }
+    }
+    rest.truncate(cut);
     for (const auto &[title, out] : {std::pair{QLatin1String("Usage: "), &parts.usage},
                                      std::pair{QLatin1String("Limitations: "), &parts.limitations}}) {
         const QString marker = QStringLiteral("\n\n") + title;
@@ -224,7 +238,13 @@ PushResult ContractsPusher::push(const OutboxItem &item)
             ok = ok && apply(ed, rel, YamlEditOp::set(path, *edit.description));
         } else {
             // {purpose, limitations, usage}: the sections the read side appended go back to their keys.
-            const DescriptionParts parts = splitDescription(*edit.description);
+            // An ODCS contract standing for its product shows "Contract <name> <version>" first.
+            const QString contractName = ed->scalar(at(QStringLiteral("name")))
+                                             .value_or(ed->scalar(at(QStringLiteral("id"))).value_or(QString()));
+            const QString header =
+                QStringLiteral("Contract %1 %2")
+                    .arg(contractName, ed->scalar(at(QStringLiteral("version"))).value_or(QString()));
+            const DescriptionParts parts = splitDescription(*edit.description, header);
             ok = ok && apply(ed, rel, YamlEditOp::set(path + QStringLiteral(".purpose"), parts.purpose));
             for (const auto &[key, value] : {std::pair{QStringLiteral(".limitations"), parts.limitations},
                                              std::pair{QStringLiteral(".usage"), parts.usage}}) {
