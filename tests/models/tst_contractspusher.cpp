@@ -1,3 +1,4 @@
+#include "models/sources/contracts/contractfile.h"
 #include "models/sources/contracts/contractspusher.h"
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
@@ -124,6 +125,70 @@ private slots:
         QCOMPARE(doc["description"]["purpose"].as<std::string>(), std::string("Sales views"));
         QCOMPARE(doc["description"]["usage"].as<std::string>(), std::string("Predict sales over time"));
         QCOMPARE(doc["tags"][1].as<std::string>(), std::string("sales"));
+    }
+
+    // The steward edits what the read side shows; reading the file again shows exactly what they saved.
+    void reimport_readsTheEditedValues_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("purpose");
+        QTest::addColumn<int>(
+            "changedLines"); // purpose and status replaced; the tag a new item, or a flow list replaced
+        QTest::newRow("ODCS contract as its product")
+            << QStringLiteral("odcs/full-example.odcs.yaml")
+            << QStringLiteral("Views built on top of the seller tables.") << 5;
+        QTest::newRow("ODPS product") << QStringLiteral("odps/customer-data-product.odps.yaml")
+                                      << QStringLiteral("Enterprise view of a customer.") << 6;
+    }
+    void reimport_readsTheEditedValues()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, purpose);
+        QFETCH(int, changedLines);
+        const auto product = [](const QString &rel, const QByteArray &bytes) {
+            models::ContractFile f = models::ContractFileReader::read(rel, bytes);
+            for (const models::records::Record &r : f.records) {
+                if (const auto *p = std::get_if<models::records::Product>(&r)) {
+                    return *p;
+                }
+            }
+            return f.contracts.empty() ? models::records::Product() : f.contracts.front().inferred;
+        };
+        Folder folder;
+        const QString rel = QStringLiteral("c/") + QFileInfo(fixture).fileName();
+        const QByteArray original = test::readFile(test::fixturesDir() + QStringLiteral("/contracts/") + fixture);
+        QVERIFY(test::writeFile(folder.dir.filePath(rel), original));
+        const models::records::Product before = product(rel, original);
+        QVERIFY(!before.id.empty());
+        folder.productExt = QString::fromStdString(before.id);
+        folder.synced[rel] = {0, 0, QCryptographicHash::hash(original, QCryptographicHash::Sha1).toHex()};
+        ContractsPusher::Lookups lookups = folder.lookups();
+        lookups.locate = [&](const QString &kind, const QString &,
+                             const QString &id) -> std::optional<ContractsPusher::Location> {
+            return kind == QLatin1String("product") && id == folder.productExt
+                       ? std::optional(ContractsPusher::Location{rel, {}})
+                       : std::nullopt;
+        };
+        ContractsPusher pusher(QString(), folder.dir.path(), lookups);
+
+        ProductEdit edit;
+        QString description = QString::fromStdString(before.description);
+        QVERIFY2(description.contains(purpose), qPrintable(description));
+        description.replace(purpose, QStringLiteral("Sales views, refreshed daily."));
+        edit.description = description;
+        edit.addTags = {QStringLiteral("sales")};
+        edit.status = QStringLiteral("deprecated");
+        const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit, folder.productExt));
+        QVERIFY2(r.outcome == Outcome::Delivered, qPrintable(r.message));
+
+        const QByteArray edited = test::readFile(folder.dir.filePath(rel));
+        const models::records::Product after = product(rel, edited);
+        QCOMPARE(QString::fromStdString(after.description), description);
+        QCOMPARE(QString::fromStdString(after.status), QStringLiteral("deprecated"));
+        std::vector<std::string> tags = before.tags;
+        tags.push_back("sales");
+        QCOMPARE(after.tags, tags);
+        QCOMPARE(test::lineDiff(original, edited).size(), changedLines);
     }
 
     void descriptionWithoutSections_emptiesThem()
