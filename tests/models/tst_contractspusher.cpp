@@ -476,6 +476,54 @@ private slots:
         QCOMPARE(folder.bytes(), theirs);
     }
 
+    // The whole route: the folder source syncs, the outbox delivers through ContractsSource::makePusher (which
+    // finds the product and the file's last state in the synced manifest), a re-sync reads the edit back, and a
+    // change someone else saves makes the next edit a conflict.
+    void folderSource_syncEditDeliverResync()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("catalog"));
+        const QString file = folder + QStringLiteral("/sales/full.odcs.yaml");
+        const QByteArray original =
+            test::readFile(test::fixturesDir() + QStringLiteral("/contracts/odcs/full-example.odcs.yaml"));
+        QVERIFY(test::writeFile(file, original));
+        const QString cache = dir.filePath(QStringLiteral("c.db"));
+        QVERIFY(test::syncNow(cache, folder).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        const std::int64_t product =
+            models::CatalogReader(db).resolveProduct(QStringLiteral("inferred:seller/my quantum")).value_or(0);
+        QVERIFY(product > 0);
+        models::Outbox outbox(db);
+        constexpr std::int64_t kNow = 1763700000;
+
+        ProductEdit edit;
+        edit.status = QStringLiteral("deprecated");
+        edit.addTags = {QStringLiteral("sales")};
+        const auto queued = outbox.queueEdit(product, edit, kNow);
+        QVERIFY(queued.ok());
+        auto report = models::OutboxDelivery::deliverAll(db, kNow);
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(test::lineDiff(original, test::readFile(file)),
+                 QStringList({QStringLiteral("-5 status: active"), QStringLiteral("+5 status: deprecated"),
+                              QStringLiteral("+320   - sales")}));
+        QVERIFY(test::syncNow(cache, folder).ok);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entry_tags WHERE tag = 'sales'"), 1);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entries WHERE status = 'deprecated'"), 1);
+
+        QByteArray theirs = test::readFile(file);
+        theirs.replace("status: deprecated", "status: retired");
+        QVERIFY(test::writeFile(file, theirs));
+        ProductEdit second;
+        second.description = QStringLiteral("Sales views");
+        const auto again = outbox.queueEdit(product, second, kNow + 10);
+        QVERIFY(again.ok());
+        report = models::OutboxDelivery::deliverAll(db, kNow + 10);
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(outbox.item(again.id)->theirs.value(QLatin1String("status")).toString(), QStringLiteral("retired"));
+        QCOMPARE(test::readFile(file), theirs);
+    }
+
     void journal_survivesARestart()
     {
         QTemporaryDir dir;
