@@ -500,16 +500,25 @@ private slots:
         ProductEdit edit;
         edit.status = QStringLiteral("deprecated");
         edit.addTags = {QStringLiteral("sales")};
+        // The first SLA property (latency, 4 d) is objective <contract>/sla/0.
+        {
+            // Scoped: a statement left open would hold this connection's read snapshot past the re-sync.
+            models::Statement sla = db.prepare("SELECT ext_id FROM sla_objectives WHERE ext_id LIKE '%/sla/0'");
+            QVERIFY(sla.next());
+            edit.slaTargets.insert(sla.text(0), QStringLiteral("2"));
+        }
         const auto queued = outbox.queueEdit(product, edit, kNow);
         QVERIFY(queued.ok());
         auto report = models::OutboxDelivery::deliverAll(db, kNow);
         QCOMPARE(report.delivered, 1);
         QCOMPARE(test::lineDiff(original, test::readFile(file)),
                  QStringList({QStringLiteral("-5 status: active"), QStringLiteral("+5 status: deprecated"),
+                              QStringLiteral("-271     value: 4"), QStringLiteral("+271     value: 2"),
                               QStringLiteral("+320   - sales")}));
         QVERIFY(test::syncNow(cache, folder).ok);
         QCOMPARE(test::scalar(db, "SELECT count(*) FROM entry_tags WHERE tag = 'sales'"), 1);
         QCOMPARE(test::scalar(db, "SELECT count(*) FROM entries WHERE status = 'deprecated'"), 1);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM sla_objectives WHERE ext_id LIKE '%/sla/0' AND target = 2"), 1);
 
         QByteArray theirs = test::readFile(file);
         theirs.replace("status: deprecated", "status: retired");
