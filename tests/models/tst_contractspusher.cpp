@@ -388,6 +388,19 @@ private slots:
         QVERIFY(folder.bytes().endsWith("# reviewed\n"));
     }
 
+    void deletedFile_isAConflict()
+    {
+        Folder folder;
+        QVERIFY(QFile::remove(folder.path()));
+        ProductEdit edit;
+        edit.status = QStringLiteral("retired");
+        ContractsPusher pusher = folder.pusher();
+        const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
+        QCOMPARE(int(r.outcome), int(Outcome::Conflict));
+        QVERIFY2(r.message.contains(QLatin1String("deleted or moved")), qPrintable(r.message));
+        QVERIFY(!QFile::exists(folder.path())); // nothing is recreated
+    }
+
     void replayedPush_leavesTheFileAsAfterOnePush()
     {
         Folder folder;

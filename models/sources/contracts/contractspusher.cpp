@@ -185,6 +185,16 @@ PushResult ContractsPusher::push(const OutboxItem &item)
     // Every file the edit touches, read once; all edits are made and verified before anything is written.
     std::map<QString, FileWork> files;
     QString problem;
+    std::optional<QString> gone;
+    auto failed = [&]() -> PushResult {
+        if (gone) {
+            return {Outcome::Conflict,
+                    tr("%1 was deleted or moved since the last sync; sync and edit again.").arg(*gone),
+                    {},
+                    {}};
+        }
+        return rejected(problem);
+    };
     auto file = [&](const QString &rel) -> YamlEditor * {
         if (auto it = files.find(rel); it != files.end()) {
             return it->second.editor.get();
@@ -196,6 +206,9 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         QFile f(absolute(rel));
         if (!f.open(QIODevice::ReadOnly)) {
             problem = tr("Cannot read %1: %2").arg(rel, f.errorString());
+            if (!f.exists()) {
+                gone = rel; // deleted or moved since the last sync: a change on disk like any other
+            }
             return nullptr;
         }
         if (f.size() > kMaxFileBytes) {
@@ -223,7 +236,7 @@ PushResult ContractsPusher::push(const OutboxItem &item)
     YamlEditor *ed = file(product->file);
     const auto prefix = pointerToPath(product->pointer);
     if (!ed) {
-        return rejected(problem);
+        return failed();
     }
     if (!prefix) {
         return rejected(tr("The product's place in %1 (%2) cannot be edited.").arg(product->file, product->pointer));
@@ -350,7 +363,7 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         const auto slaPath = pointerToPath(sla->pointer);
         YamlEditor *slaFile = file(sla->file);
         if (!slaFile || !slaPath) {
-            return rejected(problem.isEmpty() ? tr("The SLA objective %1 cannot be edited.").arg(it.key()) : problem);
+            return problem.isEmpty() ? rejected(tr("The SLA objective %1 cannot be edited.").arg(it.key())) : failed();
         }
         const QString valuePath = join(*slaPath, QStringLiteral("value"));
         if (const auto before = YamlEditor(files.at(sla->file).original).scalar(valuePath)) {
