@@ -341,17 +341,33 @@ private slots:
         QCOMPARE(folder.bytes(), folder.original);
     }
 
-    void invalidYamlOnDisk_isRejectedWithTheParserError()
+    // What became of the file since the last sync decides: unreadable YAML is refused, a file that is gone is a
+    // conflict; neither is written.
+    void damagedFileOnDisk_data()
     {
+        QTest::addColumn<bool>("deleted");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not YAML any more") << false << int(Outcome::Rejected) << QStringLiteral("Not valid YAML");
+        QTest::newRow("deleted") << true << int(Outcome::Conflict) << QStringLiteral("deleted or moved");
+    }
+    void damagedFileOnDisk()
+    {
+        QFETCH(bool, deleted);
+        QFETCH(int, outcome);
+        QFETCH(QString, message);
         Folder folder;
-        QVERIFY(test::writeFile(folder.path(), "id: [broken\n"));
+        QVERIFY(deleted ? QFile::remove(folder.path()) : test::writeFile(folder.path(), "id: [broken\n"));
         ProductEdit edit;
         edit.status = QStringLiteral("retired");
         ContractsPusher pusher = folder.pusher();
         const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
-        QCOMPARE(int(r.outcome), int(Outcome::Rejected));
-        QVERIFY2(r.message.contains(QLatin1String("Not valid YAML")), qPrintable(r.message));
-        QCOMPARE(folder.bytes(), QByteArray("id: [broken\n"));
+        QCOMPARE(int(r.outcome), outcome);
+        QVERIFY2(r.message.contains(message), qPrintable(r.message));
+        QCOMPARE(QFile::exists(folder.path()), !deleted); // nothing is recreated
+        if (!deleted) {
+            QCOMPARE(folder.bytes(), QByteArray("id: [broken\n"));
+        }
     }
 
     void fileChangedOnDisk_isAConflict_data()
@@ -386,19 +402,6 @@ private slots:
         folder.sync();
         QCOMPARE(int(pusher.push(editItem(QStringLiteral("e1"), edit)).outcome), int(Outcome::Delivered));
         QVERIFY(folder.bytes().endsWith("# reviewed\n"));
-    }
-
-    void deletedFile_isAConflict()
-    {
-        Folder folder;
-        QVERIFY(QFile::remove(folder.path()));
-        ProductEdit edit;
-        edit.status = QStringLiteral("retired");
-        ContractsPusher pusher = folder.pusher();
-        const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
-        QCOMPARE(int(r.outcome), int(Outcome::Conflict));
-        QVERIFY2(r.message.contains(QLatin1String("deleted or moved")), qPrintable(r.message));
-        QVERIFY(!QFile::exists(folder.path())); // nothing is recreated
     }
 
     void replayedPush_leavesTheFileAsAfterOnePush()
