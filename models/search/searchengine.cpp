@@ -388,28 +388,6 @@ SearchEngine::SearchEngine(Database &db)
 
 SearchEngine::~SearchEngine() = default;
 
-std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
-{
-    return db.exec("DELETE FROM search_terms; "
-                   "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab "
-                   // Words only: word pairs (meshlens_pairs) start with byte 0xF8 and sort after every word.
-                   "WHERE term < CAST(X'F8' AS TEXT);");
-}
-
-std::optional<StoreError> SearchEngine::rebuildNameTables(Database &db)
-{
-    return db.exec("INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild'); "
-                   "DELETE FROM entry_tag_names; "
-                   "INSERT INTO entry_tag_names(tag, name, entry_id) SELECT t.tag, e.name, e.id "
-                   "FROM entry_tags t JOIN entries e ON e.id = t.entry_id ORDER BY 1, 2, 3;");
-}
-
-std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)
-{
-    return db.exec("INSERT INTO entry_fts(entry_fts) VALUES ('optimize'); "
-                   "INSERT INTO entry_name_fts(entry_name_fts) VALUES ('optimize');");
-}
-
 void SearchEngine::loadVocabulary()
 {
     // Read whole or not at all: a statement that fails half-way (a busy cache, an interrupt) keeps the previous

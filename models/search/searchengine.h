@@ -2,6 +2,7 @@
 
 #include "../catalog/catalogtypes.h"
 #include "../store/database.h"
+#include "../store/searchindex.h"
 #include "searchquery.h"
 
 #include <QList>
@@ -106,9 +107,8 @@ public:
     static constexpr std::int64_t kUnslicedScan = 30000; // doclist entries read in one pass, budget or not
     static constexpr int kFacetSample = 5000;
     static constexpr std::int64_t kExclusionSet = 20000; // excluded words in fewer products are read as a set
-    // Every search document holds a block token per level L, 0fb<L>x<rowid >> L> (CatalogWriter's facets), so a
-    // budgeted scan ANDs its slice's block and FTS5's walk ends with the block: blocks of 1,024 to 524,288 rowids.
-    static constexpr std::array<int, 4> kBlockLevels = {10, 13, 16, 19};
+    // The block tokens' levels (the store's SearchIndex writes them; a budgeted scan ANDs its slice's block).
+    static constexpr std::array<int, 4> kBlockLevels = SearchIndex::kBlockLevels;
 
     explicit SearchEngine(Database &db);
     ~SearchEngine();
@@ -136,16 +136,6 @@ public:
 
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
-
-    // Rebuilds the vocabulary table from the full-text index (after a sync; the writer and the migration call it).
-    [[nodiscard]] static std::optional<StoreError> rebuildVocabulary(Database &db);
-    // Builds the tables schema 5's triggers keep (entry_name_fts, entry_tag_names) from entries and entry_tags in
-    // one pass: the migration, and a first load that set the triggers aside.
-    [[nodiscard]] static std::optional<StoreError> rebuildNameTables(Database &db);
-
-    // Merges each full-text index into one segment (after a snapshot sync and the version 5 migration): a query
-    // then opens one doclist instead of one per segment, 0.17 -> 0.02 ms for the first 20 matches of a word at 1M.
-    [[nodiscard]] static std::optional<StoreError> optimizeIndexes(Database &db);
 
 private:
     struct Vocabulary;
