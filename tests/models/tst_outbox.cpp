@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -628,6 +629,10 @@ private Q_SLOTS:
         const auto written = models::OutboxExport::write(db, file, kNow + 3);
         QVERIFY(!written.error);
         QCOMPARE(written.ids.size(), 3);
+        // Unsent edits and feedback are the user's alone, like the cache.
+        const QFileDevice::Permissions perms = QFileInfo(file).permissions();
+        QVERIFY(perms.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QCOMPARE(int(perms & 0x0077), 0); // nothing for the group or others
         QFile in(file);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QByteArray bytes = in.readAll();
