@@ -3,10 +3,13 @@
 #include "../catalog/catalogtypes.h"
 #include "../store/database.h"
 #include "../store/searchindex.h"
+#include "searchplan.h"
 #include "searchquery.h"
 
 #include <QList>
 #include <QString>
+
+class QElapsedTimer;
 
 #include <array>
 #include <atomic>
@@ -136,11 +139,12 @@ public:
 
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
+    // How a query would run: the plan step (see SearchPlan) on the current vocabulary (exposed for tests).
+    [[nodiscard]] SearchPlan plan(const SearchQuery &query, const SearchOptions &options = {});
 
 private:
     struct Vocabulary;
-    struct Sql;
-    struct Filters;
+    struct CandidateSet;
     struct Scan
     {
         std::int64_t rows = 0;
@@ -153,7 +157,7 @@ private:
     void loadVocabulary();
     [[nodiscard]] std::int64_t documentsWith(const QString &token, bool prefix) const;
     [[nodiscard]] double idf(const QString &term, bool prefix) const;
-    [[nodiscard]] Filters filters(const SearchQuery &query);
+    [[nodiscard]] SearchFilters filters(const SearchQuery &query);
     // Steps `st` (?1 the MATCH expression, rowids in (?2, ?3], at most ?4 rows) over the rowids after `after`.
     // `estimate` bounds the matches in the whole range (vocabulary counts), which sizes the slices; `reads` is the
     // doclist entries one pass may walk, which decides whether to slice at all (kUnslicedScan).
@@ -162,8 +166,21 @@ private:
               std::int64_t reads, bool blocks, int budgetMs, const std::function<void(Statement &)> &row);
     [[nodiscard]] std::int64_t documentsWithAll(const QString &term, bool prefix) const;
     SearchResult run(const SearchQuery &query, const SearchOptions &options);
+    // The steps run() takes, in order (each says in searchengine.cpp what it takes and gives).
+    [[nodiscard]] SearchPlan makePlan(const SearchQuery &query, const SearchOptions &options);
+    [[nodiscard]] bool countMatches(const SearchPlan &plan, const SearchQuery &query, SearchResult &result);
+    void listingPage(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                     SearchResult &result);
+    [[nodiscard]] bool collectCandidates(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                                         const QElapsedTimer &phase, SearchResult &result,
+                                         SearchCandidates &candidates);
+    [[nodiscard]] bool scanText(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                                const QElapsedTimer &phase, SearchResult &result, CandidateSet &set);
+    [[nodiscard]] bool lookUp(const SearchPlan &plan, SearchResult &result, CandidateSet &set);
+    [[nodiscard]] bool vetPending(const SearchPlan &plan, SearchResult &result, CandidateSet &set);
+    void readSummaries(SearchResult &result);
     void addSnippets(SearchResult &result);
-    void addFacets(SearchResult &result, const Sql &matches);
+    void addFacets(SearchResult &result, const SearchSql &matches);
 
     Database &m_db;
     const std::atomic<bool> *m_cancel = nullptr;
