@@ -9,14 +9,14 @@
 #include <QList>
 #include <QString>
 
-class QElapsedTimer;
-
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
+
+class QElapsedTimer;
 
 namespace meshlens::models {
 
