@@ -221,7 +221,9 @@ private slots:
     void odps_productMatchesTheYaml();
     void duplicateIds_areReported();
     void openLineage_yieldsLineageAndCheckResults();
+    void openLineageNdjson_givesResultsOverTime();
     void productFile_ownsItsContractAndGivesLineage();
+    void cancelledRead_writesNothing();
     void locate_findsTheYamlNodeOfAnEntity();
     void unknownFields_areKeptInTheDescription();
     void odcsV2Keys_areAccepted();
@@ -320,7 +322,8 @@ void TestContractsSource::odcs_recordsMatchTheYaml()
     const std::string key = s(y, "id") + "@" + s(y, "version");
     const std::string dataProduct = s(y, "dataProduct");
     const std::string productId =
-        dataProduct.empty() ? "contract:" + s(y, "id") : "inferred:" + s(y, "domain") + "/" + dataProduct;
+        dataProduct.empty() ? "contract:" + s(y, "id")
+                            : "inferred:" + (s(y, "domain").empty() ? "" : s(y, "domain") + "/") + dataProduct;
 
     // No product file names these contracts: each becomes a product inferred from domain and dataProduct.
     const auto product = m_read->find<Product>([&](const Product &p) { return p.id == productId; });
@@ -598,6 +601,39 @@ void TestContractsSource::openLineage_yieldsLineageAndCheckResults()
     QCOMPARE(schemaPort->columns[0].name, std::string("column1"));
 }
 
+void TestContractsSource::openLineageNdjson_givesResultsOverTime()
+{
+    // Two runs a day apart, one line each; the second fails its assertion (given under `facets`, as some producers
+    // write it); a third line is not JSON and is reported with its line number.
+    const QByteArray event = R"({"eventType":"COMPLETE","eventTime":"%1","producer":"p","run":{"runId":"%2"},)"
+                             R"("job":{"namespace":"etl","name":"load"},"inputs":[{"namespace":"pg","name":"raw",)"
+                             R"("facets":{"dataQualityAssertions":{"assertions":[{"assertion":"not_null","column":)"
+                             R"("id","success":%3}]}}}],"outputs":[{"namespace":"pg","name":"clean"}]})";
+    const QByteArray lines =
+        QString::fromLatin1(event)
+            .arg(QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("r1"), QStringLiteral("true"))
+            .toLatin1() +
+        "\n" +
+        QString::fromLatin1(event)
+            .arg(QStringLiteral("2026-01-02T00:00:00Z"), QStringLiteral("r2"), QStringLiteral("false"))
+            .toLatin1() +
+        "\n{not json\n";
+    QTemporaryDir dir;
+    QVERIFY(writeFolder(dir.path(), {{QStringLiteral("runs/events.ndjson"), lines}}));
+    const auto read = readFolder(dir.path());
+    QVERIFY(read);
+    const auto results = read->all<CheckResult>();
+    QCOMPARE(results.size(), std::size_t(2));
+    QCOMPARE(results[0].statuses, std::string("P"));
+    QCOMPARE(results[1].statuses, std::string("F"));
+    QCOMPARE(results[1].t0 - results[0].t0, std::int64_t(86400));
+    QCOMPARE(read->all<Check>().size(), std::size_t(1));
+    QCOMPARE(read->all<Lineage>().size(), std::size_t(2)); // pg/raw -> etl/load -> pg/clean, once
+    const auto problems = read->problemsOf(QStringLiteral("runs/events.ndjson"));
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].line, 3);
+}
+
 void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
 {
     QTemporaryDir dir;
@@ -644,6 +680,17 @@ void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
         }
     }
     QVERIFY(lastProduct < firstPort);
+}
+
+void TestContractsSource::cancelledRead_writesNothing()
+{
+    CollectSink sink;
+    std::atomic<bool> cancel{true};
+    ContractsSource source(m_fixtures.path());
+    ReadContext context{sink, cancel, {}, {}, 0, {}, false};
+    QVERIFY(source.read(context).has_value());
+    QVERIFY(!sink.header);
+    QVERIFY(sink.records.empty() && sink.state.empty());
 }
 
 void TestContractsSource::locate_findsTheYamlNodeOfAnEntity()
@@ -924,7 +971,7 @@ void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()
     QVERIFY2(second.ok, qPrintable(second.error));
     QVERIFY(!reader.resolveProduct(QStringLiteral("ol:my-datasource-namespace/instance.schema.table")));
     QVERIFY(reader.resolveProduct(QStringLiteral("inferred:seller/my quantum")));
-    const auto changed = reader.resolveProduct(QStringLiteral("inferred:/my_quantum"));
+    const auto changed = reader.resolveProduct(QStringLiteral("inferred:my_quantum"));
     QVERIFY(changed);
     QCOMPARE(reader.product(*changed)->tags, QStringList{QStringLiteral("changed")});
     QCOMPARE(problems.read(ContractsSource::canonicalUri(folder))->size(), problemCount);

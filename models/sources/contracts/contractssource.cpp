@@ -423,6 +423,9 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     const bool snapshot = !old.has_value();
 
     std::vector<FileState> files = listFolder(m_root, context.cancel);
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled"); // a walk cut short must not read as a folder that lost its files
+    }
     SyncProgress progress;
     progress.phase = SyncProgress::Phase::Reading;
     progress.totalBytes = 0;
@@ -605,6 +608,9 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     header.since = snapshot ? std::string() : context.cursor.toStdString();
     header.sourceName = QFileInfo(m_root).fileName().toStdString();
     header.generatedAt = QDateTime::currentSecsSinceEpoch();
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled");
+    }
     if (auto error = context.sink.begin(header)) {
         return error;
     }
