@@ -2,6 +2,7 @@
 #include "cli_search.h"
 
 #include "cli_outbox.h"
+#include "clicredentialstore.h"
 #include "models/generate/cataloggenerator.h"
 #include "models/sources/bundle/bundlesource.h"
 #include "models/store/cachepaths.h"
@@ -199,7 +200,9 @@ int runSync(const QStringList &args, const Io &io)
         }
     }
 
+    CliCredentialStore credentials; // MESHLENS_OPENMETADATA_TOKEN, else the keychain
     SyncController controller;
+    controller.setEnvironment(SourceEnvironment{&credentials});
     int code = ExitOk;
     qsizetype next = 0;
     QElapsedTimer lastPrint;

@@ -2,6 +2,7 @@
 
 #include "bundle/bundlesource.h"
 #include "contracts/contractssource.h"
+#include "openmetadata/openmetadatasource.h"
 
 namespace meshlens::models {
 
@@ -9,6 +10,7 @@ const std::vector<SourceRegistry::Kind> &SourceRegistry::kinds()
 {
     // One line per kind of source. The bundle comes last: it reads any path or URL no other kind claims.
     static const std::vector<Kind> all{
+        OpenMetadataSource::registration(),
         ContractsSource::registration(),
         BundleSource::registration(),
     };
