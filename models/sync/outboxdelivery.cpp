@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 #include "../sources/sourcepusher.h"
+#include "../store/catalogwriter.h"
 
 namespace meshlens::models {
 
@@ -21,7 +22,12 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
 DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
                                           const SourceEnvironment &environment)
 {
-    SourcePusher pusher(environment, pusherFactory());
+    SourceEnvironment env = environment;
+    if (!env.sourceState) {
+        // Pushers run on this thread, so they may read the source state over this connection.
+        env.sourceState = [&db](const QString &uri, const QString &key) { return CatalogWriter::state(db, uri, key); };
+    }
+    SourcePusher pusher(env, pusherFactory());
     return deliver(db, &pusher, now, force, cancel);
 }
 

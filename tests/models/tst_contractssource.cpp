@@ -8,7 +8,10 @@
 #include "models/sources/contracts/contractsmanifest.h"
 #include "models/sources/contracts/contractssource.h"
 #include "models/store/catalogreader.h"
+#include "models/store/catalogwriter.h"
+#include "models/store/outbox.h"
 #include "models/store/sourceproblemsreader.h"
+#include "models/sync/outboxpusher.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -237,6 +240,7 @@ private slots:
     void resync_full_sendsASnapshot();
 
     void cache_syncsTheFolderAndResyncsIncrementally();
+    void pusher_writesBackWhereTheManifestSays();
 
     void hostile_givesAProblemWithinBoundedMemory_data();
     void hostile_givesAProblemWithinBoundedMemory();
@@ -975,6 +979,51 @@ void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()
     QVERIFY(changed);
     QCOMPARE(reader.product(*changed)->tags, QStringList{QStringLiteral("changed")});
     QCOMPARE(problems.read(ContractsSource::canonicalUri(folder))->size(), problemCount);
+}
+
+void TestContractsSource::pusher_writesBackWhereTheManifestSays()
+{
+    // The write side finds the product's YAML node and the file's last-synced state through the manifest the sync
+    // stored; an edit lands in the file, and the next sync reads it.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("contracts"));
+    QVERIFY(writeFolder(folder, {{QStringLiteral("orders.odps.yaml"), odps("orders", "c-orders", nullptr)},
+                                 {QStringLiteral("orders.odcs.yaml"), odcs("c-orders")}}));
+    const QString dbPath = dir.filePath(QStringLiteral("cache.db"));
+    QVERIFY(test::syncNow(dbPath, folder).ok);
+    Database db;
+    QCOMPARE(test::openCache(db, dbPath), QString());
+    SourceEnvironment environment;
+    environment.sourceState = [&db](const QString &uri, const QString &key) {
+        return CatalogWriter::state(db, uri, key);
+    };
+    SourceRegistry::Opened opened = SourceRegistry::open(folder, environment);
+    QVERIFY(opened.source);
+    const std::unique_ptr<OutboxPusher> pusher = opened.source->makePusher();
+    QVERIFY(pusher);
+    QVERIFY(pusher->accepts(opened.source->uri(), QStringLiteral("contracts")));
+
+    ProductEdit edit;
+    edit.status = QStringLiteral("deprecated");
+    OutboxItem item;
+    item.id = QStringLiteral("e1");
+    item.kind = QStringLiteral("edit");
+    item.entityKind = QStringLiteral("product");
+    item.entityExt = QStringLiteral("orders");
+    item.sourceUri = opened.source->uri();
+    item.sourceKind = QStringLiteral("contracts");
+    item.payload = Outbox::editToJson(edit);
+    const PushResult pushed = pusher->push(item);
+    QVERIFY2(pushed.outcome == PushResult::Outcome::Delivered, qPrintable(pushed.message));
+    QFile file(folder + QStringLiteral("/orders.odps.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("status: deprecated"));
+
+    QVERIFY(test::syncNow(dbPath, folder).ok);
+    CatalogReader reader(db);
+    const auto id = reader.resolveProduct(QStringLiteral("orders"));
+    QVERIFY(id);
+    QCOMPARE(reader.product(*id)->summary.status, QStringLiteral("deprecated"));
 }
 
 void TestContractsSource::hostile_givesAProblemWithinBoundedMemory_data()

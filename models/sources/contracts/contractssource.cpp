@@ -2,6 +2,7 @@
 
 #include "contractfile.h"
 #include "contractsmanifest.h"
+#include "contractspusher.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -361,9 +362,60 @@ void resolve(FileState &f, const Index &index, Emitter &out)
 
 } // namespace
 
-ContractsSource::ContractsSource(QString rootPath)
+ContractsSource::ContractsSource(QString rootPath, SourceEnvironment environment)
     : m_root(QDir::cleanPath(QFileInfo(rootPath).absoluteFilePath()))
+    , m_environment(std::move(environment))
 {}
+
+std::unique_ptr<OutboxPusher> ContractsSource::makePusher() const
+{
+    // The manifest is read again for each lookup (a sync may commit between two pushes) and parsed once per version.
+    struct Manifest
+    {
+        std::function<QByteArray(const QString &, const QString &)> read;
+        QString uri;
+        QByteArray bytes;
+        std::optional<ContractsManifest> parsed;
+
+        const ContractsManifest *current()
+        {
+            if (!read) {
+                return nullptr;
+            }
+            QByteArray now = read(uri, QLatin1String(ContractsManifest::kStateKey));
+            if (now != bytes || !parsed) {
+                bytes = std::move(now);
+                parsed = ContractsManifest::fromJson(bytes);
+            }
+            return parsed ? &*parsed : nullptr;
+        }
+    };
+    auto manifest = std::make_shared<Manifest>(Manifest{m_environment.sourceState, uri(), {}, {}});
+    ContractsPusher::Lookups lookups;
+    lookups.locate = [manifest](const QString &kind, const QString &product,
+                                const QString &id) -> std::optional<ContractsPusher::Location> {
+        const ContractsManifest *m = manifest->current();
+        const auto node =
+            m ? m->find(ContractsManifest::key(kind.toStdString(), product.toStdString(), id.toStdString()))
+              : std::nullopt;
+        if (!node) {
+            return std::nullopt;
+        }
+        return ContractsPusher::Location{node->file, node->path};
+    };
+    lookups.lastSynced = [manifest](const QString &file) -> std::optional<ContractsPusher::FileState> {
+        const ContractsManifest *m = manifest->current();
+        if (!m) {
+            return std::nullopt;
+        }
+        const auto it = m->files.find(file);
+        if (it == m->files.end()) {
+            return std::nullopt;
+        }
+        return ContractsPusher::FileState{it->second.size, it->second.mtimeMs, it->second.hash};
+    };
+    return std::make_unique<ContractsPusher>(uri(), m_root, std::move(lookups));
+}
 
 QString ContractsSource::canonicalUri(const QString &path)
 {
@@ -391,14 +443,14 @@ SourceRegistry::Kind ContractsSource::registration()
             [localPath](const QString &text) {
                 return text.startsWith(kScheme) || (!text.isEmpty() && QFileInfo(localPath(text)).isDir());
             },
-            [localPath](const QString &text, const SourceEnvironment &) -> SourceRegistry::Opened {
+            [localPath](const QString &text, const SourceEnvironment &environment) -> SourceRegistry::Opened {
                 const QString path = localPath(text);
                 if (path.isEmpty() || !QFileInfo(path).isDir()) {
                     return {nullptr, QStringLiteral("'%1' is not a folder: a contracts source is a folder of "
                                                     "*.odcs.yaml and *.odps.yaml files")
                                          .arg(text)};
                 }
-                return {std::make_unique<ContractsSource>(path), {}};
+                return {std::make_unique<ContractsSource>(path, environment), {}};
             }};
 }
 

@@ -16,11 +16,11 @@ namespace meshlens::models {
 // Address: a path to an existing folder, or contracts+file:///abs/path/ (the canonical uri, so a stored source
 // never falls to the bundle kind even while the folder is missing). A re-sync reads only the files whose size,
 // mtime and then content hash changed (the manifest in the source state, ContractsManifest) and sends a delta.
-// Created by SourceRegistry; read() runs on the sync worker thread.
+// Created by SourceRegistry; read() runs on the sync worker thread, makePusher() on the delivery worker.
 class ContractsSource final : public Source
 {
 public:
-    explicit ContractsSource(QString rootPath);
+    explicit ContractsSource(QString rootPath, SourceEnvironment environment = {});
     Q_DISABLE_COPY_MOVE(ContractsSource)
 
     [[nodiscard]] static SourceRegistry::Kind registration();
@@ -31,9 +31,13 @@ public:
     [[nodiscard]] QString uri() const override;
     [[nodiscard]] Probe probe(const std::atomic<bool> &cancel) override;
     [[nodiscard]] std::optional<QString> read(ReadContext &context) override;
+    // A ContractsPusher that finds entities and last-synced file states in the manifest the last sync stored
+    // (environment.sourceState; without it every push is refused as not locatable).
+    [[nodiscard]] std::unique_ptr<OutboxPusher> makePusher() const override;
 
 private:
     QString m_root; // absolute, no trailing slash
+    SourceEnvironment m_environment;
 };
 
 } // namespace meshlens::models
