@@ -672,6 +672,10 @@ void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
     QCOMPARE(edges[0].from, std::string("orders"));
     QCOMPARE(edges[0].to, std::string("billing"));
     QCOMPARE(edges[0].toPort, std::string("in:feed@1.0.0"));
+    // Nothing changed: the re-sync sends no record, not even the folder-wide lineage (it is in the cache already).
+    const auto again = readFolder(dir.path(), read->state);
+    QVERIFY(again);
+    QCOMPARE(again->records.size(), std::size_t(0));
 
     // Records come in the order the cache writer needs.
     std::size_t lastProduct = 0, firstPort = read->records.size();

@@ -544,6 +544,8 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     // whole folder shows (duplicates, references to nothing, two products publishing one contract).
     std::vector<SourceProblem> problems;
     std::vector<std::string> derived;
+    const std::set<std::string> derivedBefore =
+        snapshot ? std::set<std::string>() : std::set<std::string>(old->derived.begin(), old->derived.end());
     for (const FileState &f : files) {
         for (const SourceProblem &p : f.entry.problems) {
             problems.push_back(p);
@@ -617,9 +619,12 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
             edge.to = f.entry.productId;
             edge.toPort = in.portId.rfind("in:", 0) == 0 ? in.portId : std::string();
             edge.description = "contract " + in.contractId;
-            if (const auto key = out.add(std::move(edge)); key && !key->empty()) {
-                derived.push_back(*key);
+            // A delta sends only the edges the last sync did not have: the rest are in the cache as they were.
+            const std::string key = ContractsManifest::lineageKey(edge);
+            if (!derivedBefore.contains(key)) {
+                (void)out.add(std::move(edge));
             }
+            derived.push_back(key);
         }
     }
 
@@ -649,6 +654,8 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     for (FileState &f : files) {
         manifest.files.emplace(f.rel, std::move(f.entry));
     }
+    std::sort(derived.begin(), derived.end());
+    derived.erase(std::unique(derived.begin(), derived.end()), derived.end());
     manifest.derived = std::move(derived);
     const QByteArray state = manifest.toJson();
 
