@@ -283,7 +283,7 @@ void TestContractsSource::registration_claimsFoldersAndItsScheme()
 void TestContractsSource::fixtures_everyFileImportsOrReportsProblems()
 {
     QCOMPARE(m_read->header->mode, BundleMode::Snapshot);
-    const auto manifest = ContractsManifest::fromJson(m_read->state.at(QLatin1String(ContractsManifest::kStateKey)));
+    const auto manifest = ContractsManifest::fromBytes(m_read->state.at(QLatin1String(ContractsManifest::kStateKey)));
     QVERIFY(manifest);
     int files = 0;
     QDirIterator it(m_fixtures.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -931,6 +931,14 @@ void TestContractsSource::resync_full_sendsASnapshot()
     QVERIFY(full);
     QCOMPARE(full->header->mode, BundleMode::Snapshot);
     QCOMPARE(full->records.size(), m_read->records.size());
+    // A damaged manifest (cut short) is no manifest: the folder is read whole again.
+    std::map<QString, QByteArray> damaged = m_read->state;
+    QByteArray &bytes = damaged[QLatin1String(ContractsManifest::kStateKey)];
+    bytes.chop(bytes.size() / 2);
+    const auto again = readFolder(m_fixtures.path(), damaged);
+    QVERIFY(again);
+    QCOMPARE(again->header->mode, BundleMode::Snapshot);
+    QCOMPARE(again->records.size(), m_read->records.size());
 }
 
 void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()

@@ -385,7 +385,7 @@ std::unique_ptr<OutboxPusher> ContractsSource::makePusher() const
             QByteArray now = read(uri, QLatin1String(ContractsManifest::kStateKey));
             if (now != bytes || !parsed) {
                 bytes = std::move(now);
-                parsed = ContractsManifest::fromJson(bytes);
+                parsed = ContractsManifest::fromBytes(bytes);
             }
             return parsed ? &*parsed : nullptr;
         }
@@ -470,7 +470,7 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     }
     std::optional<ContractsManifest> old;
     if (!context.full && context.state) {
-        old = ContractsManifest::fromJson(context.state(QLatin1String(ContractsManifest::kStateKey)));
+        old = ContractsManifest::fromBytes(context.state(QLatin1String(ContractsManifest::kStateKey)));
     }
     const bool snapshot = !old.has_value();
 
@@ -657,7 +657,7 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     std::sort(derived.begin(), derived.end());
     derived.erase(std::unique(derived.begin(), derived.end()), derived.end());
     manifest.derived = std::move(derived);
-    const QByteArray state = manifest.toJson();
+    const QByteArray state = manifest.toBytes();
 
     Header header;
     header.format = "meshlens-contracts";
