@@ -105,10 +105,10 @@ public:
 struct SourceEnvironment
 {
     CredentialStore *credentials = nullptr; // null: no stored tokens (the CLI falls back to its environment)
-    // What the last successful sync of a source saved with RecordSink::setState (empty if nothing), read from the
-    // cache on the caller's thread: a contracts folder's pusher finds the YAML node of an entity in its manifest.
-    // Null: no cache at hand (OutboxDelivery::deliverAll fills it over its connection).
-    std::function<QByteArray(const QString &sourceUri, const QString &key)> sourceState;
+    // What the cache keeps for a source (RecordSink::setState) as of now, by the source's uri and the key: a pusher
+    // reads what the last sync saw (the contracts folder's manifest). Set by OutboxDelivery over its connection;
+    // empty: nothing is known.
+    std::function<QByteArray(const QString &sourceUri, const QString &key)> state;
 };
 
 } // namespace meshlens::models

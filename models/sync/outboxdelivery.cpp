@@ -22,12 +22,14 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
 DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
                                           const SourceEnvironment &environment)
 {
-    SourceEnvironment env = environment;
-    if (!env.sourceState) {
-        // Pushers run on this thread, so they may read the source state over this connection.
-        env.sourceState = [&db](const QString &uri, const QString &key) { return CatalogWriter::state(db, uri, key); };
+    // Pushers read what the last sync kept for their source (a manifest) over this delivery's connection.
+    SourceEnvironment withState = environment;
+    if (!withState.state) {
+        withState.state = [&db](const QString &sourceUri, const QString &key) {
+            return CatalogWriter::state(db, sourceUri, key);
+        };
     }
-    SourcePusher pusher(env, pusherFactory());
+    SourcePusher pusher(withState, pusherFactory());
     return deliver(db, &pusher, now, force, cancel);
 }
 

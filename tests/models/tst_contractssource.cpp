@@ -1006,9 +1006,7 @@ void TestContractsSource::pusher_writesBackWhereTheManifestSays()
     Database db;
     QCOMPARE(test::openCache(db, dbPath), QString());
     SourceEnvironment environment;
-    environment.sourceState = [&db](const QString &uri, const QString &key) {
-        return CatalogWriter::state(db, uri, key);
-    };
+    environment.state = [&db](const QString &uri, const QString &key) { return CatalogWriter::state(db, uri, key); };
     SourceRegistry::Opened opened = SourceRegistry::open(folder, environment);
     QVERIFY(opened.source);
     const std::unique_ptr<OutboxPusher> pusher = opened.source->makePusher();

@@ -9,10 +9,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QUrl>
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace meshlens::models {
@@ -362,59 +367,56 @@ void resolve(FileState &f, const Index &index, Emitter &out)
 
 } // namespace
 
-ContractsSource::ContractsSource(QString rootPath, SourceEnvironment environment)
+ContractsSource::ContractsSource(QString rootPath, std::function<QByteArray(const QString &, const QString &)> state)
     : m_root(QDir::cleanPath(QFileInfo(rootPath).absoluteFilePath()))
-    , m_environment(std::move(environment))
+    , m_state(std::move(state))
 {}
 
 std::unique_ptr<OutboxPusher> ContractsSource::makePusher() const
 {
-    // The manifest is read again for each lookup (a sync may commit between two pushes) and parsed once per version.
-    struct Manifest
+    // One journal per folder for the whole process: a second delivery before the next sync knows the files the
+    // first one wrote (a restart forgets it, which costs at most a conflict, never an overwrite).
+    static QMutex journalsMutex;
+    static QHash<QString, std::shared_ptr<ContractsWriteJournal>> journals;
+    const QString sourceUri = uri();
+    std::shared_ptr<ContractsWriteJournal> journal;
     {
-        std::function<QByteArray(const QString &, const QString &)> read;
-        QString uri;
-        QByteArray bytes;
-        std::optional<ContractsManifest> parsed;
-
-        const ContractsManifest *current()
-        {
-            if (!read) {
-                return nullptr;
-            }
-            QByteArray now = read(uri, QLatin1String(ContractsManifest::kStateKey));
-            if (now != bytes || !parsed) {
-                bytes = std::move(now);
-                parsed = ContractsManifest::fromBytes(bytes);
-            }
-            return parsed ? &*parsed : nullptr;
+        const QMutexLocker lock(&journalsMutex);
+        auto &j = journals[sourceUri];
+        if (!j) {
+            j = std::make_shared<ContractsWriteJournal>();
         }
+        journal = j;
+    }
+    // The manifest is read once per pusher (one delivery run), when the first item needs it.
+    auto manifest = std::make_shared<std::optional<ContractsManifest>>();
+    auto load = [state = m_state, sourceUri, manifest]() -> const ContractsManifest * {
+        if (!*manifest && state) {
+            *manifest = ContractsManifest::fromBytes(state(sourceUri, QLatin1String(ContractsManifest::kStateKey)));
+        }
+        return *manifest ? &**manifest : nullptr;
     };
-    auto manifest = std::make_shared<Manifest>(Manifest{m_environment.sourceState, uri(), {}, {}});
     ContractsPusher::Lookups lookups;
-    lookups.locate = [manifest](const QString &kind, const QString &product,
-                                const QString &id) -> std::optional<ContractsPusher::Location> {
-        const ContractsManifest *m = manifest->current();
+    lookups.locate = [load](const QString &kind, const QString &product,
+                            const QString &id) -> std::optional<ContractsPusher::Location> {
+        const ContractsManifest *m = load();
         const auto node =
             m ? m->find(ContractsManifest::key(kind.toStdString(), product.toStdString(), id.toStdString()))
               : std::nullopt;
-        if (!node) {
-            return std::nullopt;
-        }
-        return ContractsPusher::Location{node->file, node->path};
+        return node ? std::optional(ContractsPusher::Location{node->file, node->path}) : std::nullopt;
     };
-    lookups.lastSynced = [manifest](const QString &file) -> std::optional<ContractsPusher::FileState> {
-        const ContractsManifest *m = manifest->current();
+    lookups.lastSynced = [load](const QString &relativePath) -> std::optional<ContractsPusher::FileState> {
+        const ContractsManifest *m = load();
         if (!m) {
             return std::nullopt;
         }
-        const auto it = m->files.find(file);
-        if (it == m->files.end()) {
+        const auto it = m->files.find(relativePath);
+        if (it == m->files.cend()) {
             return std::nullopt;
         }
         return ContractsPusher::FileState{it->second.size, it->second.mtimeMs, it->second.hash};
     };
-    return std::make_unique<ContractsPusher>(uri(), m_root, std::move(lookups));
+    return std::make_unique<ContractsPusher>(sourceUri, m_root, std::move(lookups), std::move(journal));
 }
 
 QString ContractsSource::canonicalUri(const QString &path)
@@ -450,7 +452,7 @@ SourceRegistry::Kind ContractsSource::registration()
                                                     "*.odcs.yaml and *.odps.yaml files")
                                          .arg(text)};
                 }
-                return {std::make_unique<ContractsSource>(path, environment), {}};
+                return {std::make_unique<ContractsSource>(path, environment.state), {}};
             }};
 }
 

@@ -3,7 +3,10 @@
 #include "../source.h"
 #include "../sourceregistry.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <functional>
 
 namespace meshlens::models {
 
@@ -16,11 +19,12 @@ namespace meshlens::models {
 // Address: a path to an existing folder, or contracts+file:///abs/path/ (the canonical uri, so a stored source
 // never falls to the bundle kind even while the folder is missing). A re-sync reads only the files whose size,
 // mtime and then content hash changed (the manifest in the source state, ContractsManifest) and sends a delta.
-// Created by SourceRegistry; read() runs on the sync worker thread, makePusher() on the delivery worker.
+// Created by SourceRegistry; read() runs on the sync worker thread.
 class ContractsSource final : public Source
 {
 public:
-    explicit ContractsSource(QString rootPath, SourceEnvironment environment = {});
+    // state: the source state the cache keeps (SourceEnvironment::state), read by the pusher; empty for reading.
+    explicit ContractsSource(QString rootPath, std::function<QByteArray(const QString &, const QString &)> state = {});
     Q_DISABLE_COPY_MOVE(ContractsSource)
 
     [[nodiscard]] static SourceRegistry::Kind registration();
@@ -31,13 +35,12 @@ public:
     [[nodiscard]] QString uri() const override;
     [[nodiscard]] Probe probe(const std::atomic<bool> &cancel) override;
     [[nodiscard]] std::optional<QString> read(ReadContext &context) override;
-    // A ContractsPusher that finds entities and last-synced file states in the manifest the last sync stored
-    // (environment.sourceState; without it every push is refused as not locatable).
+    // Writes steward edits into the files (ContractsPusher), locating them through the last sync's manifest.
     [[nodiscard]] std::unique_ptr<OutboxPusher> makePusher() const override;
 
 private:
     QString m_root; // absolute, no trailing slash
-    SourceEnvironment m_environment;
+    std::function<QByteArray(const QString &, const QString &)> m_state;
 };
 
 } // namespace meshlens::models
