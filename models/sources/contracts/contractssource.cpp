@@ -392,7 +392,7 @@ std::unique_ptr<OutboxPusher> ContractsSource::makePusher() const
     auto manifest = std::make_shared<std::optional<ContractsManifest>>();
     auto load = [state = m_state, sourceUri, manifest]() -> const ContractsManifest * {
         if (!*manifest && state) {
-            *manifest = ContractsManifest::fromJson(state(sourceUri, QLatin1String(ContractsManifest::kStateKey)));
+            *manifest = ContractsManifest::fromBytes(state(sourceUri, QLatin1String(ContractsManifest::kStateKey)));
         }
         return *manifest ? &**manifest : nullptr;
     };
@@ -472,11 +472,14 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     }
     std::optional<ContractsManifest> old;
     if (!context.full && context.state) {
-        old = ContractsManifest::fromJson(context.state(QLatin1String(ContractsManifest::kStateKey)));
+        old = ContractsManifest::fromBytes(context.state(QLatin1String(ContractsManifest::kStateKey)));
     }
     const bool snapshot = !old.has_value();
 
     std::vector<FileState> files = listFolder(m_root, context.cancel);
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled"); // a walk cut short must not read as a folder that lost its files
+    }
     SyncProgress progress;
     progress.phase = SyncProgress::Phase::Reading;
     progress.totalBytes = 0;
@@ -543,6 +546,8 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     // whole folder shows (duplicates, references to nothing, two products publishing one contract).
     std::vector<SourceProblem> problems;
     std::vector<std::string> derived;
+    const std::set<std::string> derivedBefore =
+        snapshot ? std::set<std::string>() : std::set<std::string>(old->derived.begin(), old->derived.end());
     for (const FileState &f : files) {
         for (const SourceProblem &p : f.entry.problems) {
             problems.push_back(p);
@@ -616,9 +621,12 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
             edge.to = f.entry.productId;
             edge.toPort = in.portId.rfind("in:", 0) == 0 ? in.portId : std::string();
             edge.description = "contract " + in.contractId;
-            if (const auto key = out.add(std::move(edge)); key && !key->empty()) {
-                derived.push_back(*key);
+            // A delta sends only the edges the last sync did not have: the rest are in the cache as they were.
+            const std::string key = ContractsManifest::lineageKey(edge);
+            if (!derivedBefore.contains(key)) {
+                (void)out.add(std::move(edge));
             }
+            derived.push_back(key);
         }
     }
 
@@ -648,8 +656,10 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     for (FileState &f : files) {
         manifest.files.emplace(f.rel, std::move(f.entry));
     }
+    std::sort(derived.begin(), derived.end());
+    derived.erase(std::unique(derived.begin(), derived.end()), derived.end());
     manifest.derived = std::move(derived);
-    const QByteArray state = manifest.toJson();
+    const QByteArray state = manifest.toBytes();
 
     Header header;
     header.format = "meshlens-contracts";
@@ -659,6 +669,9 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     header.since = snapshot ? std::string() : context.cursor.toStdString();
     header.sourceName = QFileInfo(m_root).fileName().toStdString();
     header.generatedAt = QDateTime::currentSecsSinceEpoch();
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled");
+    }
     if (auto error = context.sink.begin(header)) {
         return error;
     }
