@@ -343,6 +343,11 @@ private Q_SLOTS:
 
         f->answer = true;
         QTest::mouseClick(find<QPushButton>(dialog, "removeSourceButton"), Qt::LeftButton);
+        QVERIFY(dialog->isRemoving()); // on a worker: the window stays responsive
+        QVERIFY(!remove->isEnabled());
+        dialog->reject(); // not closed while it runs
+        QVERIFY(find<ui::SourcesDialog>(f->window.get(), "sourcesDialog"));
+        QTRY_VERIFY(!dialog->isRemoving());
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 1)->text(), QUrl::fromLocalFile(second).toString());
         const QList<models::SourceSummary> left = models::SourceCatalog(f->db).sources();
@@ -373,7 +378,9 @@ private Q_SLOTS:
         QCOMPARE(models::SourceCatalog(f->db).sources().size(), 1);
         QCOMPARE(outbox.openCount(), 1);
         dialog->setConfirm([](QWidget *, const QString &) { return true; });
+        QSignalSpy removed(dialog, &ui::SourcesDialog::sourceRemoved);
         QTest::mouseClick(find<QPushButton>(dialog, "removeSourceButton"), Qt::LeftButton);
+        QTRY_COMPARE(removed.count(), 1);
         QCOMPARE(models::SourceCatalog(f->db).sources().size(), 0);
         QCOMPARE(outbox.openCount(), 0);
     }
