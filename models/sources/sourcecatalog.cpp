@@ -34,27 +34,6 @@ SourceCatalog::SourceCatalog(Database &db)
     : m_db(db)
 {}
 
-QList<StoredProblem> SourceCatalog::problems(int limit)
-{
-    QList<StoredProblem> list;
-    // Severity as SourceProblem::Severity's value or its name, whichever the writer stores.
-    Statement st = m_db.prepare("SELECT s.uri, s.name, coalesce(p.file, ''), coalesce(p.line, 0), p.message, "
-                                "lower(CAST(p.severity AS TEXT)) IN ('1', 'error') AS is_error "
-                                "FROM source_problems p JOIN sources s ON s.id = p.source_id "
-                                "ORDER BY is_error DESC, s.id, p.file, p.line LIMIT ?1");
-    st.bind(1, limit);
-    while (st.next()) {
-        list.push_back({st.text(0), st.text(1), st.text(2), st.text(4), st.int32(3), st.int64(5) != 0});
-    }
-    return list;
-}
-
-std::int64_t SourceCatalog::problemCount()
-{
-    Statement st = m_db.prepare("SELECT count(*) FROM source_problems");
-    return st.next() ? st.int64(0) : 0;
-}
-
 QList<SourceSummary> SourceCatalog::sources()
 {
     const auto entries = countsBySource(m_db, "SELECT source_id, count(*) FROM entries GROUP BY source_id");
