@@ -287,6 +287,63 @@ private Q_SLOTS:
         QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("good-token")));
     }
 
+    void contractsFolder_added_syncs_andItsProblemsShowInThePanel()
+    {
+        auto f = makeWindow(false);
+        QVERIFY(f);
+        const QString folder = m_dir.filePath(QStringLiteral("contracts%1").arg(m_n));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/orders.odcs.yaml"), QByteArrayLiteral(R"(apiVersion: v3.0.0
+kind: DataContract
+id: orders-contract
+name: Orders
+version: 1.0.0
+status: active
+domain: sales
+dataProduct: orders
+schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+)")));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/broken.odcs.yaml"),
+                                QByteArrayLiteral("apiVersion: v3.0.0\nkind: DataContract\nid: [unclosed\n")));
+        auto *dialog = openAddSource(*f);
+        find<QComboBox>(dialog, "kindCombo")->setCurrentIndex(2);
+        dialog->setBrowse([folder](QWidget *, ui::AddSourceDialog::Kind k) {
+            return k == ui::AddSourceDialog::Kind::Contracts ? folder : QString();
+        });
+        QTest::mouseClick(find<QPushButton>(dialog, "browseButton"), Qt::LeftButton);
+        QCOMPARE(find<QLineEdit>(dialog, "addressEdit")->text(), folder);
+        QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        auto *result = find<QLabel>(dialog, "probeResult");
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✓")), 20000);
+
+        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        clickOk(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto r = finished.first().first().value<models::SyncResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QList<models::SourceSummary> sources = models::SourceCatalog(f->db).sources();
+        QCOMPARE(sources.size(), 2);
+        QCOMPARE(sources[1].state.kind, QStringLiteral("contracts"));
+        QVERIFY(sources[1].entries >= 1);
+        QVERIFY(sources[1].problems >= 1);
+
+        // The broken file is a problem of the folder, reachable from the status bar.
+        auto *indicator = find<QToolButton>(f->window.get(), "problemsIndicator");
+        QTRY_VERIFY(indicator->isVisible());
+        QTest::mouseClick(indicator, Qt::LeftButton);
+        auto *table = find<QTableWidget>(f->window.get(), "problemsTable");
+        bool listed = false;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            listed = listed ||
+                     (table->item(row, 2)->text().endsWith(QLatin1String("broken.odcs.yaml")) &&
+                      table->item(row, 0)->text() == QLatin1String("Error") && table->item(row, 3)->text().toInt() > 0);
+        }
+        QVERIFY2(listed, "broken.odcs.yaml is listed as an error with its line");
+    }
+
     void testConnection_failure_isShownInline()
     {
         auto f = makeWindow();
