@@ -285,6 +285,13 @@ private Q_SLOTS:
         r = finished.at(2).first().value<models::SyncResult>();
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("good-token")));
+
+        // Edit Token… replaces it in the credential store.
+        sources->setTokenPrompt([](QWidget *, const QString &, const QString &) {
+            return std::optional<QString>(QStringLiteral("rotated-token"));
+        });
+        QTest::mouseClick(find<QPushButton>(sources, "tokenButton"), Qt::LeftButton);
+        QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("rotated-token")));
     }
 
     void contractsFolder_added_syncs_andItsProblemsShowInThePanel()
