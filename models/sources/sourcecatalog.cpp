@@ -1,9 +1,9 @@
 #include "sourcecatalog.h"
 
 #include "../logging.h"
-#include "../search/searchengine.h"
 #include "../store/catalogreader.h"
 #include "../store/catalogwriter.h"
+#include "../store/searchindex.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -182,7 +182,7 @@ SourceCatalog::Removal SourceCatalog::remove(const QString &uri, bool discardPen
         if (auto err = m_db.exec(std::string(CatalogWriter::searchDocumentSql()) + " ORDER BY e.id")) {
             return fail(QStringLiteral("indexing the remaining entries"), err->message);
         }
-        if (auto err = SearchEngine::rebuildNameTables(m_db)) {
+        if (auto err = SearchIndex::rebuildNameTables(m_db)) {
             return fail(QStringLiteral("indexing the remaining names"), err->message);
         }
         for (const auto &[name, sql] : setAside) {
@@ -192,12 +192,12 @@ SourceCatalog::Removal SourceCatalog::remove(const QString &uri, bool discardPen
                 }
             }
         }
-        if (auto err = SearchEngine::optimizeIndexes(m_db)) {
+        if (auto err = SearchIndex::optimizeIndexes(m_db)) {
             return fail(QStringLiteral("compacting the search index"), err->message);
         }
     }
     // The vocabulary's document counts (IDF, typo correction) are copied from the index: count again.
-    if (auto err = SearchEngine::rebuildVocabulary(m_db)) {
+    if (auto err = SearchIndex::rebuildVocabulary(m_db)) {
         return fail(QStringLiteral("counting the vocabulary"), err->message);
     }
     if (auto err = tx.commit()) {
