@@ -280,7 +280,7 @@ void MainWindow::createActions()
     back->setShortcutContext(Qt::WindowShortcut);
 
     // Sources: add, manage and remove them, and what their syncs reported (a dock and a status-bar indicator).
-    m_sources = new SourcesMenu(*this, m_outbox->database(), m_context.sync, m_context.credentials);
+    m_sources = new SourcesMenu(*this, m_outbox->database(), m_context.dbPath, m_context.sync, m_context.credentials);
     connect(m_sources, &SourcesMenu::syncRequested, this, [this](const QString &source) { syncNow(source); });
     connect(m_sources, &SourcesMenu::catalogChanged, this, &MainWindow::onSourcesRemoved);
 

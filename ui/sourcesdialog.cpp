@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace meshlens::ui {
 
@@ -44,9 +46,11 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 } // namespace
 
-SourcesDialog::SourcesDialog(models::Database &db, models::CredentialStore *credentials, QWidget *parent)
+SourcesDialog::SourcesDialog(models::Database &db, QString dbPath, models::CredentialStore *credentials,
+                             QWidget *parent)
     : QDialog(parent)
     , m_db(db)
+    , m_dbPath(std::move(dbPath))
     , m_credentials(credentials)
     , m_tokenPrompt(defaultTokenPrompt())
 {
@@ -159,8 +163,8 @@ void SourcesDialog::updateButtons()
 {
     const int row = selectedRow();
     const bool any = row >= 0;
-    m_sync->setEnabled(any && !m_syncRunning);
-    m_remove->setEnabled(any && !m_syncRunning);
+    m_sync->setEnabled(any && !m_syncRunning && !m_removing);
+    m_remove->setEnabled(any && !m_syncRunning && !m_removing);
     m_remove->setToolTip(m_syncRunning ? tr("A sync is running; remove the source when it has finished.") : QString());
     m_token->setEnabled(any && m_credentials &&
                         m_table->item(row, Name)->data(kKindRole).toString() == QLatin1String("openmetadata"));
@@ -194,7 +198,7 @@ void SourcesDialog::editTokenOfSelected()
 void SourcesDialog::removeSelected()
 {
     const int row = selectedRow();
-    if (row < 0 || m_syncRunning) {
+    if (row < 0 || m_syncRunning || m_removing) {
         return;
     }
     const QString uri = m_table->item(row, Name)->data(kUriRole).toString();
@@ -229,17 +233,46 @@ void SourcesDialog::removeSelected()
             return;
         }
     }
-    const models::SourceCatalog::Removal removal = catalog.remove(uri, discard);
-    if (!removal.ok) {
-        m_status->setText(removal.error);
-        return;
+    m_removing = true;
+    updateButtons();
+    m_status->setText(tr("Removing %1…").arg(title));
+    const QString kind = source->state.kind;
+    auto *watcher = new QFutureWatcher<models::SourceCatalog::Removal>(this);
+    connect(
+        watcher, &QFutureWatcher<models::SourceCatalog::Removal>::finished, this, [this, watcher, uri, title, kind]() {
+            watcher->deleteLater();
+            m_removing = false;
+            const models::SourceCatalog::Removal removal = watcher->result();
+            if (!removal.ok) {
+                updateButtons();
+                m_status->setText(removal.error);
+                return;
+            }
+            if (m_credentials && kind == QLatin1String("openmetadata")) {
+                (void)m_credentials->remove(uri); // a token no source uses any more
+            }
+            refresh();
+            m_status->setText(tr("Removed %1 with %n entries.", nullptr, static_cast<int>(removal.entries)).arg(title));
+            Q_EMIT sourceRemoved(uri);
+        });
+    // A connection of the worker's own: SQLite connections are not shared across threads.
+    watcher->setFuture(QtConcurrent::run([path = m_dbPath, uri, discard]() {
+        models::Database db;
+        if (auto err = db.open(path)) {
+            models::SourceCatalog::Removal failed;
+            failed.error = err->message;
+            return failed;
+        }
+        return models::SourceCatalog(db).remove(uri, discard);
+    }));
+}
+
+void SourcesDialog::done(int result)
+{
+    if (m_removing) {
+        return; // the removal reports back here; the dialog closes once it has
     }
-    if (m_credentials && source->state.kind == QLatin1String("openmetadata")) {
-        (void)m_credentials->remove(uri); // a token no source uses any more
-    }
-    refresh();
-    m_status->setText(tr("Removed %1 with %n entries.", nullptr, static_cast<int>(removal.entries)).arg(title));
-    Q_EMIT sourceRemoved(uri);
+    QDialog::done(result);
 }
 
 } // namespace meshlens::ui

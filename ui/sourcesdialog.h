@@ -19,15 +19,17 @@ namespace meshlens::ui {
 
 // Sources → Manage Sources…: the cache's sources (address, kind, products, entries, last sync, last error, open
 // outbox items) with Sync, Edit Token… and Remove (confirmed, naming how many products go; undelivered outbox items
-// are discarded only after a second, explicit yes). Reads and removes over the GUI thread's read-write connection
-// (the one edits use) and only while no sync runs. GUI thread; opened with open(), deletes itself on close.
+// are discarded only after a second, explicit yes). Lists over the GUI thread's connection; a removal (minutes for
+// a million entries) runs on a QtConcurrent worker with a connection of its own, only while no sync runs, and the
+// dialog stays open until it is done. GUI thread; opened with open(), deletes itself on close.
 class SourcesDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SourcesDialog)
 
 public:
-    SourcesDialog(models::Database &db, models::CredentialStore *credentials, QWidget *parent = nullptr);
+    SourcesDialog(models::Database &db, QString dbPath, models::CredentialStore *credentials,
+                  QWidget *parent = nullptr);
 
     void refresh();
     // A running sync holds the writer: removal waits for it.
@@ -41,6 +43,9 @@ public:
     void syncSelected();
     void editTokenOfSelected();
     void removeSelected();
+    [[nodiscard]] bool isRemoving() const { return m_removing; }
+
+    void done(int result) override;
 
 Q_SIGNALS:
     void syncRequested(const QString &uri);
@@ -53,6 +58,7 @@ private:
     void updateButtons();
 
     models::Database &m_db;
+    QString m_dbPath;
     models::CredentialStore *m_credentials = nullptr;
     QTableWidget *m_table = nullptr;
     QPushButton *m_sync = nullptr;
@@ -60,6 +66,7 @@ private:
     QPushButton *m_remove = nullptr;
     QLabel *m_status = nullptr;
     bool m_syncRunning = false;
+    bool m_removing = false;
     Confirm m_confirm;
     TokenPrompt m_tokenPrompt;
 };

@@ -15,11 +15,12 @@
 
 namespace meshlens::ui {
 
-SourcesMenu::SourcesMenu(QMainWindow &window, models::Database &db, models::SyncController *sync,
+SourcesMenu::SourcesMenu(QMainWindow &window, models::Database &db, QString dbPath, models::SyncController *sync,
                          models::CredentialStore *credentials)
     : QObject(&window)
     , m_window(window)
     , m_db(db)
+    , m_dbPath(std::move(dbPath))
     , m_sync(sync)
     , m_credentials(credentials)
     , m_tokenPrompt(defaultTokenPrompt())
@@ -83,7 +84,7 @@ void SourcesMenu::showManageSources()
         m_sourcesDialog->activateWindow();
         return;
     }
-    auto *dialog = new SourcesDialog(m_db, m_credentials, &m_window);
+    auto *dialog = new SourcesDialog(m_db, m_dbPath, m_credentials, &m_window);
     m_sourcesDialog = dialog;
     dialog->setSyncRunning(m_sync && m_sync->isRunning());
     connect(dialog, &SourcesDialog::syncRequested, this, &SourcesMenu::syncRequested);

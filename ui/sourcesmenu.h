@@ -33,8 +33,8 @@ class SourcesMenu final : public QObject
     Q_DISABLE_COPY_MOVE(SourcesMenu)
 
 public:
-    // `db` is the GUI thread's read-write connection (the one edits use); `sync` and `credentials` may be null.
-    SourcesMenu(QMainWindow &window, models::Database &db, models::SyncController *sync,
+    // `db` is the GUI thread's connection to the cache at `dbPath`; `sync` and `credentials` may be null.
+    SourcesMenu(QMainWindow &window, models::Database &db, QString dbPath, models::SyncController *sync,
                 models::CredentialStore *credentials);
 
     void showAddSource();
@@ -63,6 +63,7 @@ private:
 
     QMainWindow &m_window;
     models::Database &m_db;
+    QString m_dbPath;
     models::SyncController *m_sync = nullptr;
     models::CredentialStore *m_credentials = nullptr;
     SourceProblemsView *m_problems = nullptr;

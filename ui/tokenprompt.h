@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+class QInputDialog;
 class QWidget;
 
 namespace meshlens::ui {
@@ -13,7 +14,9 @@ namespace meshlens::ui {
 // (the server refused the stored one, the user chose Edit token…). A test seam wherever it is used.
 using TokenPrompt =
     std::function<std::optional<QString>(QWidget *parent, const QString &sourceUri, const QString &reason)>;
-// The real prompt: a password field in a small dialog.
+// The real prompt: tokenDialog, run modally.
 [[nodiscard]] TokenPrompt defaultTokenPrompt();
+// The prompt's dialog (a password field), not yet shown; the caller owns it.
+[[nodiscard]] QInputDialog *tokenDialog(QWidget *parent, const QString &sourceUri, const QString &reason);
 
 } // namespace meshlens::ui

@@ -20,14 +20,6 @@ struct SourceSummary
     std::int64_t problems = 0;   // rows of the Source problems list
 };
 
-// A row of the source_problems table (schema 7): what a sync reported without failing (SourceProblem, stored).
-struct StoredProblem
-{
-    QString sourceUri, sourceName, file, message;
-    int line = 0;
-    bool error = true; // SourceProblem::Severity::Error; else a warning
-};
-
 // The cache's sources as a whole: lists them with their counts, and removes one with everything it brought (its
 // entries and all that hangs off them, the search index rows, the vocabulary counts, its lineage, problems and
 // state, its outbox items) in one transaction, leaving every other source's rows untouched. Runs on the caller's
@@ -39,10 +31,6 @@ public:
 
     [[nodiscard]] QList<SourceSummary> sources();
     [[nodiscard]] std::optional<SourceSummary> source(const QString &uri);
-
-    // Every source's problems, errors first, then by source, file and line; at most `limit` rows.
-    [[nodiscard]] QList<StoredProblem> problems(int limit = 10000);
-    [[nodiscard]] std::int64_t problemCount();
 
     struct Removal
     {

@@ -8,6 +8,7 @@
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/fakeopenmetadata.h"
 #include "support/testsupport.h"
 #include "support/uitestsupport.h"
 #include "ui/addsourcedialog.h"
@@ -16,12 +17,14 @@
 #include "ui/sourceproblemsview.h"
 #include "ui/sourcesdialog.h"
 #include "ui/sourcesmenu.h"
+#include "ui/tokenprompt.h"
 
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -115,7 +118,8 @@ private:
         ui::SourcesMenu *menu() const { return window->sourcesMenu(); }
     };
 
-    std::unique_ptr<Fixture> makeWindow()
+    // fakeKinds: "openmetadata+" addresses open the test's FakeServerSource; else every address the real registry.
+    std::unique_ptr<Fixture> makeWindow(bool fakeKinds = true)
     {
         auto f = std::make_unique<Fixture>();
         f->dbPath = m_dir.filePath(QStringLiteral("ui%1.db").arg(++m_n));
@@ -128,11 +132,14 @@ private:
         }
         f->reader = std::make_unique<models::CatalogReader>(f->db);
         f->sync = std::make_unique<models::SyncController>();
+        f->sync->setEnvironment({&f->credentials});
         f->window = std::make_unique<ui::MainWindow>(
             ui::AppContext{f->dbPath, f->reader.get(), f->sync.get(), &f->credentials});
         f->window->resize(1200, 760);
         Fixture *raw = f.get();
-        f->menu()->setOpener(fakeOpen);
+        if (fakeKinds) {
+            f->menu()->setOpener(fakeOpen);
+        }
         f->menu()->setDialogHook([raw](QDialog *dialog) {
             raw->dialogs << dialog;
             if (auto *sources = qobject_cast<ui::SourcesDialog *>(dialog)) {
@@ -207,6 +214,144 @@ private Q_SLOTS:
         QCOMPARE(sources[1].state.uri, QUrl::fromLocalFile(second).toString());
     }
 
+    void openMetadataServer_addedTestedSynced_andARefusedTokenIsAskedFor()
+    {
+        test::FakeOpenMetadata server({QStringLiteral("1.9.2"), QStringLiteral("good-token")});
+        QCOMPARE(server.start(), QString());
+        auto f = makeWindow(false); // the real OpenMetadata source, against the fake server
+        auto *dialog = openAddSource(*f);
+        QVERIFY(dialog);
+        auto *address = find<QLineEdit>(dialog, "addressEdit");
+        auto *token = find<QLineEdit>(dialog, "tokenEdit");
+        auto *warning = find<QLabel>(dialog, "warningLabel");
+        auto *result = find<QLabel>(dialog, "probeResult");
+        find<QComboBox>(dialog, "kindCombo")->setCurrentIndex(1);
+
+        // The source's own warning: plain HTTP to another host, not to this one.
+        address->setText(QStringLiteral("http://catalog.example.com:8585"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QLatin1String("plain HTTP")), qPrintable(warning->text()));
+        address->setText(server.address());
+        QVERIFY(warning->isHidden());
+
+        token->setText(QStringLiteral("wrong"));
+        QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✗")), 20000);
+        QVERIFY2(result->text().contains(QLatin1String("HTTP 401")), qPrintable(result->text()));
+        QVERIFY2(!result->text().contains(QLatin1String("wrong")), qPrintable(result->text())); // never the token
+        token->setText(QStringLiteral("good-token"));
+        QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(result->text(), QStringLiteral("✓ OpenMetadata 1.9.2"), 20000);
+
+        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        clickOk(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        auto r = finished.last().first().value<models::SyncResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const auto om = models::SourceCatalog(f->db).source(server.address());
+        QVERIFY(om);
+        QCOMPARE(om->state.kind, QStringLiteral("openmetadata"));
+        QVERIFY(om->entries > 0);
+        QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("good-token")));
+        auto *results = find<QAbstractItemView>(f->window.get(), "resultsView");
+        f->window->searchPage()->setQuery(QStringLiteral("source:openmetadata"));
+        QTRY_COMPARE(results->model()->rowCount(), static_cast<int>(om->entries)); // the bundle's 3 filtered out
+        screenshot(f->window.get(), "openmetadata-catalog.png");
+
+        // The stored token expires: the next sync is refused, MeshLens asks once, and syncs again with the answer.
+        QVERIFY(!f->credentials.write(server.address(), QStringLiteral("expired")));
+        QStringList asked;
+        f->menu()->setTokenPrompt([&](QWidget *parent, const QString &uri, const QString &reason) {
+            asked << uri;
+            const std::unique_ptr<QInputDialog> prompt(ui::tokenDialog(parent, uri, reason));
+            prompt->show();
+            screenshot(prompt.get(), "token-prompt.png");
+            return std::optional<QString>(QStringLiteral("good-token"));
+        });
+        trigger(f->window.get(), "actionManageSources");
+        auto *sources = find<ui::SourcesDialog>(f->window.get(), "sourcesDialog");
+        auto *table = find<QTableWidget>(sources, "sourcesTable");
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 1)->text() == server.address()) {
+                table->selectRow(row);
+            }
+        }
+        QVERIFY(find<QPushButton>(sources, "tokenButton")->isEnabled()); // an OpenMetadata source has a token
+        QTest::mouseClick(find<QPushButton>(sources, "syncSourceButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000); // refused, then synced again
+        r = finished.at(1).first().value<models::SyncResult>();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QLatin1String("HTTP 401")), qPrintable(r.error));
+        QCOMPARE(asked, QStringList{server.address()});
+        r = finished.at(2).first().value<models::SyncResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("good-token")));
+
+        // Edit Token… replaces it in the credential store.
+        sources->setTokenPrompt([](QWidget *, const QString &, const QString &) {
+            return std::optional<QString>(QStringLiteral("rotated-token"));
+        });
+        QTest::mouseClick(find<QPushButton>(sources, "tokenButton"), Qt::LeftButton);
+        QCOMPARE(f->credentials.read(server.address()).secret, std::optional<QString>(QStringLiteral("rotated-token")));
+    }
+
+    void contractsFolder_added_syncs_andItsProblemsShowInThePanel()
+    {
+        auto f = makeWindow(false);
+        QVERIFY(f);
+        const QString folder = m_dir.filePath(QStringLiteral("contracts%1").arg(m_n));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/orders.odcs.yaml"), QByteArrayLiteral(R"(apiVersion: v3.0.0
+kind: DataContract
+id: orders-contract
+name: Orders
+version: 1.0.0
+status: active
+domain: sales
+dataProduct: orders
+schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+)")));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/broken.odcs.yaml"),
+                                QByteArrayLiteral("apiVersion: v3.0.0\nkind: DataContract\nid: [unclosed\n")));
+        auto *dialog = openAddSource(*f);
+        find<QComboBox>(dialog, "kindCombo")->setCurrentIndex(2);
+        dialog->setBrowse([folder](QWidget *, ui::AddSourceDialog::Kind k) {
+            return k == ui::AddSourceDialog::Kind::Contracts ? folder : QString();
+        });
+        QTest::mouseClick(find<QPushButton>(dialog, "browseButton"), Qt::LeftButton);
+        QCOMPARE(find<QLineEdit>(dialog, "addressEdit")->text(), folder);
+        QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        auto *result = find<QLabel>(dialog, "probeResult");
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✓")), 20000);
+
+        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        clickOk(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto r = finished.first().first().value<models::SyncResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QList<models::SourceSummary> sources = models::SourceCatalog(f->db).sources();
+        QCOMPARE(sources.size(), 2);
+        QCOMPARE(sources[1].state.kind, QStringLiteral("contracts"));
+        QVERIFY(sources[1].entries >= 1);
+        QVERIFY(sources[1].problems >= 1);
+
+        // The broken file is a problem of the folder, reachable from the status bar.
+        auto *indicator = find<QToolButton>(f->window.get(), "problemsIndicator");
+        QTRY_VERIFY(indicator->isVisible());
+        QTest::mouseClick(indicator, Qt::LeftButton);
+        auto *table = find<QTableWidget>(f->window.get(), "problemsTable");
+        bool listed = false;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            listed = listed ||
+                     (table->item(row, 2)->text().endsWith(QLatin1String("broken.odcs.yaml")) &&
+                      table->item(row, 0)->text() == QLatin1String("Error") && table->item(row, 3)->text().toInt() > 0);
+        }
+        QVERIFY2(listed, "broken.odcs.yaml is listed as an error with its line");
+    }
+
     void testConnection_failure_isShownInline()
     {
         auto f = makeWindow();
@@ -277,7 +422,8 @@ private Q_SLOTS:
         for (const QString &key : settings.allKeys()) {
             QVERIFY2(!settings.value(key).toString().contains(QLatin1String("good-token")), qPrintable(key));
         }
-        QTRY_VERIFY(!f->sync->isRunning());
+        f->sync->cancel(); // the address leads nowhere: no need to wait for its retries
+        QTRY_VERIFY_WITH_TIMEOUT(!f->sync->isRunning(), 30000);
     }
 
     void testConnection_canBeCancelled()
@@ -344,6 +490,11 @@ private Q_SLOTS:
 
         f->answer = true;
         QTest::mouseClick(find<QPushButton>(dialog, "removeSourceButton"), Qt::LeftButton);
+        QVERIFY(dialog->isRemoving()); // on a worker: the window stays responsive
+        QVERIFY(!remove->isEnabled());
+        dialog->reject(); // not closed while it runs
+        QVERIFY(find<ui::SourcesDialog>(f->window.get(), "sourcesDialog"));
+        QTRY_VERIFY(!dialog->isRemoving());
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 1)->text(), QUrl::fromLocalFile(second).toString());
         const QList<models::SourceSummary> left = models::SourceCatalog(f->db).sources();
@@ -372,7 +523,9 @@ private Q_SLOTS:
         QCOMPARE(models::SourceCatalog(f->db).sources().size(), 1);
         QCOMPARE(outbox.openCount(), 1);
         dialog->setConfirm([](QWidget *, const QString &) { return true; });
+        QSignalSpy removed(dialog, &ui::SourcesDialog::sourceRemoved);
         QTest::mouseClick(find<QPushButton>(dialog, "removeSourceButton"), Qt::LeftButton);
+        QTRY_COMPARE(removed.count(), 1);
         QCOMPARE(models::SourceCatalog(f->db).sources().size(), 0);
         QCOMPARE(outbox.openCount(), 0);
     }
@@ -447,7 +600,8 @@ private Q_SLOTS:
         Q_EMIT f->sync->finished(refused); // refused again: not asked again this session
         QCOMPARE(asked.size(), 1);
         QCOMPARE(requested.count(), 1);
-        QTRY_VERIFY(!f->sync->isRunning());
+        f->sync->cancel(); // the address leads nowhere: no need to wait for its retries
+        QTRY_VERIFY_WITH_TIMEOUT(!f->sync->isRunning(), 30000);
 
         // A bundle refused over HTTP is not asked for a token; nor is any other failure.
         models::SyncResult bundle;
