@@ -782,14 +782,27 @@ private slots:
         const QUrl url = server.url(QStringLiteral("/bundle"));
         QByteArray got;
         int chunks = 0;
+        QList<int> heads; // the status onHead saw, once per answer that began
+        QByteArray length;
+        bool headFirst = true;
         const HttpResponse r = onWorker<HttpResponse>([&] {
             HttpClient client(fastPolicy()); // a cap of 1 KiB, which a stream ignores
-            return client.stream(get(url), [&](const QByteArray &chunk) -> std::optional<QString> {
-                got += chunk;
-                ++chunks;
-                return std::nullopt;
-            });
+            return client.stream(
+                get(url),
+                [&](const QByteArray &chunk) -> std::optional<QString> {
+                    headFirst = headFirst && heads.size() == 1;
+                    got += chunk;
+                    ++chunks;
+                    return std::nullopt;
+                },
+                [&](const HttpResponse &head) {
+                    heads << head.status;
+                    length = head.header("Content-Length");
+                });
         });
+        QCOMPARE(heads, QList<int>{200}); // not for the 503
+        QVERIFY(headFirst);
+        QCOMPARE(length, QByteArray::number(big.size()));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.attempts, 2); // retried: no data had arrived yet
         QVERIFY(r.body.isEmpty());

@@ -102,6 +102,12 @@ private:
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             socket->setParent(this);
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            // Forgotten when it goes: a later socket may be allocated at the same address (a retry reconnects at
+            // once) and must not look answered already.
+            connect(socket, &QObject::destroyed, this, [this, socket] {
+                m_requestBytes.remove(socket);
+                m_answered.remove(socket);
+            });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     }
