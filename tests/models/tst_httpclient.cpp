@@ -328,7 +328,7 @@ private slots:
         const HttpResponse r = send(request);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 1);
-        QCOMPARE(server.requestCount("/api/v1/x"), 1); // Qt does not resend a POST or PATCH by itself either
+        QCOMPARE(server.requestCount("/api/v1/x"), 1); // nor does Qt resend a POST or PATCH by itself
         QVERIFY2(r.error.endsWith(expected), qPrintable(r.error));
     }
 
