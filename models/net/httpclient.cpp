@@ -269,6 +269,9 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
     // Redirects are followed by run(), which enforces the scheme, count and loop rules.
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // HTTP/1.1 only: the protocol the fault tests exercise, and the one where requestSent reliably marks a request
+    // as possibly delivered (which decides whether a non-retryable request may be sent again).
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("MeshLens/" MESHLENS_VERSION));
     for (const auto &[name, value] : request.headers) {
         req.setRawHeader(name, value);
@@ -284,13 +287,19 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         req.setSslConfiguration(*tls);
     }
 
-    const bool bodyless = body.isEmpty() && (method == "GET" || method == "HEAD" || method == "DELETE");
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> reply(
-        bodyless ? manager()->sendCustomRequest(req, method) : manager()->sendCustomRequest(req, method, body),
-        [](QNetworkReply *r) {
-            r->disconnect();
-            r->deleteLater();
-        });
+    // Qt must know a HEAD for what it is (a custom verb would wait for the body Content-Length announces).
+    QNetworkReply *sent = nullptr;
+    if (method == "HEAD") {
+        sent = manager()->head(req);
+    } else if (body.isEmpty() && (method == "GET" || method == "DELETE")) {
+        sent = manager()->sendCustomRequest(req, method);
+    } else {
+        sent = manager()->sendCustomRequest(req, method, body);
+    }
+    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> reply(sent, [](QNetworkReply *r) {
+        r->disconnect();
+        r->deleteLater();
+    });
     if (onData) {
         reply->setReadBufferSize(kStreamReadBuffer);
     }
@@ -622,7 +631,8 @@ HttpResponse HttpClient::Impl::run(const HttpRequest &request, const OnData *onD
             lastStatus = 0;
         }
         const bool retryable = answered ? isRetryableStatus(a.status) : isRetryableOutcome(a.outcome);
-        const bool maySend = !a.delivered && (request.retryable || !a.sent);
+        // Only a refused connection proves a request went nowhere; a timeout might have cut off its answer.
+        const bool maySend = !a.delivered && (request.retryable || a.outcome == Outcome::Refused);
         if (retryable && maySend && tries < policy.maxAttempts) {
             const int delay =
                 HttpClient::retryDelayMs(tries, headerValue(a.headers, "Retry-After"), policy,

@@ -187,6 +187,40 @@ private slots:
         QCOMPARE(seen[0].header("Accept"), QByteArray("application/json"));
     }
 
+    void head_returnsHeadersWithoutABody()
+    {
+        FaultHttpServer server;
+        QVERIFY(server.listen());
+        server.script("/bundle.ndjson", {FaultResponse::ok(QByteArray(500, 'h'), "application/x-ndjson")});
+        HttpRequest request = get(server.url(QStringLiteral("/bundle.ndjson")));
+        request.method = "HEAD";
+        const HttpResponse r = send(request);
+        QVERIFY2(r.ok(), qPrintable(r.error)); // Content-Length 500 and no body is what a HEAD answer is
+        QCOMPARE(r.header("Content-Length"), QByteArray("500"));
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(server.requests().value(0).method, QByteArray("HEAD"));
+    }
+
+    void nonRetryableRequest_isNotSentAgainAfterATimeout()
+    {
+        FaultHttpServer server;
+        QVERIFY(server.listen());
+        server.script("/api/v1/feed", {FaultResponse::faulty(Fault::Stall), FaultResponse::ok("{}")});
+        HttpRequest request = get(server.url(QStringLiteral("/api/v1/feed")));
+        request.method = "POST";
+        request.body = "{}";
+        request.retryable = false;
+        HttpPolicy policy = fastPolicy();
+        policy.idleTimeoutMs = 100;
+        const HttpResponse r = send(request, policy);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(server.requestCount("/api/v1/feed"), 1);
+        QVERIFY2(r.error.endsWith(QStringLiteral("sent nothing for 0.1 s; it was not sent again because the server may "
+                                                 "have applied it")),
+                 qPrintable(r.error));
+    }
+
     void methods_sendTheirBody_data()
     {
         QTest::addColumn<QByteArray>("method");

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QtConcurrent>
 
 #include <functional>
 
@@ -236,6 +237,7 @@ private Q_SLOTS:
     void http_truncatedMidLine_keepsPreviousCatalog();
     void http_truncatedAtLineEnd_keepsPreviousCatalog();
     void http_secondRunWhileRunning_isRefused();
+    void http_probe_asksWithHead();
 
 private:
     QString path(const char *name) const { return m_dir->filePath(QLatin1String(name)); }
@@ -755,6 +757,31 @@ void tst_SyncEngine::http_secondRunWhileRunning_isRefused()
     QVERIFY2(results.first().error.contains(QStringLiteral("already running")), qPrintable(results.first().error));
     QVERIFY2(results.last().ok, qPrintable(results.last().error));
     QCOMPARE(results.last().products, 3);
+}
+
+void tst_SyncEngine::http_probe_asksWithHead()
+{
+    FakeHttpServer server;
+    QVERIFY(server.isListening());
+    server.route("/catalog.ndjson", FakeHttpServer::ok(test::sampleBundle(), 1));
+    const std::atomic<bool> cancel = false;
+    // The probe blocks this thread, whose event loop the fake server needs: it runs on a worker.
+    const auto probe = [&](const char *path) {
+        return QtConcurrent::run([url = server.url(path), &cancel] {
+            BundleSource source(SourceAddress::parse(url));
+            return source.probe(cancel);
+        });
+    };
+    auto found = probe("/catalog.ndjson");
+    QTRY_VERIFY_WITH_TIMEOUT(found.isFinished(), 20000);
+    QVERIFY2(found.result().ok, qPrintable(found.result().message));
+    QCOMPARE(found.result().message, QStringLiteral("the server answered HTTP 200"));
+
+    auto missing = probe("/missing.ndjson");
+    QTRY_VERIFY_WITH_TIMEOUT(missing.isFinished(), 20000);
+    QVERIFY(!missing.result().ok);
+    QVERIFY2(missing.result().message.contains(QStringLiteral("HTTP 404")), qPrintable(missing.result().message));
+    QCOMPARE(server.requests(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
