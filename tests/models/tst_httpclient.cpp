@@ -404,7 +404,7 @@ private slots:
         QVERIFY(server.listen());
         server.script("/t", {FaultResponse::faulty(Fault(fault)), FaultResponse::ok("[2]")});
         HttpPolicy policy = fastPolicy();
-        policy.idleTimeoutMs = 200;
+        policy.idleTimeoutMs = 1000; // the stall costs it once; the answer after it has time to spare
         const HttpResponse r = send(get(server.url(QStringLiteral("/t"))), policy);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.body, QByteArray("[2]"));
@@ -424,7 +424,7 @@ private slots:
                                                "the body was cut short: 10 of the 21 bytes announced arrived");
         QTest::newRow("truncated") << int(Fault::Truncated)
                                    << QStringLiteral("the body was cut short: 21 of the 52 bytes announced arrived");
-        QTest::newRow("stalled") << int(Fault::Stall) << QStringLiteral("127.0.0.1:%1 sent nothing for 0.2 s");
+        QTest::newRow("stalled") << int(Fault::Stall) << QStringLiteral("127.0.0.1:%1 sent nothing for 0.3 s");
     }
 
     void faultyBody_everyTime_failsWithTheReason()
@@ -435,7 +435,7 @@ private slots:
         QVERIFY(server.listen());
         server.script("/t", {FaultResponse::faulty(Fault(fault))});
         HttpPolicy policy = fastPolicy();
-        policy.idleTimeoutMs = 200;
+        policy.idleTimeoutMs = 300;
         const HttpResponse r = send(get(server.url(QStringLiteral("/t"))), policy);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 3);
