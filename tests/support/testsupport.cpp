@@ -3,6 +3,7 @@
 #include "models/generate/cataloggenerator.h"
 #include "models/store/schema.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -138,6 +139,47 @@ QString dumpCatalog(models::Database &db)
         "SELECT id, kind, entity_ext, state, payload FROM outbox ORDER BY id",
     };
     return dumpRows(db, kTables);
+}
+
+QByteArray contentHash(models::Database &db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList tables;
+    {
+        models::Statement st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                                          "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name");
+        while (st.next()) {
+            tables << st.text(0);
+        }
+    }
+    for (const QString &table : tables) {
+        QStringList columns;
+        {
+            models::Statement st = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+            st.bind(1, table);
+            while (st.next()) {
+                const QString column = st.text(0);
+                // When a sync was tried and succeeded is not catalog content.
+                if (table == QLatin1String("sources") &&
+                    (column == QLatin1String("last_attempt_at") || column == QLatin1String("last_success_at"))) {
+                    continue;
+                }
+                columns << QLatin1Char('"') + column + QLatin1Char('"');
+            }
+        }
+        const QString list = columns.join(QLatin1Char(','));
+        const QString sql = QStringLiteral("SELECT %1 FROM \"%2\" ORDER BY %1").arg(list, table);
+        models::Statement st = db.prepare(sql.toStdString());
+        hash.addData(table.toUtf8());
+        while (st.next()) {
+            for (int c = 0; c < st.columnCount(); ++c) {
+                const std::span<const std::byte> bytes = st.blob(c);
+                hash.addData(QByteArrayView(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+                hash.addData(QByteArrayView(st.isNull(c) ? "\x01" : "\x00", 1));
+            }
+        }
+    }
+    return hash.result().toHex();
 }
 
 QString dumpRows(models::Database &db, const QList<const char *> &queries)

@@ -39,6 +39,9 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source);
 
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
+// A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times
+// of sync attempts), in a canonical order: equal hashes mean equal caches, whatever the table.
+QByteArray contentHash(models::Database &db);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
 
