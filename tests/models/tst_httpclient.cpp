@@ -9,14 +9,14 @@
 
 #include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkProxy>
 #include <QSslError>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
-#include <QtConcurrent>
+
+#include <mutex>
 
 #include <zlib.h>
 
@@ -77,25 +77,12 @@ HttpRequest get(const QUrl &url)
     return r;
 }
 
-// Runs `work` on a pool thread while this thread's event loop serves the fake server; gives up after 20 s (a
-// hang is a failure, not a wait).
-template<typename T> T onWorker(std::function<T()> work)
+// Runs `work` on a worker thread while this thread's event loop serves the fake server.
+template<typename T> T onWorker(const std::function<T()> &work)
 {
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    QTimer guard;
-    guard.setSingleShot(true);
-    QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(std::move(work)));
-    guard.start(20000);
-    if (!watcher.isFinished()) {
-        loop.exec();
-    }
-    if (!watcher.isFinished()) {
-        qFatal("the request did not end within 20 s");
-    }
-    return watcher.result();
+    T result;
+    test::runOnThread([&] { result = work(); });
+    return result;
 }
 
 HttpResponse send(const HttpRequest &request, HttpPolicy policy = fastPolicy(),
@@ -138,11 +125,11 @@ class TestHttpClient : public QObject
 
 private:
     // Every log line from any thread, to prove the token never reaches one.
-    static inline QMutex s_mutex;
+    static inline std::mutex s_mutex;
     static inline QStringList s_messages;
     static void capture(QtMsgType, const QMessageLogContext &, const QString &message)
     {
-        const QMutexLocker lock(&s_mutex);
+        const std::lock_guard lock(s_mutex);
         s_messages << message;
     }
 
@@ -157,7 +144,7 @@ private slots:
     void cleanupTestCase()
     {
         qInstallMessageHandler(nullptr);
-        const QMutexLocker lock(&s_mutex);
+        const std::lock_guard lock(s_mutex);
         QVERIFY(!s_messages.isEmpty()); // the log was captured, so the check below means something
         for (const QString &line : std::as_const(s_messages)) {
             QVERIFY2(!line.contains(kToken), qPrintable(line));
@@ -583,16 +570,18 @@ private slots:
         policy.connectTimeoutMs = 600000;
         policy.idleTimeoutMs = 600000; // only the cancel can end it before the 20 s guard
         std::atomic<bool> cancel = false;
-        QFutureWatcher<HttpResponse> watcher;
         const HttpRequest request = get(server.url(QStringLiteral("/stall")));
-        watcher.setFuture(QtConcurrent::run([&] {
-            HttpClient client(policy, &cancel);
-            return client.send(request);
-        }));
-        QTRY_COMPARE(server.requestCount("/stall"), 1);
-        cancel = true;
-        QTRY_VERIFY_WITH_TIMEOUT(watcher.isFinished(), 20000);
-        const HttpResponse r = watcher.result();
+        HttpResponse r;
+        test::runOnThread(
+            [&] {
+                HttpClient client(policy, &cancel);
+                r = client.send(request);
+            },
+            [&] {
+                if (server.requestCount("/stall") == 1) {
+                    cancel = true; // the request is stalled on the server now
+                }
+            });
         QVERIFY(r.cancelled);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 1);

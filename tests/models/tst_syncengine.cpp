@@ -20,7 +20,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QtConcurrent>
 
 #include <functional>
 
@@ -765,22 +764,22 @@ void tst_SyncEngine::http_probe_asksWithHead()
     QVERIFY(server.isListening());
     server.route("/catalog.ndjson", FakeHttpServer::ok(test::sampleBundle(), 1));
     const std::atomic<bool> cancel = false;
-    // The probe blocks this thread, whose event loop the fake server needs: it runs on a worker.
+    // The probe blocks its thread, and the fake server needs this thread's event loop: it runs on a worker.
     const auto probe = [&](const char *path) {
-        return QtConcurrent::run([url = server.url(path), &cancel] {
-            BundleSource source(SourceAddress::parse(url));
-            return source.probe(cancel);
+        Source::Probe result;
+        test::runOnThread([&] {
+            BundleSource source(SourceAddress::parse(server.url(path)));
+            result = source.probe(cancel);
         });
+        return result;
     };
-    auto found = probe("/catalog.ndjson");
-    QTRY_VERIFY_WITH_TIMEOUT(found.isFinished(), 20000);
-    QVERIFY2(found.result().ok, qPrintable(found.result().message));
-    QCOMPARE(found.result().message, QStringLiteral("the server answered HTTP 200"));
+    const Source::Probe found = probe("/catalog.ndjson");
+    QVERIFY2(found.ok, qPrintable(found.message));
+    QCOMPARE(found.message, QStringLiteral("the server answered HTTP 200"));
 
-    auto missing = probe("/missing.ndjson");
-    QTRY_VERIFY_WITH_TIMEOUT(missing.isFinished(), 20000);
-    QVERIFY(!missing.result().ok);
-    QVERIFY2(missing.result().message.contains(QStringLiteral("HTTP 404")), qPrintable(missing.result().message));
+    const Source::Probe missing = probe("/missing.ndjson");
+    QVERIFY(!missing.ok);
+    QVERIFY2(missing.message.contains(QStringLiteral("HTTP 404")), qPrintable(missing.message));
     QCOMPARE(server.requests(), 2);
 }
 
