@@ -1,6 +1,5 @@
 #include "catalogreader.h"
 
-#include "../search/searchengine.h"
 #include "outbox.h"
 #include "seriescodec.h"
 
@@ -92,24 +91,6 @@ QString CatalogReader::ftsQuery(const QString &text)
     }
     parts.last() += QLatin1Char('*');
     return parts.join(QLatin1Char(' '));
-}
-
-QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std::int64_t *total)
-{
-    m_lastError.reset();
-    SearchOptions options;
-    options.limit = limit;
-    options.snippets = false;
-    SearchResult r = SearchEngine(m_db).search(query, options);
-    if (total) {
-        *total = r.total;
-    }
-    m_lastError = r.error;
-    QList<ProductSummary> out;
-    for (SearchHit &h : r.hits) {
-        out.push_back(std::move(h.product));
-    }
-    return out;
 }
 
 std::optional<std::int64_t> CatalogReader::resolveProduct(const QString &key)
@@ -329,13 +310,20 @@ CatalogStats CatalogReader::stats()
     s.checks = scalar(m_db, "SELECT count(*) FROM checks");
     s.lineageEdges = scalar(m_db, "SELECT count(*) FROM lineage");
     s.pendingOutbox = scalar(m_db, "SELECT count(*) FROM outbox WHERE state <> 'delivered'");
-    Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
-                                "snapshot_at, last_attempt_at, last_success_at FROM sources ORDER BY id");
-    while (st.next()) {
-        s.sources.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optionalInt64(5),
-                                        st.optionalInt64(6), st.optionalInt64(7)});
-    }
+    s.sources = sources();
     return s;
+}
+
+QList<SourceState> CatalogReader::sources()
+{
+    QList<SourceState> list;
+    Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
+                                "snapshot_at, last_attempt_at, last_success_at, id FROM sources ORDER BY id");
+    while (st.next()) {
+        list.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optionalInt64(5),
+                                   st.optionalInt64(6), st.optionalInt64(7), st.int64(8)});
+    }
+    return list;
 }
 
 std::optional<std::int64_t> CatalogReader::asOf()

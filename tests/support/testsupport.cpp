@@ -11,8 +11,10 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+#include <vector>
 
 namespace meshlens::test {
 
@@ -102,6 +104,41 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList lineDiff(const QByteArray &a, const QByteArray &b)
+{
+    const QList<QByteArray> x = a.split('\n'), y = b.split('\n');
+    const size_t n = size_t(x.size()), m = size_t(y.size());
+    // lcs[i][j]: the longest common subsequence of x[i..] and y[j..].
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    for (size_t i = n; i-- > 0;) {
+        for (size_t j = m; j-- > 0;) {
+            lcs[i][j] =
+                x[qsizetype(i)] == y[qsizetype(j)] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    QStringList out;
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && x[qsizetype(i)] == y[qsizetype(j)]) {
+            ++i;
+            ++j;
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out << QStringLiteral("-%1 %2").arg(i + 1).arg(QString::fromUtf8(x[qsizetype(i)]));
+            ++i;
+        } else {
+            out << QStringLiteral("+%1 %2").arg(j + 1).arg(QString::fromUtf8(y[qsizetype(j)]));
+            ++j;
+        }
+    }
+    return out;
 }
 
 models::SyncResult syncNow(const QString &dbPath, const QString &source)

@@ -30,6 +30,12 @@ QByteArray qualityBundle();
 // Header line for a hand-written bundle.
 QByteArray header(const char *mode = "snapshot", const char *cursor = "c1", const char *since = nullptr);
 
+// The whole file, or an empty array when it cannot be read.
+QByteArray readFile(const QString &path);
+// A line diff by longest common subsequence: "-N text" for a line of `a` that went, "+N text" for a line of `b`
+// that came (1-based line numbers in their own file), removals of a run before its additions.
+QStringList lineDiff(const QByteArray &a, const QByteArray &b);
+
 // Writes bytes to a file (creating folders); fails the test on error via QVERIFY in the caller's scope.
 bool writeFile(const QString &path, const QByteArray &bytes);
 
