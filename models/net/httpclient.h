@@ -73,8 +73,11 @@ public:
     // Hands the body to onData as it arrives (a bundle of gigabytes): no size cap and no retry once data arrived.
     // onData returns an error to stop. The response's body stays empty, except for a failed answer's first 64 KiB
     // (a server's error message). The body arrives decompressed; Content-Length is checked on the wire bytes.
-    [[nodiscard]] HttpResponse stream(const HttpRequest &request,
-                                      const std::function<std::optional<QString>(const QByteArray &chunk)> &onData);
+    // onHead, when given, sees a 2xx answer's status and headers before its first chunk (Content-Length for a
+    // progress bar); an attempt retried before any data calls it again.
+    using OnData = std::function<std::optional<QString>(const QByteArray &chunk)>;
+    using OnHead = std::function<void(const HttpResponse &head)>;
+    [[nodiscard]] HttpResponse stream(const HttpRequest &request, const OnData &onData, const OnHead &onHead = {});
 
     // Tests trust their own certificate authority through this; TLS errors are never ignored.
     void setTlsConfiguration(const QSslConfiguration &configuration);

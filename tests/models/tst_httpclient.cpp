@@ -9,14 +9,14 @@
 
 #include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkProxy>
 #include <QSslError>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
-#include <QtConcurrent>
+
+#include <mutex>
 
 #include <zlib.h>
 
@@ -77,25 +77,12 @@ HttpRequest get(const QUrl &url)
     return r;
 }
 
-// Runs `work` on a pool thread while this thread's event loop serves the fake server; gives up after 20 s (a
-// hang is a failure, not a wait).
-template<typename T> T onWorker(std::function<T()> work)
+// Runs `work` on a worker thread while this thread's event loop serves the fake server.
+template<typename T> T onWorker(const std::function<T()> &work)
 {
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    QTimer guard;
-    guard.setSingleShot(true);
-    QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(std::move(work)));
-    guard.start(20000);
-    if (!watcher.isFinished()) {
-        loop.exec();
-    }
-    if (!watcher.isFinished()) {
-        qFatal("the request did not end within 20 s");
-    }
-    return watcher.result();
+    T result;
+    test::runOnThread([&] { result = work(); });
+    return result;
 }
 
 HttpResponse send(const HttpRequest &request, HttpPolicy policy = fastPolicy(),
@@ -138,11 +125,11 @@ class TestHttpClient : public QObject
 
 private:
     // Every log line from any thread, to prove the token never reaches one.
-    static inline QMutex s_mutex;
+    static inline std::mutex s_mutex;
     static inline QStringList s_messages;
     static void capture(QtMsgType, const QMessageLogContext &, const QString &message)
     {
-        const QMutexLocker lock(&s_mutex);
+        const std::lock_guard lock(s_mutex);
         s_messages << message;
     }
 
@@ -157,7 +144,7 @@ private slots:
     void cleanupTestCase()
     {
         qInstallMessageHandler(nullptr);
-        const QMutexLocker lock(&s_mutex);
+        const std::lock_guard lock(s_mutex);
         QVERIFY(!s_messages.isEmpty()); // the log was captured, so the check below means something
         for (const QString &line : std::as_const(s_messages)) {
             QVERIFY2(!line.contains(kToken), qPrintable(line));
@@ -185,6 +172,40 @@ private slots:
         QCOMPARE(seen[0].header("Authorization"), "Bearer " + kToken.toUtf8());
         QCOMPARE(seen[0].header("User-Agent"), QByteArray("MeshLens/" MESHLENS_VERSION));
         QCOMPARE(seen[0].header("Accept"), QByteArray("application/json"));
+    }
+
+    void head_returnsHeadersWithoutABody()
+    {
+        FaultHttpServer server;
+        QVERIFY(server.listen());
+        server.script("/bundle.ndjson", {FaultResponse::ok(QByteArray(500, 'h'), "application/x-ndjson")});
+        HttpRequest request = get(server.url(QStringLiteral("/bundle.ndjson")));
+        request.method = "HEAD";
+        const HttpResponse r = send(request);
+        QVERIFY2(r.ok(), qPrintable(r.error)); // Content-Length 500 and no body is what a HEAD answer is
+        QCOMPARE(r.header("Content-Length"), QByteArray("500"));
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(server.requests().value(0).method, QByteArray("HEAD"));
+    }
+
+    void nonRetryableRequest_isNotSentAgainAfterATimeout()
+    {
+        FaultHttpServer server;
+        QVERIFY(server.listen());
+        server.script("/api/v1/feed", {FaultResponse::faulty(Fault::Stall), FaultResponse::ok("{}")});
+        HttpRequest request = get(server.url(QStringLiteral("/api/v1/feed")));
+        request.method = "POST";
+        request.body = "{}";
+        request.retryable = false;
+        HttpPolicy policy = fastPolicy();
+        policy.idleTimeoutMs = 100;
+        const HttpResponse r = send(request, policy);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(server.requestCount("/api/v1/feed"), 1);
+        QVERIFY2(r.error.endsWith(QStringLiteral("sent nothing for 0.1 s; it was not sent again because the server may "
+                                                 "have applied it")),
+                 qPrintable(r.error));
     }
 
     void methods_sendTheirBody_data()
@@ -328,7 +349,7 @@ private slots:
         const HttpResponse r = send(request);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 1);
-        QCOMPARE(server.requestCount("/api/v1/x"), 1); // Qt does not resend a POST or PATCH by itself either
+        QCOMPARE(server.requestCount("/api/v1/x"), 1); // nor does Qt resend a POST or PATCH by itself
         QVERIFY2(r.error.endsWith(expected), qPrintable(r.error));
     }
 
@@ -370,7 +391,7 @@ private slots:
         QVERIFY(server.listen());
         server.script("/t", {FaultResponse::faulty(Fault(fault)), FaultResponse::ok("[2]")});
         HttpPolicy policy = fastPolicy();
-        policy.idleTimeoutMs = 200;
+        policy.idleTimeoutMs = 1000; // the stall costs it once; the answer after it has time to spare
         const HttpResponse r = send(get(server.url(QStringLiteral("/t"))), policy);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.body, QByteArray("[2]"));
@@ -390,7 +411,7 @@ private slots:
                                                "the body was cut short: 10 of the 21 bytes announced arrived");
         QTest::newRow("truncated") << int(Fault::Truncated)
                                    << QStringLiteral("the body was cut short: 21 of the 52 bytes announced arrived");
-        QTest::newRow("stalled") << int(Fault::Stall) << QStringLiteral("127.0.0.1:%1 sent nothing for 0.2 s");
+        QTest::newRow("stalled") << int(Fault::Stall) << QStringLiteral("127.0.0.1:%1 sent nothing for 0.3 s");
     }
 
     void faultyBody_everyTime_failsWithTheReason()
@@ -401,7 +422,7 @@ private slots:
         QVERIFY(server.listen());
         server.script("/t", {FaultResponse::faulty(Fault(fault))});
         HttpPolicy policy = fastPolicy();
-        policy.idleTimeoutMs = 200;
+        policy.idleTimeoutMs = 300;
         const HttpResponse r = send(get(server.url(QStringLiteral("/t"))), policy);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 3);
@@ -549,16 +570,18 @@ private slots:
         policy.connectTimeoutMs = 600000;
         policy.idleTimeoutMs = 600000; // only the cancel can end it before the 20 s guard
         std::atomic<bool> cancel = false;
-        QFutureWatcher<HttpResponse> watcher;
         const HttpRequest request = get(server.url(QStringLiteral("/stall")));
-        watcher.setFuture(QtConcurrent::run([&] {
-            HttpClient client(policy, &cancel);
-            return client.send(request);
-        }));
-        QTRY_COMPARE(server.requestCount("/stall"), 1);
-        cancel = true;
-        QTRY_VERIFY_WITH_TIMEOUT(watcher.isFinished(), 20000);
-        const HttpResponse r = watcher.result();
+        HttpResponse r;
+        test::runOnThread(
+            [&] {
+                HttpClient client(policy, &cancel);
+                r = client.send(request);
+            },
+            [&] {
+                if (server.requestCount("/stall") == 1) {
+                    cancel = true; // the request is stalled on the server now
+                }
+            });
         QVERIFY(r.cancelled);
         QVERIFY(!r.ok());
         QCOMPARE(r.attempts, 1);
@@ -782,14 +805,27 @@ private slots:
         const QUrl url = server.url(QStringLiteral("/bundle"));
         QByteArray got;
         int chunks = 0;
+        QList<int> heads; // the status onHead saw, once per answer that began
+        QByteArray length;
+        bool headFirst = true;
         const HttpResponse r = onWorker<HttpResponse>([&] {
             HttpClient client(fastPolicy()); // a cap of 1 KiB, which a stream ignores
-            return client.stream(get(url), [&](const QByteArray &chunk) -> std::optional<QString> {
-                got += chunk;
-                ++chunks;
-                return std::nullopt;
-            });
+            return client.stream(
+                get(url),
+                [&](const QByteArray &chunk) -> std::optional<QString> {
+                    headFirst = headFirst && heads.size() == 1;
+                    got += chunk;
+                    ++chunks;
+                    return std::nullopt;
+                },
+                [&](const HttpResponse &head) {
+                    heads << head.status;
+                    length = head.header("Content-Length");
+                });
         });
+        QCOMPARE(heads, QList<int>{200}); // not for the 503
+        QVERIFY(headFirst);
+        QCOMPARE(length, QByteArray::number(big.size()));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.attempts, 2); // retried: no data had arrived yet
         QVERIFY(r.body.isEmpty());

@@ -103,6 +103,12 @@ private:
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             socket->setParent(this);
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            // Forgotten when it goes: a later socket may be allocated at the same address (a retry reconnects at
+            // once) and must not look answered already.
+            connect(socket, &QObject::destroyed, this, [this, socket] {
+                m_requestBytes.remove(socket);
+                m_answered.remove(socket);
+            });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     }
@@ -231,6 +237,7 @@ private Q_SLOTS:
     void http_truncatedMidLine_keepsPreviousCatalog();
     void http_truncatedAtLineEnd_keepsPreviousCatalog();
     void http_secondRunWhileRunning_isRefused();
+    void http_probe_asksWithHead();
 
 private:
     QString path(const char *name) const { return m_dir->filePath(QLatin1String(name)); }
@@ -752,6 +759,31 @@ void tst_SyncEngine::http_secondRunWhileRunning_isRefused()
     QVERIFY2(results.first().error.contains(QStringLiteral("already running")), qPrintable(results.first().error));
     QVERIFY2(results.last().ok, qPrintable(results.last().error));
     QCOMPARE(results.last().products, 3);
+}
+
+void tst_SyncEngine::http_probe_asksWithHead()
+{
+    FakeHttpServer server;
+    QVERIFY(server.isListening());
+    server.route("/catalog.ndjson", FakeHttpServer::ok(test::sampleBundle(), 1));
+    const std::atomic<bool> cancel = false;
+    // The probe blocks its thread, and the fake server needs this thread's event loop: it runs on a worker.
+    const auto probe = [&](const char *path) {
+        Source::Probe result;
+        test::runOnThread([&] {
+            BundleSource source(SourceAddress::parse(server.url(path)));
+            result = source.probe(cancel);
+        });
+        return result;
+    };
+    const Source::Probe found = probe("/catalog.ndjson");
+    QVERIFY2(found.ok, qPrintable(found.message));
+    QCOMPARE(found.message, QStringLiteral("the server answered HTTP 200"));
+
+    const Source::Probe missing = probe("/missing.ndjson");
+    QVERIFY(!missing.ok);
+    QVERIFY2(missing.message.contains(QStringLiteral("HTTP 404")), qPrintable(missing.message));
+    QCOMPARE(server.requests(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)

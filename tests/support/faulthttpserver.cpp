@@ -1,12 +1,13 @@
 #include "faulthttpserver.h"
 
-#include <QMutexLocker>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 #include <sys/socket.h>
 
@@ -194,13 +195,13 @@ void FaultHttpServer::setHandler(std::function<FaultResponse(const ReceivedReque
 
 QList<ReceivedRequest> FaultHttpServer::requests() const
 {
-    const QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return m_requests;
 }
 
 int FaultHttpServer::requestCount(const QByteArray &path) const
 {
-    const QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return int(std::count_if(m_requests.cbegin(), m_requests.cend(),
                              [&path](const ReceivedRequest &r) { return r.path == path; }));
 }
@@ -254,7 +255,7 @@ void FaultHttpServer::onReadable(Connection *connection)
     request.body = connection->buffer.mid(end + 4, length);
     connection->buffer.clear();
     {
-        const QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_requests.append(request);
     }
     respond(connection, request);

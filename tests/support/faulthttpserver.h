@@ -8,7 +8,6 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QMutex>
 #include <QObject>
 #include <QPair>
 #include <QSslCertificate>
@@ -19,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace meshlens::test {
 
@@ -92,7 +92,7 @@ private:
     std::map<QByteArray, QList<FaultResponse>> m_scripts;
     std::map<QByteArray, int> m_served;
     std::function<FaultResponse(const ReceivedRequest &)> m_handler;
-    mutable QMutex m_mutex; // guards m_requests, read by the test while a worker's request is in flight
+    mutable std::mutex m_mutex; // guards m_requests, which a test may read from any thread
     QList<ReceivedRequest> m_requests;
 };
 

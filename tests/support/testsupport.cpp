@@ -5,12 +5,15 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <vector>
 
 namespace meshlens::test {
@@ -155,6 +158,33 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source)
         loop.exec();
     }
     return result;
+}
+
+void runOnThread(const std::function<void()> &work, const std::function<void()> &meanwhile, int timeoutMs)
+{
+    std::atomic<bool> done = false;
+    std::thread thread([&] {
+        work();
+        done = true;
+    });
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (meanwhile) {
+            meanwhile();
+        }
+        if (done.load() || clock.elapsed() > timeoutMs) {
+            loop.quit();
+        }
+    });
+    poll.start(5);
+    loop.exec();
+    if (!done.load()) {
+        qFatal("runOnThread: the work did not end within %d ms", timeoutMs);
+    }
+    thread.join();
 }
 
 QString dumpCatalog(models::Database &db)

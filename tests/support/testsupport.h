@@ -43,6 +43,12 @@ bool writeFile(const QString &path, const QByteArray &bytes);
 // synchronously; HTTP ones spin an event loop until finished).
 models::SyncResult syncNow(const QString &dbPath, const QString &source);
 
+// Runs `work` on a std::thread (whose start and join ThreadSanitizer sees, unlike a pool thread's hand-over inside
+// Qt) while this thread's event loop keeps running, so a fake server living here answers a blocking client there.
+// `meanwhile`, if given, is called on this thread every few milliseconds. Aborts the test if work takes longer
+// than timeoutMs: a hang is a failure, and the thread cannot be abandoned.
+void runOnThread(const std::function<void()> &work, const std::function<void()> &meanwhile = {}, int timeoutMs = 20000);
+
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
 // A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times

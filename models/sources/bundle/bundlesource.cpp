@@ -1,16 +1,12 @@
 #include "bundlesource.h"
 
+#include "../../net/httpclient.h"
 #include "../../sync/bundleparser.h"
 #include "../../sync/recordpipeline.h"
 
 #include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 
 namespace meshlens::models {
 
@@ -94,28 +90,15 @@ Source::Probe BundleSource::probe(const std::atomic<bool> &cancel)
         }
         return {true, QStringLiteral("a bundle of %1 MB").arg(static_cast<double>(info.size()) / 1e6, 0, 'f', 1)};
     }
-    QNetworkAccessManager nam;
-    QNetworkRequest request(m_address.url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setTransferTimeout(15000);
-    QNetworkReply *reply = nam.head(request);
-    QEventLoop loop; // a worker thread's own wait: see HttpClient
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&]() {
-        if (cancel.load()) {
-            reply->abort();
-        }
-    });
-    poll.start(50);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status >= 300) {
-        return {false,
-                status >= 300 ? QStringLiteral("the server answered HTTP %1").arg(status) : reply->errorString()};
+    HttpClient client({}, &cancel);
+    HttpRequest request;
+    request.method = "HEAD";
+    request.url = m_address.url;
+    const HttpResponse response = client.send(request);
+    if (!response.ok()) {
+        return {false, response.error};
     }
-    return {true, QStringLiteral("the server answered HTTP %1").arg(status)};
+    return {true, QStringLiteral("the server answered HTTP %1").arg(response.status)};
 }
 
 std::optional<QString> BundleSource::read(ReadContext &context)
@@ -172,97 +155,48 @@ std::optional<QString> BundleSource::readHttp(ReadContext &context)
             return context.sink.write(std::move(record));
         });
     SyncProgress progress;
-    std::optional<QString> error;
-    const QUrl url = m_address.url;
-
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setTransferTimeout(30000);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("MeshLens/" MESHLENS_VERSION));
     progress.phase = SyncProgress::Phase::Connecting;
     context.progress(progress);
-    QNetworkReply *reply = nam.get(request);
-    reply->setReadBufferSize(4 << 20); // memory stays bounded whatever the body's size
-    QEventLoop loop;                   // a worker thread's own wait: see HttpClient
 
-    const auto fail = [&](QString message) {
-        error = std::move(message);
-        reply->disconnect(&loop);
-        reply->abort();
-        loop.quit();
-    };
-    QTimer poll; // cancel() comes from another thread as a flag
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&]() {
-        if (context.cancel.load()) {
-            reply->disconnect(&loop);
-            reply->abort();
-            loop.quit();
-        }
-    });
-    poll.start(50);
-    QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&]() {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 300) {
-            return; // the error body is not a bundle; finished() reports the status
-        }
-        progress.phase = SyncProgress::Phase::Reading;
-        progress.totalBytes = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        const QByteArray data = reply->readAll();
-        if (auto err = parser.feed(std::string_view(data.constData(), static_cast<std::size_t>(data.size())))) {
-            fail(err->toString());
-            return;
-        }
-        progress.bytes = parser.bytesSeen();
-        progress.records = parser.recordCount();
-        context.progress(progress);
-    });
-    QObject::connect(reply, &QNetworkReply::finished, &loop, [&]() {
-        loop.quit();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status >= 300) {
-            const QString what = status >= 300
-                                     ? QStringLiteral("the server answered HTTP %1 %2")
-                                           .arg(status)
-                                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
-                                     : reply->errorString();
-            error = QStringLiteral("downloading %1 failed: %2. Check the address and that the server is reachable; "
-                                   "the cached catalog is unchanged.")
-                        .arg(url.toDisplayString(), what);
-            return;
-        }
-        const QByteArray rest = reply->readAll();
-        if (!rest.isEmpty()) {
-            if (auto err = parser.feed(std::string_view(rest.constData(), static_cast<size_t>(rest.size())))) {
-                error = err->toString();
-                return;
+    // The policy (timeouts, retries before the body starts, redirects, TLS, the length check) is HttpClient's.
+    HttpClient client({}, &context.cancel);
+    HttpRequest request;
+    request.url = m_address.url;
+    std::optional<QString> parseError; // the parser's own words, not wrapped in the download's
+    const HttpResponse response = client.stream(
+        request,
+        [&](const QByteArray &chunk) -> std::optional<QString> {
+            progress.phase = SyncProgress::Phase::Reading;
+            if (auto err = parser.feed(std::string_view(chunk.constData(), static_cast<std::size_t>(chunk.size())))) {
+                parseError = err->toString();
+                return parseError;
             }
-        }
-        // A connection closed early can end on a line boundary and look like a complete (shorter) snapshot,
-        // which would then remove everything it lacks: trust the body only when its length is the promised one.
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && !reply->rawHeader("Content-Encoding").size() &&
-            parser.bytesSeen() != length.toLongLong()) {
-            error = QStringLiteral("downloading %1 failed: the connection ended after %2 of %3 bytes; the cached "
-                                   "catalog is unchanged. Try again.")
-                        .arg(url.toDisplayString())
-                        .arg(parser.bytesSeen())
-                        .arg(length.toLongLong());
-            return;
-        }
-        if (auto err = parser.finish()) {
-            error = err->toString();
-        }
-    });
-    loop.exec();
-    reply->deleteLater();
+            progress.bytes = parser.bytesSeen();
+            progress.records = parser.recordCount();
+            context.progress(progress);
+            return std::nullopt;
+        },
+        [&](const HttpResponse &head) { // before any body byte, so a retried attempt finds the parser untouched
+            // A compressed body's Content-Length counts wire bytes, not the bundle's.
+            progress.totalBytes =
+                head.header("Content-Encoding").isEmpty() ? head.header("Content-Length").toLongLong() : 0;
+        });
     progress.bytes = parser.bytesSeen();
     progress.records = parser.recordCount();
     context.progress(progress);
-    if (context.cancel.load()) {
+    if (context.cancel.load() || response.cancelled) {
         return std::nullopt;
     }
-    return error;
+    if (parseError) {
+        return parseError;
+    }
+    if (!response.ok()) {
+        return QStringLiteral("%1. The cached catalog is unchanged.").arg(response.error);
+    }
+    if (auto err = parser.finish()) {
+        return err->toString();
+    }
+    return std::nullopt;
 }
 
 } // namespace meshlens::models
