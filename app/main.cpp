@@ -2,7 +2,9 @@
 // over the cache, and an empty cache syncs the bundled sample catalog.
 
 #include "cli.h"
+#include "singleinstance.h"
 
+#include "models/links/deeplink.h"
 #include "models/processmemory.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
@@ -25,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -68,13 +71,39 @@ int runGui(int argc, char **argv)
     QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
                             QStringLiteral("WxH"));
     parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QStringLiteral("A meshlens://product/<id or FQN> or meshlens://search?q=<query> link "
+                                                "to open (in the MeshLens already running on this cache, if any)."),
+                                 QStringLiteral("[link]"));
     parser.addHelpOption();
     parser.process(app);
+    QStringList links;
+    for (const QString &argument : parser.positionalArguments()) {
+        if (meshlens::models::DeepLink::looksLikeLink(argument)) {
+            links << argument;
+        } else {
+            std::fprintf(stderr, "meshlens: ignoring '%s': not a meshlens:// link\n", qPrintable(argument));
+        }
+    }
     if (parser.isSet(palette)) {
         meshlens::ui::applyPalette(parser.value(palette) == QLatin1String("dark"));
     }
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
+    // One window per cache: a second launch hands its links to the first and exits. Screenshots and the startup
+    // benchmark always run a window of their own.
+    const bool printLinks = qEnvironmentVariableIsSet("MESHLENS_TEST_PRINT_LINKS"); // test seam
+    std::unique_ptr<meshlens::app::SingleInstance> instance;
+    if (!parser.isSet(screenshot) && !qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
+        instance = std::make_unique<meshlens::app::SingleInstance>(dbPath);
+        if (instance->forwardToRunning(links) || (!instance->listen() && instance->forwardToRunning(links))) {
+            return meshlens::app::ExitOk;
+        }
+        if (printLinks && instance->isListening()) {
+            std::printf("listening %s\n", qPrintable(instance->socketPath()));
+            std::fflush(stdout);
+        }
+    }
     meshlens::models::Database readDb;
     QString error = meshlens::models::CachePaths::ensureParentExists(dbPath);
     if (error.isEmpty()) {
@@ -99,6 +128,21 @@ int runGui(int argc, char **argv)
         window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    const auto openLink = [&window, printLinks](const QString &link) {
+        if (printLinks) {
+            std::printf("link %s\n", link.toUtf8().constData());
+            std::fflush(stdout);
+        }
+        window.openLink(link);
+    };
+    if (instance) {
+        QObject::connect(instance.get(), &meshlens::app::SingleInstance::linkReceived, &window, openLink);
+        QObject::connect(instance.get(), &meshlens::app::SingleInstance::activationRequested, &window, [&window]() {
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        });
+    }
 
     const bool empty = reader.isEmpty();
     if (parser.isSet(source)) {
@@ -127,6 +171,9 @@ int runGui(int argc, char **argv)
                     tabs->setCurrentIndex(parser.value(tab).toInt());
                 }
             }
+        }
+        for (const QString &link : links) {
+            openLink(link);
         }
     };
     if (parser.isSet(screenshot)) {
@@ -165,6 +212,13 @@ int runGui(int argc, char **argv)
                 QCoreApplication::exit(0);
             });
         poll->start();
+    } else if (sync.isRunning() && !links.isEmpty()) {
+        // A first start is still filling the cache: a product link can only be found once that is done.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, [once, prepare]() {
+            QObject::disconnect(*once);
+            prepare();
+        });
     } else {
         QTimer::singleShot(0, &window, prepare);
     }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "../models/health/healthsnapshotloader.h"
+#include "../models/links/deeplink.h"
 #include "../models/settings/appsettings.h"
 #include "../models/store/catalogreader.h"
 #include "../models/store/outbox.h"
@@ -333,6 +334,28 @@ void MainWindow::openProduct(qint64 productId)
     m_stack->setCurrentWidget(m_product);
     const QSignalBlocker blocker(m_nav);
     m_nav->clearSelection();
+}
+
+bool MainWindow::openLink(const QString &link)
+{
+    QString error;
+    const auto parsed = models::DeepLink::parse(link, &error);
+    if (!parsed) {
+        statusBar()->showMessage(tr("Cannot open the link: %1").arg(error), 10000);
+        return false;
+    }
+    if (parsed->kind == models::DeepLink::Kind::Search) {
+        showPage(m_search);
+        m_search->setQuery(parsed->target);
+        return true;
+    }
+    const auto id = m_context.reader->resolveProduct(parsed->target);
+    if (!id) {
+        statusBar()->showMessage(tr("The catalog has no product \"%1\".").arg(parsed->target), 10000);
+        return false;
+    }
+    openProduct(*id);
+    return true;
 }
 
 void MainWindow::updateTitle()

@@ -39,6 +39,9 @@ public:
     void openProduct(qint64 productId);
     // Shows the navigation page with this title (case-insensitive); false if there is none.
     bool showPageTitled(const QString &title);
+    // Opens a meshlens:// link (a product or a search); a link that is refused or names a product the cache lacks
+    // is reported in the status bar, and false returned.
+    bool openLink(const QString &link);
     // Starts a sync of `source`, or of the last source when empty.
     void syncNow(const QString &source = {});
 
