@@ -6,6 +6,7 @@
 
 #include "models/links/deeplink.h"
 #include "models/processmemory.h"
+#include "models/settings/appsettings.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
@@ -15,12 +16,15 @@
 #include "ui/mainwindow.h"
 #include "ui/palettes.h"
 #include "ui/searchpage.h"
+#include "ui/translations.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDialog>
+#include <QIcon>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QTabWidget>
@@ -44,6 +48,9 @@ int runGui(int argc, char **argv)
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("MeshLens"));
     QApplication::setDesktopFileName(QStringLiteral("io.meshlens.MeshLens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/meshlens/icons/meshlens.svg")));
+    // The language of the preferences, or the system's (LANGUAGE, LC_MESSAGES, LANG).
+    meshlens::ui::installTranslations(meshlens::models::AppSettings::language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Offline data-mesh catalog browser. See `meshlens --help` for "
@@ -70,7 +77,10 @@ int runGui(int argc, char **argv)
         QStringLiteral("view"));
     QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
                             QStringLiteral("WxH"));
-    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});
+    QCommandLineOption dialog(QStringLiteral("show-dialog"),
+                              QStringLiteral("Open this dialog at start (for screenshots): preferences or help."),
+                              QStringLiteral("name"));
+    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size, dialog});
     parser.addPositionalArgument(QStringLiteral("link"),
                                  QStringLiteral("A meshlens://product/<id or FQN> or meshlens://search?q=<query> link "
                                                 "to open (in the MeshLens already running on this cache, if any)."),
@@ -87,6 +97,8 @@ int runGui(int argc, char **argv)
     }
     if (parser.isSet(palette)) {
         meshlens::ui::applyPalette(parser.value(palette) == QLatin1String("dark"));
+    } else if (const QString theme = meshlens::models::AppSettings::theme(); !theme.isEmpty()) {
+        meshlens::ui::applyPalette(theme == QLatin1String("dark"));
     }
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
@@ -117,8 +129,9 @@ int runGui(int argc, char **argv)
         }
     }
     if (!error.isEmpty()) {
-        QMessageBox::critical(nullptr, QStringLiteral("MeshLens"),
-                              QStringLiteral("MeshLens cannot open its catalog cache.\n\n%1").arg(error));
+        QMessageBox::critical(
+            nullptr, QStringLiteral("MeshLens"),
+            QCoreApplication::translate("main", "MeshLens cannot open its catalog cache.\n\n%1").arg(error));
         return meshlens::app::ExitCacheError;
     }
     meshlens::models::CatalogReader reader(readDb);
@@ -175,6 +188,11 @@ int runGui(int argc, char **argv)
         for (const QString &link : links) {
             openLink(link);
         }
+        if (parser.value(dialog) == QLatin1String("preferences")) {
+            window.showPreferences();
+        } else if (parser.value(dialog) == QLatin1String("help")) {
+            window.showHelp(0);
+        }
     };
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
@@ -185,7 +203,12 @@ int runGui(int argc, char **argv)
                                   ? qEnvironmentVariableIntValue("MESHLENS_SCREENSHOT_DELAY_MS")
                                   : 300;
             QTimer::singleShot(delay, &window, [&window, file]() {
-                const bool saved = window.grab().save(file);
+                // An open dialog is what the screenshot is of.
+                QWidget *shown = &window;
+                for (QDialog *d : window.findChildren<QDialog *>()) {
+                    shown = d->isVisible() ? d : shown;
+                }
+                const bool saved = shown->grab().save(file);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         };

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "../models/health/healthscore.h"
 #include "../models/health/healthsnapshotloader.h"
 #include "../models/links/deeplink.h"
 #include "../models/settings/appsettings.h"
@@ -9,9 +10,12 @@
 #include "editproductdialog.h"
 #include "feedbackdialog.h"
 #include "healthviews.h"
+#include "helpdialog.h"
 #include "lineagepage.h"
 #include "lineageview.h"
 #include "outboxpage.h"
+#include "palettes.h"
+#include "preferencesdialog.h"
 #include "productpage.h"
 #include "qualitytab.h"
 #include "searchpage.h"
@@ -24,6 +28,7 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -31,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 #include <memory>
@@ -175,6 +181,19 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         return ok && !text.trimmed().isEmpty() ? std::optional<QString>(text.trimmed()) : std::nullopt;
     };
 
+    // The sync schedule of the preferences (off unless the user sets one).
+    m_autoSync = new QTimer(this);
+    m_autoSync->setObjectName(QStringLiteral("autoSyncTimer"));
+    connect(m_autoSync, &QTimer::timeout, this, [this]() {
+        if (m_context.sync && !m_context.sync->isRunning()) {
+            syncNow();
+        }
+    });
+    m_autoSync->setInterval(models::AppSettings::syncIntervalHours() * 3600 * 1000);
+    if (m_autoSync->interval() > 0) {
+        m_autoSync->start();
+    }
+
     createActions();
     if (!restoreGeometry(models::AppSettings::windowGeometry())) {
         resize(1200, 760);
@@ -263,6 +282,14 @@ void MainWindow::createActions()
         connect(m_context.sync, &models::SyncController::finished, cancel, [cancel]() { cancel->setEnabled(false); });
     }
     fileMenu->addSeparator();
+    auto *preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The platform's key where it has one (none on GNOME or Windows), and Ctrl+, everywhere.
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    preferences->setShortcuts(preferenceKeys);
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts({QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)});
 
@@ -280,9 +307,24 @@ void MainWindow::createActions()
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    auto *help = helpMenu->addAction(tr("MeshLens &Help"), this, [this]() { showHelp(HelpDialog::Shortcuts); });
+    help->setObjectName(QStringLiteral("actionHelp"));
+    help->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)});
+    auto *shortcutsHelp =
+        helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this]() { showHelp(HelpDialog::Shortcuts); });
+    shortcutsHelp->setObjectName(QStringLiteral("actionShortcutsHelp"));
+    shortcutsHelp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    auto *syntaxHelp =
+        helpMenu->addAction(tr("&Search Syntax"), this, [this]() { showHelp(HelpDialog::SearchSyntax); });
+    syntaxHelp->setObjectName(QStringLiteral("actionSearchSyntaxHelp"));
     auto *healthHelp = helpMenu->addAction(tr("&Health Score"), m_health, &HealthViews::showHelp);
     healthHelp->setObjectName(QStringLiteral("actionHealthHelp"));
-    helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
+    helpMenu->addSeparator();
+    auto *about = helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    auto *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -461,8 +503,50 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About MeshLens"),
                        tr("<h3>MeshLens %1</h3><p>An offline, native browser for data-mesh catalogs.</p>"
-                          "<p>Cache: %2</p>")
-                           .arg(QStringLiteral(MESHLENS_VERSION), m_context.dbPath.toHtmlEscaped()));
+                          "<p>Licensed under the Apache License, version 2.0.</p>"
+                          "<p>Built with Qt %2, running on Qt %3.</p>"
+                          "<p>Cache: %4</p>")
+                           .arg(QStringLiteral(MESHLENS_VERSION), QStringLiteral(QT_VERSION_STR),
+                                QString::fromLatin1(qVersion()), m_context.dbPath.toHtmlEscaped()));
+}
+
+void MainWindow::showHelp(int page)
+{
+    if (!m_help) {
+        // Built on first use, from the actions the window has by then (pages add theirs at construction).
+        QList<QAction *> actions;
+        for (QAction *a : findChildren<QAction *>()) {
+            if (!a->shortcuts().isEmpty()) {
+                actions << a;
+            }
+        }
+        m_help = new HelpDialog(actions, models::healthScoreFormula(m_health->context().loader->policy()), this);
+    }
+    m_help->showPage(static_cast<HelpDialog::Page>(page));
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    connect(dialog, &PreferencesDialog::saved, this, &MainWindow::applyPreferences);
+    dialog->open();
+}
+
+void MainWindow::applyPreferences()
+{
+    const int hours = models::AppSettings::syncIntervalHours();
+    m_autoSync->stop();
+    m_autoSync->setInterval(hours * 3600 * 1000);
+    if (hours > 0) {
+        m_autoSync->start();
+    }
+    if (const QString theme = models::AppSettings::theme(); !theme.isEmpty()) {
+        applyPalette(theme == QLatin1String("dark"));
+    }
+    // The Owners page's "I am" shows the same setting.
+    if (auto *identity = findChild<QLineEdit *>(QStringLiteral("ownersIdentity"))) {
+        identity->setText(models::AppSettings::identity());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

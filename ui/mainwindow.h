@@ -9,6 +9,7 @@
 
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace meshlens::models {
 struct SyncResult;
@@ -17,6 +18,7 @@ struct SyncResult;
 namespace meshlens::ui {
 
 class HealthViews;
+class HelpDialog;
 class LineagePage;
 class OutboxPage;
 class ProductPage;
@@ -53,6 +55,9 @@ public:
     [[nodiscard]] ProductPage *productPage() const { return m_product; }
     [[nodiscard]] HealthViews *healthViews() const { return m_health; }
     [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
+    // Opens the Preferences dialog (non-modal), and the Help pages at a HelpDialog::Page.
+    void showPreferences();
+    void showHelp(int page);
     // Opens the steward's editor / the feedback form for a product (non-modal, so tests can drive them).
     void editProduct(qint64 productId);
     void giveFeedback(qint64 productId);
@@ -68,6 +73,8 @@ private:
     void updateTitle();
     void onSyncFinished(const models::SyncResult &result);
     void showAbout();
+    // Applies the preferences that take effect at once: the sync schedule, the theme, the identity.
+    void applyPreferences();
 
     AppContext m_context;
     QListWidget *m_nav = nullptr;
@@ -83,6 +90,8 @@ private:
     QList<QWidget *> m_history;
     QList<qint64> m_productHistory;
     SourcePrompt m_sourcePrompt;
+    QTimer *m_autoSync = nullptr;
+    HelpDialog *m_help = nullptr;
 };
 
 } // namespace meshlens::ui
