@@ -1,6 +1,5 @@
 #include "deeplink.h"
 
-#include <QCoreApplication>
 #include <QUrl>
 #include <cctype>
 
@@ -9,11 +8,6 @@ namespace meshlens::models {
 namespace {
 
 const QString kScheme = QStringLiteral("meshlens");
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("meshlens::models::DeepLink", text);
-}
 
 // C0 and C1 controls, DEL, and the bidirectional overrides and isolates that make a link read other than it is.
 bool hasControlCharacter(const QString &text)

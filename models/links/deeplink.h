@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,9 @@ namespace meshlens::models {
 // percent-encoded), invalid percent-encoding and overlong links. A value type; any thread.
 struct DeepLink
 {
+    Q_DECLARE_TR_FUNCTIONS(DeepLink)
+
+public:
     enum class Kind
     {
         Product,
