@@ -1,6 +1,7 @@
 #include "cli_outbox.h"
 
 #include "cli.h"
+#include "clicredentialstore.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
@@ -264,7 +265,9 @@ int runOutbox(const QStringList &args, std::FILE *out, std::FILE *err)
         return ExitOk;
     }
     if (action == QLatin1String("push") && pos.size() == 1) {
-        const DeliveryReport r = OutboxDelivery::deliverAll(v.cache, now(), v.parser.isSet(force));
+        CliCredentialStore credentials;
+        const DeliveryReport r =
+            OutboxDelivery::deliverAll(v.cache, now(), v.parser.isSet(force), nullptr, SourceEnvironment{&credentials});
         if (json) {
             io.json({{QStringLiteral("delivered"), r.delivered},
                      {QStringLiteral("conflicts"), r.conflicts},

@@ -23,6 +23,7 @@ class LineagePage;
 class OutboxPage;
 class ProductPage;
 class SearchPage;
+class SourcesMenu;
 class SyncStatus;
 
 // Composes the pages and routes the actions; owns no data and no business logic. Navigation on the left lists
@@ -55,6 +56,7 @@ public:
     [[nodiscard]] ProductPage *productPage() const { return m_product; }
     [[nodiscard]] HealthViews *healthViews() const { return m_health; }
     [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
+    [[nodiscard]] SourcesMenu *sourcesMenu() const { return m_sources; }
     // Opens the Preferences dialog (non-modal), and the Help pages at a HelpDialog::Page.
     void showPreferences();
     void showHelp(int page);
@@ -84,6 +86,8 @@ private:
     SyncStatus *m_syncStatus = nullptr;
     OutboxPage *m_outbox = nullptr;
     HealthViews *m_health = nullptr;
+    SourcesMenu *m_sources = nullptr;
+    void onSourcesRemoved();
     void undoEdit(qint64 productId);
     void onOutboxChanged();
     QList<QWidget *> m_navPages;

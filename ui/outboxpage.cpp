@@ -338,7 +338,7 @@ void OutboxPage::sendNow(bool force)
         deliveryFinished(watcher->result());
     });
     // A connection of the worker's own: SQLite connections are not shared across threads.
-    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel]() {
+    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel, environment = m_environment]() {
         models::Database db;
         if (auto err = db.open(path)) {
             models::DeliveryReport r;
@@ -346,7 +346,8 @@ void OutboxPage::sendNow(bool force)
             r.lastError = err->message;
             return r;
         }
-        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get());
+        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get(),
+                                                  environment);
     }));
 }
 

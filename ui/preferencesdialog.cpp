@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace meshlens::ui {
@@ -64,11 +65,17 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     restartNote->setWordWrap(true);
     restartNote->setEnabled(false); // reads as secondary text in every palette
 
+    auto *sources = new QPushButton(tr("S&ources and Tokens…"), this);
+    sources->setObjectName(QStringLiteral("preferencesSources"));
+    sources->setToolTip(tr("Add, edit and remove the sources this cache syncs, and their tokens"));
+    connect(sources, &QPushButton::clicked, this, &PreferencesDialog::sourcesRequested);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&I am:"), m_identity);
     form->addRow(tr("&Sync automatically:"), m_syncInterval);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("Sources:"), sources);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("preferencesButtons"));

@@ -8,8 +8,8 @@ class QLineEdit;
 namespace meshlens::ui {
 
 // Preferences: who the user is in the catalog ("My products"), how often the window syncs by itself, the
-// interface language (used from the next start) and the theme. Reads AppSettings when built, writes them on OK.
-// GUI thread; owned by its parent window, deletes itself when closed.
+// interface language (used from the next start) and the theme, and the way to the sources and their tokens. Reads
+// AppSettings when built, writes them on OK. GUI thread; owned by its parent window, deletes itself when closed.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,6 +21,8 @@ public:
 Q_SIGNALS:
     // After OK, with the settings already saved; the window applies what takes effect at once.
     void saved();
+    // "Sources…": the window opens its Manage Sources dialog (sources and their tokens).
+    void sourcesRequested();
 
 private:
     void save();

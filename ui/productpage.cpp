@@ -1,8 +1,8 @@
 #include "productpage.h"
 
 #include "../models/links/deeplink.h"
+#include "../models/sources/bundle/bundlesource.h"
 #include "../models/store/catalogreader.h"
-#include "../models/sync/syncengine.h"
 #include "markdown.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #include "appsettings.h"
 
-#include "../sync/syncengine.h"
+#include "../sources/bundle/bundlesource.h"
 
 #include <QSettings>
 

@@ -6,6 +6,7 @@
 // source is one folder under models/sources/ and one line in sourceregistry.cpp.
 
 #include "../catalog/records.h"
+#include "../sync/outboxpusher.h"
 #include "../sync/syncprogress.h"
 
 #include <QByteArray>
@@ -20,7 +21,6 @@
 namespace meshlens::models {
 
 class CredentialStore;
-class OutboxPusher;
 
 // Something wrong in a source's input that did not stop the sync (a file that is not YAML, a duplicate id, a
 // reference to nothing): listed to the user by `meshlens problems` and the Source problems panel.
@@ -67,7 +67,7 @@ struct ReadContext
     QString cursor;                 // the cursor of the last successful sync (header.cursor), empty if none
     std::int64_t lastSuccessAt = 0; // epoch seconds of the last successful sync; 0: never synced
     std::function<QByteArray(const QString &key)> state; // what the last successful sync saved with setState
-    bool full = false;                                    // the user asked for a full sync, not an incremental one
+    bool full = false;                                   // the user asked for a full sync, not an incremental one
 };
 
 // One catalog source. Created by SourceRegistry from what the user typed (or from the cache's sources table), used

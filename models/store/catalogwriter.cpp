@@ -202,6 +202,8 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
     m_teamText.clear();
     m_personText.clear();
     m_streamDocuments = header.mode == BundleMode::Snapshot;
+    m_problems.clear();
+    m_state.clear();
 
     m_tx = std::make_unique<Transaction>(m_db);
     if (!m_tx->isActive()) {
@@ -1035,6 +1037,10 @@ std::optional<QString> CatalogWriter::commit()
         rollback();
         return QStringLiteral("cancelled");
     }
+    if (auto err = writeSourceNotes()) {
+        rollback();
+        return QStringLiteral("recording the source's problems failed: %1").arg(*err);
+    }
     Statement st = m_db.prepare("UPDATE sources SET cursor = ?2, gen = ?3, name = ?4, snapshot_at = ?5, "
                                 "last_attempt_at = ?6, last_success_at = ?6, last_error = NULL WHERE id = ?1");
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
@@ -1056,6 +1062,62 @@ std::optional<QString> CatalogWriter::commit()
     qCInfo(lcSync) << "commit phases (ms): sweep" << sweepMs << "search index" << indexMs << "commit" << commitMs
                    << "optimize + checkpoint" << phase.elapsed();
     return std::nullopt;
+}
+
+std::optional<QString> CatalogWriter::writeSourceNotes()
+{
+    Statement clear = m_db.prepare("DELETE FROM source_problems WHERE source_id = ?1");
+    clear.bind(1, m_sourceId);
+    if (!clear.exec()) {
+        return m_db.lastError().message;
+    }
+    Statement add = m_db.prepare("INSERT INTO source_problems(source_id, file, line, severity, message) "
+                                 "VALUES(?1, ?2, ?3, ?4, ?5)");
+    for (const Problem &p : m_problems) {
+        add.reset();
+        add.bind(1, m_sourceId).bind(2, p.file).bind(3, std::int64_t(p.line)).bind(4, p.severity).bind(5, p.message);
+        if (!add.exec()) {
+            return m_db.lastError().message;
+        }
+    }
+    Statement put = m_db.prepare("INSERT INTO source_state(source_id, key, value) VALUES(?1, ?2, ?3) "
+                                 "ON CONFLICT(source_id, key) DO UPDATE SET value = excluded.value");
+    Statement drop = m_db.prepare("DELETE FROM source_state WHERE source_id = ?1 AND key = ?2");
+    for (const auto &[key, value] : m_state) {
+        Statement &st = value.isEmpty() ? drop : put;
+        st.reset();
+        st.bind(1, m_sourceId).bind(2, key);
+        if (!value.isEmpty()) {
+            st.bindBlob(3, std::as_bytes(std::span(value.constData(), static_cast<std::size_t>(value.size()))));
+        }
+        if (!st.exec()) {
+            return m_db.lastError().message;
+        }
+    }
+    return std::nullopt;
+}
+
+CatalogWriter::SourceMemory CatalogWriter::remembered(Database &db, const QString &sourceUri)
+{
+    Statement st = db.prepare("SELECT coalesce(cursor, ''), coalesce(last_success_at, 0) FROM sources WHERE uri = ?1 "
+                              "AND last_success_at IS NOT NULL");
+    st.bind(1, sourceUri);
+    if (!st.next()) {
+        return {};
+    }
+    return {st.text(0), st.int64(1)};
+}
+
+QByteArray CatalogWriter::state(Database &db, const QString &sourceUri, const QString &key)
+{
+    Statement st = db.prepare("SELECT t.value FROM source_state t JOIN sources s ON s.id = t.source_id "
+                              "WHERE s.uri = ?1 AND t.key = ?2");
+    st.bind(1, sourceUri).bind(2, key);
+    if (!st.next()) {
+        return {};
+    }
+    const std::span<const std::byte> value = st.blob(0);
+    return {reinterpret_cast<const char *>(value.data()), static_cast<qsizetype>(value.size())};
 }
 
 void CatalogWriter::recordFailure(Database &db, const SourceInfo &source, const QString &error)

@@ -38,6 +38,22 @@ public:
         std::int64_t tombstones = 0;
     };
 
+    // A problem the source found in its input (sources/source.h SourceProblem, as stored).
+    struct Problem
+    {
+        QString file;
+        int line = 0;
+        QString severity; // error | warning
+        QString message;
+    };
+
+    // What the cache remembers of a source's last successful sync, for the next read.
+    struct SourceMemory
+    {
+        QString cursor;
+        std::int64_t lastSuccessAt = 0;
+    };
+
     explicit CatalogWriter(Database &db);
     ~CatalogWriter();
 
@@ -46,6 +62,14 @@ public:
     [[nodiscard]] std::optional<QString> write(records::Record &&record);
     [[nodiscard]] std::optional<QString> commit();
     void rollback();
+
+    // Between begin() and commit(): the source's problem list, replaced at commit by what this sync reported, and
+    // source-private state (an empty value removes the key), written with the catalog.
+    void addProblem(Problem problem) { m_problems.push_back(std::move(problem)); }
+    void setState(const QString &key, const QByteArray &value) { m_state.emplace_back(key, value); }
+
+    [[nodiscard]] static SourceMemory remembered(Database &db, const QString &sourceUri);
+    [[nodiscard]] static QByteArray state(Database &db, const QString &sourceUri, const QString &key);
 
     // Records the failure of a sync attempt on the source (outside any transaction).
     static void recordFailure(Database &db, const SourceInfo &source, const QString &error);
@@ -101,6 +125,10 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     std::vector<std::pair<std::string, std::string>> m_deferredIndexes;  // name, CREATE statement
     std::vector<std::pair<std::string, std::string>> m_deferredTriggers; // name, CREATE statement
+
+    std::vector<Problem> m_problems;
+    std::vector<std::pair<QString, QByteArray>> m_state;
+    std::optional<QString> writeSourceNotes();
 
     bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
     Stats m_stats;

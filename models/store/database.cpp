@@ -2,7 +2,12 @@
 
 #include "pairtokenizer.h"
 
+#include <QFileInfo>
+
 #include <sqlite3.h>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <utility>
 
@@ -49,6 +54,15 @@ std::optional<StoreError> Database::open(const QString &path, Mode mode)
                       SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     sqlite3 *db = nullptr;
     const QByteArray utf8 = path.toUtf8();
+    // The cache holds the user's unsent edits and feedback: a new one is theirs alone (0600, whatever the umask).
+    // SQLite gives its -wal and -shm files the database file's mode.
+    if (mode == Mode::ReadWrite && !path.startsWith(QLatin1String("file:")) && path != QLatin1String(":memory:") &&
+        !QFileInfo::exists(path)) {
+        const int fd = ::open(utf8.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+        } // else sqlite3_open_v2 below reports why the file cannot be created
+    }
     const int rc = sqlite3_open_v2(utf8.constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         StoreError err = errorFrom(db, rc);

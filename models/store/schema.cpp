@@ -350,7 +350,28 @@ CREATE VIRTUAL TABLE entry_name_fts USING fts5(
 );
 )SQL";
 
-constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: what sources keep beside their catalog. Problems a source found in its input (a contract file that
+// is not YAML, a duplicate id), replaced by every successful sync of that source; and source-private state (a
+// contracts folder's file manifest, an event cursor), written in the sync's transaction.
+constexpr std::string_view kV7 = R"SQL(
+CREATE TABLE IF NOT EXISTS source_problems (
+    id        INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    file      TEXT NOT NULL DEFAULT '',
+    line      INTEGER NOT NULL DEFAULT 0,
+    severity  TEXT NOT NULL DEFAULT 'error',
+    message   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS source_problems_source ON source_problems(source_id);
+CREATE TABLE IF NOT EXISTS source_state (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    key       TEXT NOT NULL,
+    value     BLOB NOT NULL,
+    PRIMARY KEY (source_id, key)
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 // The last version that reshapes the search tables: its migration builds them (see postMigration).
 constexpr int kSearchTablesVersion = 6;

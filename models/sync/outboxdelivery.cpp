@@ -1,6 +1,7 @@
 #include "outboxdelivery.h"
 
 #include "../logging.h"
+#include "../sources/sourcepusher.h"
 
 namespace meshlens::models {
 
@@ -17,10 +18,11 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
     pusherFactory() = std::move(factory);
 }
 
-DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel)
+DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
+                                          const SourceEnvironment &environment)
 {
-    const std::unique_ptr<OutboxPusher> pusher = pusherFactory() ? pusherFactory()() : nullptr;
-    return deliver(db, pusher.get(), now, force, cancel);
+    SourcePusher pusher(environment, pusherFactory());
+    return deliver(db, &pusher, now, force, cancel);
 }
 
 DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::int64_t now, bool force,
@@ -64,6 +66,21 @@ DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::
             break;
         }
         qCInfo(lcSync) << "outbox: pushed" << item.id << "outcome" << static_cast<int>(result.outcome);
+    }
+    if (!pusher) {
+        return report;
+    }
+    for (const OutboxItem &item : outbox.items({{QStringLiteral("delivered")}, QStringLiteral("feedback"), {}})) {
+        if (cancel && cancel->load()) {
+            break;
+        }
+        if (!pusher->accepts(item.sourceUri, item.sourceKind)) {
+            continue;
+        }
+        if (const auto answer = pusher->reply(item); answer && *answer != item.reply) {
+            outbox.finishSending(item.id, {PushResult::Outcome::Delivered, {}, {}, *answer}, now);
+            ++report.replies;
+        }
     }
     return report;
 }

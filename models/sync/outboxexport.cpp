@@ -247,7 +247,9 @@ OutboxExport::WriteResult OutboxExport::write(Database &db, const QString &path,
     WriteResult result;
     const Contents c = collect(db, now);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson(c)) < 0 || !file.commit()) {
+    // The export holds the user's unsent edits and feedback: readable by them alone, like the cache.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(toJson(c)) < 0 || !file.commit()) {
         result.error = tr("Could not write %1: %2. Choose another place.").arg(path, file.errorString());
         return result;
     }

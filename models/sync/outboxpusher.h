@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace meshlens::models {
 
 // The write side of a connector: delivers one outbox item to its source. The item's id travels with it (an
@@ -21,6 +23,13 @@ public:
     [[nodiscard]] virtual bool accepts(const QString &sourceUri, const QString &sourceKind) const = 0;
     // Delivers the item: delivered, conflict (with the source's values), rejected (for good), or transient.
     [[nodiscard]] virtual PushResult push(const OutboxItem &item) = 0;
+    // For delivered feedback: what the source's people answered since (the replies of its feed thread), or nothing
+    // when the source keeps no conversation or nobody answered.
+    [[nodiscard]] virtual std::optional<QString> reply(const OutboxItem &item)
+    {
+        Q_UNUSED(item);
+        return std::nullopt;
+    }
 };
 
 } // namespace meshlens::models

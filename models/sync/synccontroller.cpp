@@ -27,14 +27,22 @@ SyncController::~SyncController()
     m_thread.wait();
 }
 
-bool SyncController::start(const QString &dbPath, const QString &source)
+void SyncController::setEnvironment(const SourceEnvironment &environment)
+{
+    // Read by the engine on its thread at the start of a run; runs are started by queued calls after this.
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, environment]() { engine->setEnvironment(environment); }, Qt::QueuedConnection);
+}
+
+bool SyncController::start(const QString &dbPath, const QString &source, bool full)
 {
     if (m_running) {
         return false;
     }
     m_running = true;
     QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, dbPath, source]() { engine->run(dbPath, source); }, Qt::QueuedConnection);
+        m_engine, [engine = m_engine, dbPath, source, full]() { engine->run(dbPath, source, full); },
+        Qt::QueuedConnection);
     Q_EMIT started(source);
     return true;
 }

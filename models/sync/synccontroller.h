@@ -18,8 +18,10 @@ public:
     explicit SyncController(QObject *parent = nullptr);
     ~SyncController() override;
 
-    // Starts a sync unless one is running (returns false then).
-    bool start(const QString &dbPath, const QString &source);
+    // Starts a sync unless one is running (returns false then). `full`: read the whole source, not its changes.
+    bool start(const QString &dbPath, const QString &source, bool full = false);
+    // What sources get from the application (the keychain); the store must outlive this controller.
+    void setEnvironment(const SourceEnvironment &environment);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
 

@@ -1,86 +1,72 @@
 #include "syncengine.h"
 
 #include "../logging.h"
+#include "../sources/sourceregistry.h"
 #include "../store/catalogwriter.h"
 #include "../store/database.h"
 #include "../store/outbox.h"
 #include "../store/schema.h"
-#include "bundleparser.h"
-#include "recordpipeline.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QPointer>
 
 namespace meshlens::models {
 
-SourceAddress SourceAddress::parse(const QString &text)
+namespace {
+
+// The sink a source writes into: the cache writer for that source, counting what passes through.
+class WriterSink final : public RecordSink
 {
-    SourceAddress a;
-    const QString t = text.trimmed();
-    if (t.isEmpty()) {
-        a.error = QStringLiteral("no source given: name a bundle file, or a file:, qrc: or http(s): URL");
-        return a;
-    }
-    if (t == QLatin1String("sample")) {
-        return parse(QLatin1String(kSampleCatalogUrl));
-    }
-    if (t.startsWith(QLatin1String(":/"))) {
-        a.kind = Kind::LocalFile;
-        a.localPath = t;
-        a.url = QUrl(QLatin1String("qrc") + t);
-        return a;
-    }
-    const QUrl url(t, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
-        if (!url.isValid() || url.host().isEmpty()) {
-            a.error = QStringLiteral("'%1' is not a valid URL").arg(t);
-            return a;
+public:
+    WriterSink(CatalogWriter &writer, CatalogWriter::SourceInfo source)
+        : m_writer(writer)
+        , m_source(std::move(source))
+    {}
+
+    std::optional<QString> begin(const records::Header &header) override
+    {
+        if (m_writer.isActive()) {
+            return QStringLiteral("the source started its catalog twice");
         }
-        a.kind = Kind::Http;
-        a.url = url;
-        return a;
+        return m_writer.begin(m_source, header);
     }
-    if (scheme == QLatin1String("qrc")) {
-        a.kind = Kind::LocalFile;
-        a.localPath = QLatin1Char(':') + url.path();
-        a.url = url;
-        return a;
+    std::optional<QString> write(records::Record &&record) override
+    {
+        if (!m_writer.isActive()) {
+            return QStringLiteral("a record came before the catalog's header");
+        }
+        ++m_records;
+        return m_writer.write(std::move(record));
     }
-    if (scheme == QLatin1String("file")) {
-        a.kind = Kind::LocalFile;
-        a.localPath = url.toLocalFile();
-        a.url = QUrl::fromLocalFile(QFileInfo(a.localPath).absoluteFilePath());
-        return a;
+    void problem(SourceProblem problem) override
+    {
+        m_writer.addProblem(
+            {problem.file, problem.line,
+             problem.severity == SourceProblem::Severity::Warning ? QStringLiteral("warning") : QStringLiteral("error"),
+             problem.message});
     }
-    if (scheme.size() > 1 && url.isValid()) { // one letter would be a Windows drive
-        a.error = QStringLiteral("MeshLens cannot read '%1' sources yet; use a bundle path, or a file:, qrc: or "
-                                 "http(s): URL")
-                      .arg(scheme);
-        return a;
-    }
-    a.kind = Kind::LocalFile;
-    a.localPath = QFileInfo(QDir::cleanPath(t)).absoluteFilePath();
-    a.url = QUrl::fromLocalFile(a.localPath);
-    return a;
-}
+    void setState(const QString &key, const QByteArray &value) override { m_writer.setState(key, value); }
+
+    [[nodiscard]] std::int64_t records() const { return m_records; }
+
+private:
+    CatalogWriter &m_writer;
+    CatalogWriter::SourceInfo m_source;
+    std::int64_t m_records = 0;
+};
+
+} // namespace
 
 struct SyncEngine::Run
 {
     Database db;
     CatalogWriter writer{db};
-    std::unique_ptr<BundleParser> parser;
-    CatalogWriter::SourceInfo source;
+    std::unique_ptr<Source> source;
+    CatalogWriter::SourceInfo info;
     QElapsedTimer clock;
     QElapsedTimer sinceProgress;
     SyncProgress progress;
-    QPointer<QNetworkReply> reply;
+    std::int64_t records = 0;
 };
 
 SyncEngine::SyncEngine(QObject *parent)
@@ -101,7 +87,7 @@ void SyncEngine::cancel()
     }
 }
 
-void SyncEngine::run(const QString &dbPath, const QString &sourceText)
+void SyncEngine::run(const QString &dbPath, const QString &sourceText, bool full)
 {
     if (m_run) {
         Q_EMIT finished(SyncResult{false, false, sourceText, QStringLiteral("a sync is already running")});
@@ -113,12 +99,15 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
     r.clock.start();
     r.sinceProgress.start();
 
-    const SourceAddress address = SourceAddress::parse(sourceText);
-    r.source = {address.canonical(), QStringLiteral("bundle")};
-    if (address.kind == SourceAddress::Kind::Invalid) {
-        finishRun(address.error);
+    // The address is checked before the cache is opened: a typo creates no cache file.
+    SourceRegistry::Opened opened = SourceRegistry::open(sourceText, m_environment);
+    if (!opened.source) {
+        r.info = {sourceText.trimmed(), {}};
+        finishRun(opened.error);
         return;
     }
+    r.source = std::move(opened.source);
+    r.info = {r.source->uri(), r.source->kind()};
     if (auto err = r.db.open(dbPath)) {
         finishRun(err->message);
         return;
@@ -135,153 +124,28 @@ void SyncEngine::run(const QString &dbPath, const QString &sourceText)
     // The writer gets a big page cache: a full sync touches every page of the catalog once.
     (void)r.db.exec("PRAGMA cache_size = -98304; PRAGMA journal_size_limit = 67108864;");
 
-    if (address.kind == SourceAddress::Kind::LocalFile) {
-        // Parsing runs on the pipeline's thread; this thread only writes.
-        RecordPipeline pipeline(address.localPath, m_cancel);
-        r.progress.phase = SyncProgress::Phase::Reading;
-        r.progress.totalBytes = pipeline.totalBytes();
-        Q_EMIT progress(r.progress);
-        for (;;) {
-            RecordPipeline::Batch batch = pipeline.next();
-            if (batch.header) {
-                if (auto err = r.writer.begin(r.source, *batch.header)) {
-                    finishRun(BundleParser::Error{batch.headerLine, *err}.toString());
-                    return;
-                }
-            }
-            for (RecordPipeline::Item &item : batch.items) {
-                if (auto err = r.writer.write(std::move(item.record))) {
-                    finishRun(BundleParser::Error{item.line, *err}.toString());
-                    return;
-                }
-            }
-            if (batch.records > 0) {
-                r.progress.bytes = batch.bytes;
-                r.progress.records = batch.records;
-            }
-            if (r.sinceProgress.elapsed() >= 100) {
-                r.sinceProgress.restart();
-                Q_EMIT progress(r.progress);
-            }
-            if (batch.error) {
-                finishRun(batch.error->toString());
-                return;
-            }
-            if (batch.last || m_cancel.load()) {
-                break;
-            }
-        }
-        finishRun(std::nullopt);
-        return;
-    }
-
-    // HTTP: stream the body into the parser as it arrives (network-bound, so it parses on this thread).
-    r.parser = std::make_unique<BundleParser>(
-        [&r](const records::Header &header) -> std::optional<QString> { return r.writer.begin(r.source, header); },
-        [&r](records::Record &&record) -> std::optional<QString> { return r.writer.write(std::move(record)); });
-
-    const auto feed = [this, &r](std::string_view bytes) -> std::optional<QString> {
-        if (auto err = r.parser->feed(bytes)) {
-            return err->toString();
-        }
-        r.progress.bytes = r.parser->bytesSeen();
-        r.progress.records = r.parser->recordCount();
-        if (r.sinceProgress.elapsed() >= 100) {
+    const CatalogWriter::SourceMemory memory = CatalogWriter::remembered(r.db, r.info.uri);
+    WriterSink sink(r.writer, r.info);
+    ReadContext context{sink, m_cancel, {}, memory.cursor, memory.lastSuccessAt, {}, full};
+    context.progress = [this, &r](const SyncProgress &p) {
+        const bool newPhase = p.phase != r.progress.phase || p.step != r.progress.step;
+        r.progress = p;
+        if (newPhase || r.sinceProgress.elapsed() >= 100) {
             r.sinceProgress.restart();
             Q_EMIT progress(r.progress);
         }
-        return std::nullopt;
     };
-
-    // The reply's buffer is capped so memory stays bounded.
-    auto *nam = findChild<QNetworkAccessManager *>();
-    if (!nam) {
-        nam = new QNetworkAccessManager(this);
-    }
-    QNetworkRequest request(address.url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setTransferTimeout(30000);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("MeshLens/" MESHLENS_VERSION));
-    r.progress.phase = SyncProgress::Phase::Connecting;
-    Q_EMIT progress(r.progress);
-    QNetworkReply *reply = nam->get(request);
-    reply->setReadBufferSize(4 << 20);
-    r.reply = reply;
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply, feed]() {
-        if (!m_run || m_run->reply != reply) {
-            return;
-        }
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 300) {
-            return; // the error body is not a bundle; finished() reports the status
-        }
-        if (m_cancel.load()) {
-            reply->abort();
-            return;
-        }
-        m_run->progress.phase = SyncProgress::Phase::Reading;
-        m_run->progress.totalBytes = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        const QByteArray data = reply->readAll();
-        if (auto err = feed(std::string_view(data.constData(), static_cast<std::size_t>(data.size())))) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-            finishRun(err);
-        }
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url = address.url]() {
-        reply->deleteLater();
-        if (!m_run || m_run->reply != reply) {
-            return;
-        }
-        if (m_cancel.load()) {
-            finishRun(std::nullopt);
-            return;
-        }
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status >= 300) {
-            const QString what = status >= 300
-                                     ? QStringLiteral("the server answered HTTP %1 %2")
-                                           .arg(status)
-                                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
-                                     : reply->errorString();
-            finishRun(QStringLiteral("downloading %1 failed: %2. Check the address and that the server is "
-                                     "reachable; the cached catalog is unchanged.")
-                          .arg(url.toDisplayString(), what));
-            return;
-        }
-        const QByteArray rest = reply->readAll();
-        if (!rest.isEmpty()) {
-            if (auto err = m_run->parser->feed(std::string_view(rest.constData(), static_cast<size_t>(rest.size())))) {
-                finishRun(err->toString());
-                return;
-            }
-        }
-        // A connection closed early can end on a line boundary and look like a complete (shorter) snapshot,
-        // which would then remove everything it lacks: trust the body only when its length is the promised one.
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && !reply->rawHeader("Content-Encoding").size() &&
-            m_run->parser->bytesSeen() != length.toLongLong()) {
-            finishRun(QStringLiteral("downloading %1 failed: the connection ended after %2 of %3 bytes; the cached "
-                                     "catalog is unchanged. Try again.")
-                          .arg(url.toDisplayString())
-                          .arg(m_run->parser->bytesSeen())
-                          .arg(length.toLongLong()));
-            return;
-        }
-        if (auto err = m_run->parser->finish()) {
-            finishRun(err->toString());
-            return;
-        }
-        finishRun(std::nullopt);
-    });
+    context.state = [&r](const QString &key) { return CatalogWriter::state(r.db, r.info.uri, key); };
+    std::optional<QString> error = r.source->read(context);
+    r.records = sink.records();
+    finishRun(std::move(error));
 }
 
 void SyncEngine::finishRun(std::optional<QString> error)
 {
     Run &r = *m_run;
     SyncResult result;
-    result.source = r.source.uri;
+    result.source = r.info.uri;
     // A cancel that interrupted a statement surfaces as its error; it is still a cancel.
     if (error && m_cancel.load()) {
         error.reset();
@@ -292,7 +156,7 @@ void SyncEngine::finishRun(std::optional<QString> error)
         Q_EMIT progress(r.progress);
         qCDebug(lcSync) << "records streamed in" << r.clock.elapsed() << "ms";
         if (!r.writer.isActive()) {
-            error = QStringLiteral("the bundle had no header");
+            error = QStringLiteral("the source sent no catalog");
         } else {
             error = r.writer.commit();
         }
@@ -310,15 +174,15 @@ void SyncEngine::finishRun(std::optional<QString> error)
     }
     if (error) {
         result.error = *error;
-        if (r.db.isOpen() && !r.source.uri.isEmpty()) {
-            CatalogWriter::recordFailure(r.db, r.source, *error);
+        if (r.db.isOpen() && !r.info.uri.isEmpty()) {
+            CatalogWriter::recordFailure(r.db, r.info, *error);
         }
-        qCWarning(lcSync) << "sync of" << r.source.uri << "failed:" << *error;
+        qCWarning(lcSync) << "sync of" << r.info.uri << "failed:" << *error;
     }
     result.ok = !error && !result.cancelled;
-    result.records = r.parser ? r.parser->recordCount() : r.progress.records;
+    result.records = r.progress.records > 0 ? r.progress.records : r.records;
     result.products = r.writer.stats().products;
-    result.bytes = r.parser ? r.parser->bytesSeen() : r.progress.bytes;
+    result.bytes = r.progress.bytes;
     result.elapsedMs = r.clock.elapsed();
     {
         const QMutexLocker lock(&m_writerMutex);

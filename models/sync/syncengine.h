@@ -1,5 +1,8 @@
 #pragma once
 
+#include "../sources/source.h"
+#include "syncprogress.h"
+
 #include <QMetaType>
 #include <QMutex>
 #include <QObject>
@@ -13,41 +16,6 @@ namespace meshlens::models {
 
 class Database;
 
-// Where a sync reads from, resolved from what the user typed: a path, file:, qrc: or http(s): URL.
-struct SourceAddress
-{
-    enum class Kind
-    {
-        Invalid,
-        LocalFile, // a path or file: URL (also qrc: / ":/" resources, read through QFile)
-        Http
-    };
-    Kind kind = Kind::Invalid;
-    QUrl url;          // canonical form, stored in the cache's sources table
-    QString localPath; // for LocalFile: what QFile opens
-    QString error;     // for Invalid: why
-
-    // Parses user text. "sample" names the catalog compiled into the app.
-    static SourceAddress parse(const QString &text);
-    [[nodiscard]] QString canonical() const { return url.toString(QUrl::FullyEncoded); }
-};
-
-inline constexpr auto kSampleCatalogUrl = "qrc:/meshlens/sample-catalog.ndjson";
-
-struct SyncProgress
-{
-    enum class Phase
-    {
-        Connecting,
-        Reading,
-        Indexing
-    };
-    Phase phase = Phase::Connecting;
-    std::int64_t records = 0;
-    std::int64_t bytes = 0;
-    std::int64_t totalBytes = -1; // unknown
-};
-
 struct SyncResult
 {
     bool ok = false;
@@ -60,8 +28,9 @@ struct SyncResult
     std::int64_t elapsedMs = 0;
 };
 
-// Copies one source into the cache. Lives on a worker thread (see SyncController) with its own writer
-// connection and, for HTTP sources, its own QNetworkAccessManager. One run at a time; cancel() from any thread.
+// Copies one source into the cache: opens it through SourceRegistry, hands it a sink over the cache writer, and
+// commits what it read as one transaction (or nothing). Lives on a worker thread (see SyncController) with its own
+// writer connection; the source does its I/O on that thread. One run at a time; cancel() from any thread.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
@@ -75,8 +44,12 @@ public:
     // (the commit of a big sync takes minutes), and rolls back.
     void cancel();
 
+    // What sources get from the application (the keychain). Set before run(); the store must outlive the engine.
+    void setEnvironment(const SourceEnvironment &environment) { m_environment = environment; }
+
 public Q_SLOTS:
-    void run(const QString &dbPath, const QString &source);
+    // `full`: ignore what the cache remembers and read the whole source (incremental sources otherwise read changes).
+    void run(const QString &dbPath, const QString &source, bool full = false);
 
 Q_SIGNALS:
     void progress(const meshlens::models::SyncProgress &progress);
@@ -86,6 +59,7 @@ private:
     struct Run;
     void finishRun(std::optional<QString> error);
 
+    SourceEnvironment m_environment;
     std::atomic<bool> m_cancel = false;
     std::unique_ptr<Run> m_run;
     // The run's writer connection, for cancel() from another thread; guarded so it is never interrupted while
@@ -96,5 +70,4 @@ private:
 
 } // namespace meshlens::models
 
-Q_DECLARE_METATYPE(meshlens::models::SyncProgress)
 Q_DECLARE_METATYPE(meshlens::models::SyncResult)

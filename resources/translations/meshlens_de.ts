@@ -385,6 +385,21 @@ Erfolgsquote %2 % (%3 von %4 Läufen; %5 fehlgeschlagen, %6 abgebrochen)
     </message>
 </context>
 <context>
+    <name>TokenPrompt</name>
+    <message>
+        <source>Token for %1</source>
+        <translation>Token für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+A bot or personal access token (JWT). MeshLens keeps it in the system keychain, never in its settings or cache.</source>
+        <translation>%1
+
+Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüsselbund des Systems auf, nie in seinen Einstellungen oder im Cache.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MeshLens cannot open its catalog cache.
@@ -393,6 +408,152 @@ Erfolgsquote %2 % (%3 von %4 Läufen; %5 fehlgeschlagen, %6 abgebrochen)
         <translation>MeshLens kann seinen Katalog-Cache nicht öffnen.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::models</name>
+    <message>
+        <source>Invalid node path &apos;%1&apos;: %2</source>
+        <translation>Ungültiger Knotenpfad „%1“: %2</translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; is not closed</source>
+        <translation>ein „[“ wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>a selector needs &apos;=&apos;: [?field=value]</source>
+        <translation>ein Selektor braucht „=“: [?feld=wert]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an index</source>
+        <translation>„%1“ ist kein Index</translation>
+    </message>
+    <message>
+        <source>an empty key</source>
+        <translation>ein leerer Schlüssel</translation>
+    </message>
+    <message>
+        <source>it ends with &apos;.&apos;</source>
+        <translation>er endet mit „.“</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+    <message>
+        <source>the node before &apos;%1&apos; is not a mapping.</source>
+        <translation>der Knoten vor „%1“ ist keine Zuordnung.</translation>
+    </message>
+    <message>
+        <source>The key &apos;%1&apos; appears %2 times in the same mapping; edit the file by hand.</source>
+        <translation>Der Schlüssel „%1“ kommt %2-mal in derselben Zuordnung vor; bitte die Datei von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The path step %1 needs a sequence, and the node there is not one.</source>
+        <translation>Der Pfadschritt %1 braucht eine Sequenz, und der Knoten dort ist keine.</translation>
+    </message>
+    <message>
+        <source>The file holds no YAML document.</source>
+        <translation>Die Datei enthält kein YAML-Dokument.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 YAML documents; only single-document files are edited.</source>
+        <translation>Die Datei enthält %1 YAML-Dokumente; bearbeitet werden nur Dateien mit einem einzigen Dokument.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s anchors and aliases expand to too many nodes; edit it by hand.</source>
+        <translation>Die Anker und Aliase der Datei ergeben zu viele Knoten; bitte von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Not valid YAML (line %1, column %2): %3</source>
+        <translation>Kein gültiges YAML (Zeile %1, Spalte %2): %3</translation>
+    </message>
+    <message>
+        <source>Not valid YAML: %1</source>
+        <translation>Kein gültiges YAML: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::models::ContractsPusher</name>
+    <message>
+        <source>Feedback cannot be written into data contract files: it needs an OpenMetadata source. Export the outbox to send it to the product&apos;s owners.</source>
+        <translation>Feedback lässt sich nicht in Datenvertragsdateien schreiben: Dafür ist eine OpenMetadata-Quelle nötig. Exportieren Sie den Postausgang, um es den Verantwortlichen des Produkts zu schicken.</translation>
+    </message>
+    <message>
+        <source>Unknown outbox item kind &apos;%1&apos;.</source>
+        <translation>Unbekannte Art von Postausgangseintrag „%1“.</translation>
+    </message>
+    <message>
+        <source>The contracts folder has not been synced yet.</source>
+        <translation>Der Ordner mit Datenverträgen wurde noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Data contract files have no tier field; edit the tier elsewhere.</source>
+        <translation>Datenvertragsdateien haben kein Feld für die Stufe; bitte die Stufe anderswo bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The product %1 is not defined in the folder&apos;s files any more; sync and edit again.</source>
+        <translation>Das Produkt %1 ist in den Dateien des Ordners nicht mehr definiert; bitte synchronisieren und erneut bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; points outside the contracts folder.</source>
+        <translation>Der Dateiname „%1“ zeigt aus dem Ordner mit Datenverträgen hinaus.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; edit it by hand.</source>
+        <translation>%1 ist größer als %2 MB; bitte von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The product&apos;s place in %1 (%2) cannot be edited.</source>
+        <translation>Die Stelle des Produkts in %1 (%2) lässt sich nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The tag &apos;%1&apos; cannot be removed from a file by MeshLens; edit it by hand.</source>
+        <translation>MeshLens kann das Tag „%1“ nicht aus einer Datei entfernen; bitte von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The id &apos;%1&apos; cannot be edited in a file by MeshLens.</source>
+        <translation>MeshLens kann die ID „%1“ in einer Datei nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <source>A data contract keeps its team: name another team instead of removing %1.</source>
+        <translation>Ein Datenvertrag behält sein Team: Nennen Sie ein anderes Team, statt %1 zu entfernen.</translation>
+    </message>
+    <message>
+        <source>A data contract&apos;s team is its owner; %1 cannot be its %2.</source>
+        <translation>Das Team eines Datenvertrags ist sein Verantwortlicher; %1 kann nicht sein %2 sein.</translation>
+    </message>
+    <message>
+        <source>%1 lists team members without a team (the ODCS 3.0 form); name the team by hand.</source>
+        <translation>%1 führt Teammitglieder ohne Team auf (die Form von ODCS 3.0); bitte das Team von Hand eintragen.</translation>
+    </message>
+    <message>
+        <source>A data contract has one team, %1: remove it to name %2.</source>
+        <translation>Ein Datenvertrag hat ein Team, %1: Entfernen Sie es, um %2 zu nennen.</translation>
+    </message>
+    <message>
+        <source>The SLA objective %1 is not in the folder&apos;s files any more.</source>
+        <translation>Das SLA-Ziel %1 ist nicht mehr in den Dateien des Ordners.</translation>
+    </message>
+    <message>
+        <source>The SLA objective %1 cannot be edited.</source>
+        <translation>Das SLA-Ziel %1 lässt sich nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since the last sync; sync, review and edit again.</source>
+        <translation>%1 wurde seit der letzten Synchronisierung auf der Festplatte geändert; bitte synchronisieren, prüfen und erneut bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk while the edit was being written; sync and edit again.</source>
+        <translation>%1 wurde auf der Festplatte geändert, während die Änderung geschrieben wurde; bitte synchronisieren und erneut bearbeiten.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +989,228 @@ Erfolgsquote %2 % (%3 von %4 Läufen; %5 fehlgeschlagen, %6 abgebrochen)
     <message>
         <source>Burn rate</source>
         <translation>Verbrauchsrate</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::models::YamlEditor</name>
+    <message>
+        <source>Cannot edit %1: %2</source>
+        <translation>%1 kann nicht bearbeitet werden: %2</translation>
+    </message>
+    <message>
+        <source>no node matches step %1 of the path.</source>
+        <translation>kein Knoten passt zu Schritt %1 des Pfads.</translation>
+    </message>
+    <message>
+        <source>the item to add is empty.</source>
+        <translation>der hinzuzufügende Eintrag ist leer.</translation>
+    </message>
+    <message>
+        <source>its flow collection is not closed.</source>
+        <translation>seine Flow-Sammlung wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>the mapping is indented with tabs.</source>
+        <translation>die Zuordnung ist mit Tabulatoren eingerückt.</translation>
+    </message>
+    <message>
+        <source>the document is empty.</source>
+        <translation>das Dokument ist leer.</translation>
+    </message>
+    <message>
+        <source>the value there is not empty.</source>
+        <translation>der Wert dort ist nicht leer.</translation>
+    </message>
+    <message>
+        <source>step %1 of the path needs a mapping, and the node there is not one.</source>
+        <translation>Schritt %1 des Pfads braucht eine Zuordnung, und der Knoten dort ist keine.</translation>
+    </message>
+    <message>
+        <source>the node is a collection, not a scalar.</source>
+        <translation>der Knoten ist eine Sammlung, kein Skalar.</translation>
+    </message>
+    <message>
+        <source>the key&apos;s &apos;:&apos; was not found.</source>
+        <translation>der „:“ des Schlüssels wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the sequence item does not start its line.</source>
+        <translation>der Sequenzeintrag beginnt nicht am Zeilenanfang.</translation>
+    </message>
+    <message>
+        <source>the empty value has no position in the file.</source>
+        <translation>der leere Wert hat keine Position in der Datei.</translation>
+    </message>
+    <message>
+        <source>the scalar&apos;s end was not found.</source>
+        <translation>das Ende des Skalars wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the node is not a sequence.</source>
+        <translation>der Knoten ist keine Sequenz.</translation>
+    </message>
+    <message>
+        <source>the sequence&apos;s first dash does not start its line.</source>
+        <translation>der erste Strich der Sequenz steht nicht am Zeilenanfang.</translation>
+    </message>
+    <message>
+        <source>the path does not name a sequence item.</source>
+        <translation>der Pfad nennt keinen Sequenzeintrag.</translation>
+    </message>
+    <message>
+        <source>the item&apos;s text was not found.</source>
+        <translation>der Text des Eintrags wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the item&apos;s separator was not found.</source>
+        <translation>das Trennzeichen des Eintrags wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the only item of a sequence that is not a map value cannot be removed.</source>
+        <translation>der einzige Eintrag einer Sequenz, die kein Zuordnungswert ist, lässt sich nicht entfernen.</translation>
+    </message>
+    <message>
+        <source>the sequence&apos;s key was not found.</source>
+        <translation>der Schlüssel der Sequenz wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the edited text does not parse (%1); the file is left as it was.</source>
+        <translation>der bearbeitete Text lässt sich nicht einlesen (%1); die Datei bleibt, wie sie war.</translation>
+    </message>
+    <message>
+        <source>the edited text would change more than the edited node; the file is left as it was.</source>
+        <translation>der bearbeitete Text würde mehr als den bearbeiteten Knoten ändern; die Datei bleibt, wie sie war.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the data did not reach the disk.</source>
+        <translation>%1 kann nicht geschrieben werden: Die Daten sind nicht auf der Festplatte angekommen.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::ui::AddSourceDialog</name>
+    <message>
+        <source>Add Source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose a folder of data contracts</source>
+        <translation>Einen Ordner mit Datenverträgen wählen</translation>
+    </message>
+    <message>
+        <source>Choose a MeshLens bundle</source>
+        <translation>Ein MeshLens-Bundle wählen</translation>
+    </message>
+    <message>
+        <source>MeshLens bundles (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>MeshLens-Bundles (*.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Bundle file or URL</source>
+        <translation>Bundle-Datei oder URL</translation>
+    </message>
+    <message>
+        <source>OpenMetadata server</source>
+        <translation>OpenMetadata-Server</translation>
+    </message>
+    <message>
+        <source>Folder of data contracts</source>
+        <translation>Ordner mit Datenverträgen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>A bot or personal access token (JWT); kept in the system keychain</source>
+        <translation>Ein Bot- oder persönliches Zugriffstoken (JWT); wird im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Test</source>
+        <translation>Test a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>A&amp;dresse</translation>
+    </message>
+    <message>
+        <source>T&amp;oken</source>
+        <translation>T&amp;oken</translation>
+    </message>
+    <message>
+        <source>Add and &amp;Sync</source>
+        <translation>Hinzufügen und &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>A bundle file, or a file:, qrc: or http(s): URL; &quot;sample&quot;</source>
+        <translation>Eine Bundle-Datei oder eine file:-, qrc:- oder http(s):-URL; „sample“</translation>
+    </message>
+    <message>
+        <source>openmetadata+https://catalog.example.com</source>
+        <translation>openmetadata+https://catalog.example.com</translation>
+    </message>
+    <message>
+        <source>A folder of *.odcs.yaml / *.odps.yaml files (a git working copy)</source>
+        <translation>Ein Ordner mit *.odcs.yaml- / *.odps.yaml-Dateien (eine Git-Arbeitskopie)</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Type the source&apos;s address first.</source>
+        <translation>Bitte zuerst die Adresse der Quelle eingeben.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2: MeshLens reads it as a source of kind &quot;%3&quot;. Choose that kind, or check the address.</source>
+        <translation>%1 ist kein(e) %2: MeshLens liest es als Quelle der Art „%3“. Wählen Sie diese Art oder prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>There is no keychain to keep the token in.</source>
+        <translation>Es gibt keinen Schlüsselbund, in dem das Token aufbewahrt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2787,18 @@ Als zugestellt markieren? Antworten Sie mit Ja, sobald der Katalogverantwortlich
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
+    <message>
+        <source>S&amp;ources and Tokens…</source>
+        <translation>&amp;Quellen und Tokens…</translation>
+    </message>
+    <message>
+        <source>Add, edit and remove the sources this cache syncs, and their tokens</source>
+        <translation>Die Quellen, die dieser Cache synchronisiert, und ihre Tokens hinzufügen, bearbeiten und entfernen</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Quellen:</translation>
+    </message>
 </context>
 <context>
     <name>meshlens::ui::ProductPage</name>
@@ -3036,6 +3431,239 @@ Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
     <message>
         <source>SLA calendar of %1, last 180 days</source>
         <translation>SLA-Kalender von %1, letzte 180 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::ui::SourceProblemsView</name>
+    <message>
+        <source>Source problems</source>
+        <translation>Probleme der Quellen</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>The last syncs reported no problems.</source>
+        <translation>Die letzten Synchronisierungen meldeten keine Probleme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n problems; the rest of each source imported.</source>
+        <translation>
+            <numerusform>%1 von %n Problem; der Rest jeder Quelle wurde importiert.</numerusform>
+            <numerusform>%1 von %n Problemen; der Rest jeder Quelle wurde importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 problem; the rest of its source imported.</source>
+        <translation>1 Problem; der Rest seiner Quelle wurde importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems; the rest of each source imported.</source>
+        <translation>
+            <numerusform>%n Problem; der Rest jeder Quelle wurde importiert.</numerusform>
+            <numerusform>%n Probleme; der Rest jeder Quelle wurde importiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::ui::SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Add Source…</source>
+        <translation>Quelle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Token…</source>
+        <translation>&amp;Token bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache holds no source yet: Add Source… to sync one.</source>
+        <translation>Der Cache enthält noch keine Quelle: Mit „Quelle hinzufügen…“ eine synchronisieren.</translation>
+    </message>
+    <message>
+        <source>A sync is running; remove the source when it has finished.</source>
+        <translation>Eine Synchronisierung läuft; entfernen Sie die Quelle, wenn sie beendet ist.</translation>
+    </message>
+    <message>
+        <source>Replace the token MeshLens uses for %1.</source>
+        <translation>Das Token ersetzen, das MeshLens für %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The new token is stored; it is used from the next sync.</source>
+        <translation>Das neue Token ist gespeichert; es gilt ab der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Remove %1 and its one product from the cache?</source>
+        <translation>%1 und sein einziges Produkt aus dem Cache entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 and its %n products from the cache?</source>
+        <translation>
+            <numerusform>%1 und sein %n Produkt aus dem Cache entfernen?</numerusform>
+            <numerusform>%1 und seine %n Produkte aus dem Cache entfernen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other catalog entries go with them.</source>
+        <translation>
+            <numerusform>%n weiterer Katalogeintrag wird mit entfernt.</numerusform>
+            <numerusform>%n weitere Katalogeinträge werden mit entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The source itself is not changed; syncing it again brings them back.</source>
+        <translation>Die Quelle selbst bleibt unverändert; eine erneute Synchronisierung bringt sie zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox items (edits or feedback) for %1 were never delivered. Discard them with the source? They cannot be recovered.</source>
+        <translation>
+            <numerusform>%n Postausgangseintrag (Änderung oder Feedback) für %1 wurde nie zugestellt. Mit der Quelle verwerfen? Er lässt sich nicht wiederherstellen.</numerusform>
+            <numerusform>%n Postausgangseinträge (Änderungen oder Feedback) für %1 wurden nie zugestellt. Mit der Quelle verwerfen? Sie lassen sich nicht wiederherstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: deliver or export the outbox first.</source>
+        <translation>Nichts wurde entfernt: Stellen Sie zuerst den Postausgang zu oder exportieren Sie ihn.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 with %n entries.</source>
+        <translation>
+            <numerusform>%1 mit %n Eintrag entfernt.</numerusform>
+            <numerusform>%1 mit %n Einträgen entfernt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::ui::SourcesMenu</name>
+    <message>
+        <source>S&amp;ources</source>
+        <translation>&amp;Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Source…</source>
+        <translation>Quelle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Sources…</source>
+        <translation>Quellen &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>Source &amp;Problems</source>
+        <translation>&amp;Probleme der Quellen</translation>
+    </message>
+    <message>
+        <source>Source Problems</source>
+        <translation>Probleme der Quellen</translation>
+    </message>
+    <message>
+        <source>What the last syncs reported without failing: show the Source problems</source>
+        <translation>Was die letzten Synchronisierungen gemeldet haben, ohne fehlzuschlagen: die Probleme der Quellen anzeigen</translation>
+    </message>
+    <message>
+        <source>⚠ 1 problem</source>
+        <translation>⚠ 1 Problem</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problems</source>
+        <translation>
+            <numerusform>⚠ %n Problem</numerusform>
+            <numerusform>⚠ %n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the token: %1</source>
+        <translation>Der Server hat das Token abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be stored: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

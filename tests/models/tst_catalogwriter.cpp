@@ -151,6 +151,7 @@ private Q_SLOTS:
     void unknownReference_isRefusedAndNothingApplied();
     void writeWithoutBegin_isRefused();
     void rollback_leavesCatalogUnchanged();
+    void problemsAndState_commitWithTheCatalog_andAreReplacedByTheNextSync();
 
 private:
     // Parses `bundle` into a CatalogWriter on m_db; returns the error (with its line) or nothing once committed.
@@ -838,6 +839,53 @@ void tst_CatalogWriter::rollback_leavesCatalogUnchanged()
     }
     QCOMPARE(test::dumpCatalog(m_db), before);
     QVERIFY(!m_db.inTransaction());
+}
+
+void tst_CatalogWriter::problemsAndState_commitWithTheCatalog_andAreReplacedByTheNextSync()
+{
+    records::Header header;
+    header.format = "meshlens-bundle";
+    header.version = 1;
+    const CatalogWriter::SourceInfo source{sourceUri(), QStringLiteral("contracts")};
+    const auto sync = [&](const QList<CatalogWriter::Problem> &problems, const QByteArray &manifest, bool commit) {
+        CatalogWriter writer(m_db);
+        QVERIFY(!writer.begin(source, header));
+        QVERIFY(!writer.write(records::Record(records::Product{.id = "p1", .name = "one"})));
+        for (const CatalogWriter::Problem &p : problems) {
+            writer.addProblem(p);
+        }
+        writer.setState(QStringLiteral("manifest"), manifest);
+        if (commit) {
+            QVERIFY(!writer.commit());
+        } // else the destructor rolls back
+    };
+    const auto problems = [this]() {
+        QStringList rows;
+        Statement st = m_db.prepare("SELECT file, line, severity, message FROM source_problems ORDER BY id");
+        while (st.next()) {
+            rows << QStringLiteral("%1:%2 %3 %4").arg(st.text(0)).arg(st.int64(1)).arg(st.text(2), st.text(3));
+        }
+        return rows;
+    };
+
+    sync({{QStringLiteral("a.odcs.yaml"), 3, QStringLiteral("error"), QStringLiteral("not YAML")},
+          {QStringLiteral("b.odcs.yaml"), 0, QStringLiteral("warning"), QStringLiteral("unknown unit 'fortnight'")}},
+         QByteArrayLiteral("v1\0binary"), true);
+    QCOMPARE(problems(), (QStringList{QStringLiteral("a.odcs.yaml:3 error not YAML"),
+                                      QStringLiteral("b.odcs.yaml:0 warning unknown unit 'fortnight'")}));
+    QCOMPARE(CatalogWriter::state(m_db, source.uri, QStringLiteral("manifest")), QByteArrayLiteral("v1\0binary"));
+    QVERIFY(CatalogWriter::remembered(m_db, source.uri).lastSuccessAt > 0);
+
+    // A sync that does not commit changes neither.
+    sync({}, QByteArrayLiteral("v2"), false);
+    QCOMPARE(problems().size(), 2);
+    QCOMPARE(CatalogWriter::state(m_db, source.uri, QStringLiteral("manifest")), QByteArrayLiteral("v1\0binary"));
+
+    // The next sync's report replaces the list; an empty value removes the key.
+    sync({{QStringLiteral("c.odps.yaml"), 7, QStringLiteral("error"), QStringLiteral("duplicate id")}}, {}, true);
+    QCOMPARE(problems(), QStringList{QStringLiteral("c.odps.yaml:7 error duplicate id")});
+    QVERIFY(CatalogWriter::state(m_db, source.uri, QStringLiteral("manifest")).isEmpty());
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM source_state"), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CatalogWriter)

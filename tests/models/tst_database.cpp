@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void blob_roundTripsBinaryBytes();
     void open_turnsOnWalAndForeignKeys();
     void readOnly_cannotWrite();
+    void newCache_isReadableByItsOwnerOnly();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("db.sqlite")); }
@@ -334,6 +337,23 @@ void tst_Database::readOnly_cannotWrite()
     Database missing;
     QVERIFY(missing.open(m_dir->filePath(QStringLiteral("absent.sqlite")), Database::Mode::ReadOnly));
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("absent.sqlite"))));
+}
+
+void tst_Database::newCache_isReadableByItsOwnerOnly()
+{
+    const mode_t previous = ::umask(0022); // the usual umask would give 0644
+    Database db;
+    const auto err = db.open(dbPath());
+    ::umask(previous);
+    QVERIFY(!err);
+    QVERIFY(!db.exec("CREATE TABLE t(x); INSERT INTO t VALUES(1);"));
+    const auto modeOf = [](const QString &path) {
+        struct stat st = {};
+        return ::stat(path.toUtf8().constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+    };
+    QCOMPARE(modeOf(dbPath()), 0600);
+    QCOMPARE(modeOf(dbPath() + QStringLiteral("-wal")), 0600);
+    QCOMPARE(modeOf(dbPath() + QStringLiteral("-shm")), 0600);
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

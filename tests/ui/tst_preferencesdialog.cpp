@@ -131,6 +131,19 @@ private Q_SLOTS:
         QVERIFY(timer->isActive());
         QCOMPARE(timer->interval(), 3600 * 1000);
 
+        // "Sources and Tokens…" opens the window's Manage Sources dialog.
+        preferences->trigger();
+        dialog = nullptr;
+        for (auto *d : window.findChildren<ui::PreferencesDialog *>()) {
+            dialog = d->isVisible() ? d : dialog;
+        }
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton *>(u"preferencesSources"_s)->click();
+        auto *sources = window.findChild<QDialog *>(u"sourcesDialog"_s);
+        QVERIFY(sources && sources->isVisible());
+        sources->close();
+        dialog->close();
+
         // Help: F1 (HelpContents) opens the pages; the shortcuts are the window's own.
         auto *help = window.findChild<QAction *>(u"actionHelp"_s);
         QVERIFY(help);

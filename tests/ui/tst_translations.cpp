@@ -54,13 +54,13 @@ private Q_SLOTS:
     void explicitEnglish_staysEnglish()
     {
         QCOMPARE(ui::installTranslations(u"en"_s), QString());
-        QCOMPARE(menuTitles(), (QStringList{u"&File"_s, u"&Go"_s, u"&Help"_s}));
+        QCOMPARE(menuTitles(), (QStringList{u"&File"_s, u"&Go"_s, u"S&ources"_s, u"&Help"_s}));
     }
 
     void systemLanguageGerman_menusAreGerman()
     {
         QVERIFY2(ui::installTranslations(QString()).startsWith(u"de"_s), "no German translation was installed");
-        QCOMPARE(menuTitles(), (QStringList{u"&Datei"_s, u"&Gehe zu"_s, u"&Hilfe"_s}));
+        QCOMPARE(menuTitles(), (QStringList{u"&Datei"_s, u"&Gehe zu"_s, u"&Quellen"_s, u"&Hilfe"_s}));
         QCOMPARE(QCoreApplication::translate("meshlens::ui::PreferencesDialog", "Preferences"), u"Einstellungen"_s);
         // Plural forms come through too.
         QCOMPARE(QCoreApplication::translate("meshlens::ui::SearchPage", "%Ln product(s) in the catalog", nullptr, 1),

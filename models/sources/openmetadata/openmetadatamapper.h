@@ -1,0 +1,58 @@
+#pragma once
+
+#include "../../catalog/records.h"
+#include "openmetadatadialect.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meshlens::models {
+
+// OpenMetadata entities (REST shapes, either dialect) as MeshLens records. Unknown fields are ignored and missing
+// optional ones give empty values. Stateless but for the sets of parties and domains already written, which owner
+// and domain references are checked against (a reference to something the cache lacks is dropped, not fatal).
+class OpenMetadataMapper final
+{
+public:
+    explicit OpenMetadataMapper(const OpenMetadataDialect &dialect)
+        : m_dialect(dialect)
+    {}
+
+    [[nodiscard]] records::Domain domain(const QJsonObject &o);
+    [[nodiscard]] records::Team team(const QJsonObject &o);
+    [[nodiscard]] records::Person person(const QJsonObject &o);
+    // A data product (kind "product") or a stand-alone asset (kind "table", "topic", ...).
+    [[nodiscard]] records::Product product(const QJsonObject &o, const std::string &kind) const;
+    // An asset as a port of `product` (its own entry for a stand-alone asset).
+    [[nodiscard]] static records::Port port(const std::string &product, const QJsonObject &asset,
+                                            const std::string &format);
+
+    // The id of the entity's (first) domain, in either dialect; empty if none.
+    [[nodiscard]] QString domainId(const QJsonObject &o) const;
+    // The OpenMetadata version as MeshLens stores it ("0.1", "1.2"): the outbox compares it with the server's.
+    [[nodiscard]] static std::string version(const QJsonValue &v);
+    // Tier.TierN among tag labels, and the other tags' FQNs.
+    [[nodiscard]] static std::optional<int> tier(const QJsonArray &tags);
+    [[nodiscard]] static std::vector<std::string> tagNames(const QJsonArray &tags);
+    // Owner references (owners array or owner object), as {type, id} pairs.
+    [[nodiscard]] std::vector<std::pair<QString, QString>> ownerRefs(const QJsonObject &o) const;
+
+    void knowParty(const QString &id) { m_parties.insert(id); }
+    void knowDomain(const QString &id) { m_domains.insert(id); }
+
+private:
+    OpenMetadataDialect m_dialect;
+    QSet<QString> m_parties, m_domains;
+};
+
+[[nodiscard]] inline std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+} // namespace meshlens::models
