@@ -1,5 +1,7 @@
 #include "searchengine.h"
 
+#include "searchranking.h"
+
 #include "../logging.h"
 #include "../store/catalogreader.h"
 #include "../store/outbox.h"
@@ -31,7 +33,7 @@ constexpr int kSnippetTokens = 12;
 // 0fb<level>x<id >> level> for each of SearchEngine::kBlockLevels).
 constexpr const char *kFacetTokenPrefix = "0f";
 constexpr const char *kBlockTokenPrefix = "0fb";
-// The documents' text columns; the last one, facets, holds filter tokens (see SearchEngine::Filters).
+// The documents' text columns; the last one, facets, holds filter tokens (see SearchFilters).
 constexpr const char *kTextColumns = "name display_name tags domain owners description columns";
 
 bool isAscii(QStringView text)
@@ -346,26 +348,6 @@ QString SearchHit::matchedBy() const
     }
 }
 
-// A WHERE clause over `e` (entries) with its bound values; SQL text is ours, values are only ever bound.
-struct SearchEngine::Sql
-{
-    QString from = QStringLiteral("entries e");
-    QString where = QStringLiteral("1");
-    std::vector<std::variant<std::int64_t, QString>> values;
-
-    QString arg(std::variant<std::int64_t, QString> v)
-    {
-        values.push_back(std::move(v));
-        return QStringLiteral("?%1").arg(values.size());
-    }
-    void bindAll(Statement &st) const
-    {
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::visit([&](const auto &v) { st.bind(static_cast<int>(i + 1), v); }, values[i]);
-        }
-    }
-};
-
 struct SearchEngine::Vocabulary
 {
     std::vector<std::pair<QString, std::int64_t>> terms; // sorted by term
@@ -387,28 +369,6 @@ SearchEngine::SearchEngine(Database &db)
 }
 
 SearchEngine::~SearchEngine() = default;
-
-std::optional<StoreError> SearchEngine::rebuildVocabulary(Database &db)
-{
-    return db.exec("DELETE FROM search_terms; "
-                   "INSERT INTO search_terms(term, docs) SELECT term, doc FROM entry_fts_vocab "
-                   // Words only: word pairs (meshlens_pairs) start with byte 0xF8 and sort after every word.
-                   "WHERE term < CAST(X'F8' AS TEXT);");
-}
-
-std::optional<StoreError> SearchEngine::rebuildNameTables(Database &db)
-{
-    return db.exec("INSERT INTO entry_name_fts(entry_name_fts) VALUES ('rebuild'); "
-                   "DELETE FROM entry_tag_names; "
-                   "INSERT INTO entry_tag_names(tag, name, entry_id) SELECT t.tag, e.name, e.id "
-                   "FROM entry_tags t JOIN entries e ON e.id = t.entry_id ORDER BY 1, 2, 3;");
-}
-
-std::optional<StoreError> SearchEngine::optimizeIndexes(Database &db)
-{
-    return db.exec("INSERT INTO entry_fts(entry_fts) VALUES ('optimize'); "
-                   "INSERT INTO entry_name_fts(entry_name_fts) VALUES ('optimize');");
-}
 
 void SearchEngine::loadVocabulary()
 {
@@ -580,21 +540,6 @@ SearchResult SearchEngine::search(const SearchQuery &query, const SearchOptions 
     return result;
 }
 
-// The filters of a query, twice: as SQL over `e` (entries), which every plan can apply to a row it holds, and
-// where the value can be a token of the documents' facets column, as FTS5 expressions, so a filter with words is
-// one full-text query (its AND skips through the words' doclists) and a filter alone is a doclist read.
-struct SearchEngine::Filters
-{
-    Sql sql;                   // every filter and exclusion, as a WHERE clause over e
-    QStringList fts;           // one FTS5 expression per filter field (ANDed), over the facets column
-    bool allInFts = true;      // every filter is among `fts` (has: and exclusions are not)
-    std::int64_t estimate = 0; // at most this many products pass the token filters (vocabulary counts)
-    std::int64_t reads = 0;    // doclist entries of the filter tokens: what an FTS5 AND of them may walk
-    bool any = false;
-
-    [[nodiscard]] QString ftsExpression() const { return fts.join(QLatin1String(" AND ")); }
-};
-
 SearchEngine::Scan SearchEngine::scan(Statement &st, const QString &fts, std::int64_t after, std::int64_t limit,
                                       std::int64_t estimate, std::int64_t reads, bool blocks, int budgetMs,
                                       const std::function<void(Statement &)> &row)
@@ -674,9 +619,9 @@ SearchEngine::Scan SearchEngine::scan(Statement &st, const QString &fts, std::in
     return out;
 }
 
-SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
+SearchFilters SearchEngine::filters(const SearchQuery &query)
 {
-    Filters out;
+    SearchFilters out;
     out.any = !query.filters.isEmpty() || !query.excluded.isEmpty();
     out.estimate = m_vocab->documents;
     // The facet tokens a filter value stands for, computed by SQLite with the very expressions the documents
@@ -846,30 +791,37 @@ SearchEngine::Filters SearchEngine::filters(const SearchQuery &query)
     return out;
 }
 
-SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &options)
+// The plan step. Takes the parsed query (typos corrected) and the options; gives how it runs: the FTS5
+// expressions, the matching products as SQL, listing or ranked, and the ranked scans' sizing from the vocabulary.
+// Runs no statement over the products (filters() resolves filter values to facet tokens).
+SearchPlan SearchEngine::makePlan(const SearchQuery &query, const SearchOptions &options)
 {
-    QElapsedTimer phase;
-    phase.start();
-    qCDebug(lcStore) << "search for" << query.toString();
-    SearchResult result;
-    result.searched = query;
+    SearchPlan plan;
+    plan.filter = filters(query);
+    const SearchFilters &filter = plan.filter;
+    QString &text = plan.text;
+    QString &textFts = plan.textFts;
+    QString &facetsFts = plan.facetsFts;
+    QString &fullFts = plan.fullFts;
+    bool &residual = plan.residual;
+    bool &listing = plan.listing;
+    QString &order = plan.order;
+    SearchSql &matches = plan.matches;
 
-    const Filters filter = filters(query);
-    const QString text = query.text();
+    text = query.text();
     // Words match the text columns only: the facets column's tokens are for filters.
-    const QString textFts = query.ftsExpression(QString::fromLatin1(kTextColumns));
-    const QString facetsFts = filter.ftsExpression();
-    const QString fullFts =
+    textFts = query.ftsExpression(QString::fromLatin1(kTextColumns));
+    facetsFts = filter.ftsExpression();
+    fullFts =
         textFts.isEmpty()
             ? QString()
             : (QStringList{QLatin1Char('(') + textFts + QLatin1Char(')')} + filter.fts).join(QLatin1String(" AND "));
     // Filters the FTS5 query cannot carry (has:, and exclusions when there are no words to exclude them from).
-    const bool residual =
-        std::any_of(query.filters.begin(), query.filters.end(),
-                    [](const SearchQuery::Filter &f) { return f.field == SearchQuery::Field::Has; }) ||
-        (!query.excluded.isEmpty() && fullFts.isEmpty());
-    const bool listing = !query.hasText() || options.sort != SearchOptions::Sort::Relevance;
-    const QString order = [&]() {
+    residual = std::any_of(query.filters.begin(), query.filters.end(),
+                           [](const SearchQuery::Filter &f) { return f.field == SearchQuery::Field::Has; }) ||
+               (!query.excluded.isEmpty() && fullFts.isEmpty());
+    listing = !query.hasText() || options.sort != SearchOptions::Sort::Relevance;
+    order = [&]() {
         const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
         switch (options.sort) {
         case SearchOptions::Sort::Domain:
@@ -887,7 +839,7 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
     // The set of matching products, as FROM and WHERE over `e`; shared by the count, listings and facets. Driven
     // from the full-text index whenever it can say the whole of it: an IN (subquery) would first materialise
     // every match, and the facet tokens are the filters' product sets ready-made.
-    Sql matches = filter.sql;
+    matches = filter.sql;
     if (!fullFts.isEmpty()) {
         matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
         matches.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(matches.arg(fullFts));
@@ -900,24 +852,87 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
                                         "NOCASE))")
                              .arg(p, p2);
     } else if (!facetsFts.isEmpty() && filter.allInFts) {
-        matches = Sql{};
+        matches = SearchSql{};
         matches.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
         matches.where = QStringLiteral("f.entry_fts MATCH %1").arg(matches.arg(facetsFts));
     }
 
+    // A ranked query counts while it collects its text candidates (the scan step): one pass over a rare phrase's
+    // doclists instead of two.
+    plan.countWithCandidates = !listing && !fullFts.isEmpty();
+    if (listing) {
+        return plan;
+    }
+    std::int64_t &estimate = plan.estimate;
+    std::int64_t &reads = plan.reads;
+    QString &idfArgs = plan.idfArgs;
+
+    QStringList idfs;
+    for (qsizetype i = 0; i < query.words.size(); ++i) {
+        const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
+        if (prefix && tokens(query.words[i]).join(QString()).size() <= 1) {
+            continue; // left out of the FTS expression too
+        }
+        idfs << QString::number(idf(query.words[i], prefix), 'g', 6);
+    }
+    for (const QString &p : query.phrases) {
+        idfs << QString::number(idf(p, false), 'g', 6);
+    }
+    // `estimate`: at most this many products match the text and token filters (the rarest term's count).
+    // `reads`: what a full-text scan may walk to find them. An AND reads every one of its doclists (its seeks
+    // move through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A
+    // phrase (or a word of several tokens) reads its word pairs, at most as long as its rarest word's. One
+    // doclist alone (a word, or a phrase of two words: one pair) is never walked: the scan stops at its
+    // kCandidates-th entry.
+    estimate = filter.fts.isEmpty() ? m_vocab->documents : filter.estimate;
+    reads = filter.reads;
+    auto doclists = static_cast<std::int64_t>(filter.fts.size());
+    const auto term = [&](const QString &text, bool prefix) {
+        const std::int64_t docs = documentsWithAll(text, prefix);
+        estimate = std::min(estimate, docs);
+        reads += docs;
+        const auto n = static_cast<std::int64_t>(tokens(text).size());
+        doclists += prefix ? n : std::max<std::int64_t>(1, n - 1); // several tokens: a phrase of pairs
+    };
+    for (qsizetype i = 0; i < query.words.size(); ++i) {
+        term(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1);
+    }
+    for (const QString &p : query.phrases) {
+        term(p, false);
+    }
+    if (doclists <= 1) {
+        reads = 0;
+    }
+    idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
+    return plan;
+}
+
+SearchPlan SearchEngine::plan(const SearchQuery &query, const SearchOptions &options)
+{
+    loadVocabulary();
+    return makePlan(query, options);
+}
+
+// The count step, for all but ranked queries with words (those count in the scan step). Takes the plan; gives
+// result.total and totalCapped. False on a statement error (in result.error).
+bool SearchEngine::countMatches(const SearchPlan &plan, const SearchQuery &query, SearchResult &result)
+{
+    const SearchFilters &filter = plan.filter;
+    const QString &facetsFts = plan.facetsFts;
+    const QString &fullFts = plan.fullFts;
+    const bool residual = plan.residual;
+    const SearchSql &matches = plan.matches;
+    const bool countWithCandidates = plan.countWithCandidates;
     // The count, capped: "1,000+" is all a person needs, and counting a million matches is not free. The whole
     // catalog is counted exactly (the empty query's "N products"). Without residual filters the full-text index
     // counts alone, never touching entries.
-    // A ranked query counts while it collects its text candidates (below): one pass over a rare phrase's
-    // doclists instead of two.
-    const bool countWithCandidates = !listing && !fullFts.isEmpty();
     if (query.isEmpty()) {
         Statement st = m_db.prepare("SELECT count(*) FROM entries");
         result.total = st.next() ? st.int64(0) : 0;
     } else if (!countWithCandidates) {
         const QString ftsOnly =
             !fullFts.isEmpty() ? fullFts : (filter.allInFts && !query.hasText() ? facetsFts : QString());
-        Sql count;
+        SearchSql count;
         QString sql;
         if (!ftsOnly.isEmpty() && !residual) {
             sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH %1 LIMIT %2)")
@@ -934,339 +949,342 @@ SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &op
         result.total = st.next() ? st.int64(0) : 0;
         if (st.error()) {
             result.error = st.error();
-            return result;
+            return false;
         }
         result.totalCapped = result.total > kCountCap;
         result.total = std::min<std::int64_t>(result.total, kCountCap);
     }
-    qCDebug(lcStore) << "search count" << phase.nsecsElapsed() / 1000 << "us";
-    phase.restart();
+    return true;
+}
 
-    if (listing) {
-        result.plan = QStringLiteral("listing");
-        Sql page = matches;
-        QString pageOrder = order;
-        const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
-        if (!query.hasText() && !query.isEmpty()) {
-            // Filters alone. A small product set (the vocabulary counts each facet token's products) is collected
-            // and sorted; a large one is read in name order until a page is full, each row probed against the
-            // filters, as the planner would rather sort tens of thousands of rows. A single domain, status or tier
-            // has its own index in name order (entries_*_name) and the planner finds it.
-            const bool small = !facetsFts.isEmpty() && filter.estimate <= m_collectCap;
-            if (!small) {
-                page = filter.sql;
-                const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
-                                      (query.filters.front().field == SearchQuery::Field::Domain ||
-                                       query.filters.front().field == SearchQuery::Field::Status ||
-                                       query.filters.front().field == SearchQuery::Field::Tier);
-                const SearchQuery::Filter &only = query.filters.front();
-                const bool oneTag =
-                    query.filters.size() == 1 && query.excluded.isEmpty() && only.field == SearchQuery::Field::Tag &&
-                    std::none_of(only.value.begin(), only.value.end(), [](QChar c) { return c >= u'A' && c <= u'Z'; });
-                if (byName && oneTag) {
-                    // A tag's products in name order, straight from entry_tag_names (lower(v) = v: one range).
-                    page = Sql{};
-                    page.from = QStringLiteral("entry_tag_names g CROSS JOIN entries e ON e.id = g.entry_id");
-                    page.where = QStringLiteral("g.tag = %1").arg(page.arg(only.value));
-                    const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
-                    pageOrder = QStringLiteral("g.name%1, g.entry_id%1").arg(dir);
-                } else if (byName && result.totalCapped && !ownIndex) {
-                    page.from = QStringLiteral("entries e INDEXED BY entries_name");
-                }
-            } else if (!filter.allInFts) {
-                page.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
-                page.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(page.arg(facetsFts));
+// The listing step (no text, or sorted by a column): takes the plan and the count (a large set is read in name
+// order); gives the page's ids in result.hits, in the listing's order.
+void SearchEngine::listingPage(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                               SearchResult &result)
+{
+    const SearchFilters &filter = plan.filter;
+    const QString &facetsFts = plan.facetsFts;
+    const SearchSql &matches = plan.matches;
+    const QString &order = plan.order;
+
+    SearchSql page = matches;
+    QString pageOrder = order;
+    const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
+    if (!query.hasText() && !query.isEmpty()) {
+        // Filters alone. A small product set (the vocabulary counts each facet token's products) is collected
+        // and sorted; a large one is read in name order until a page is full, each row probed against the
+        // filters, as the planner would rather sort tens of thousands of rows. A single domain, status or tier
+        // has its own index in name order (entries_*_name) and the planner finds it.
+        const bool small = !facetsFts.isEmpty() && filter.estimate <= m_collectCap;
+        if (!small) {
+            page = filter.sql;
+            const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
+                                  (query.filters.front().field == SearchQuery::Field::Domain ||
+                                   query.filters.front().field == SearchQuery::Field::Status ||
+                                   query.filters.front().field == SearchQuery::Field::Tier);
+            const SearchQuery::Filter &only = query.filters.front();
+            const bool oneTag =
+                query.filters.size() == 1 && query.excluded.isEmpty() && only.field == SearchQuery::Field::Tag &&
+                std::none_of(only.value.begin(), only.value.end(), [](QChar c) { return c >= u'A' && c <= u'Z'; });
+            if (byName && oneTag) {
+                // A tag's products in name order, straight from entry_tag_names (lower(v) = v: one range).
+                page = SearchSql{};
+                page.from = QStringLiteral("entry_tag_names g CROSS JOIN entries e ON e.id = g.entry_id");
+                page.where = QStringLiteral("g.tag = %1").arg(page.arg(only.value));
+                const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
+                pageOrder = QStringLiteral("g.name%1, g.entry_id%1").arg(dir);
+            } else if (byName && result.totalCapped && !ownIndex) {
+                page.from = QStringLiteral("entries e INDEXED BY entries_name");
             }
+        } else if (!filter.allInFts) {
+            page.from = QStringLiteral("entry_fts f JOIN entries e ON e.id = f.rowid");
+            page.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(page.arg(facetsFts));
         }
-        // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
-        Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
-                                                   "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
-                                        .arg(page.from, page.where, pageOrder)
-                                        .arg(options.limit)
-                                        .arg(options.offset)
+    }
+    // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
+    Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
+                                               "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
+                                    .arg(page.from, page.where, pageOrder)
+                                    .arg(options.limit)
+                                    .arg(options.offset)
+                                    .toStdString());
+    page.bindAll(st);
+    while (st.next()) {
+        SearchHit hit;
+        hit.product.id = st.int64(0);
+        result.hits.push_back(hit);
+    }
+    if (st.error()) {
+        result.error = st.error();
+    }
+}
+
+// The scan step's working set: the candidates, those a filter has yet to vet (checked in one statement), and the
+// full-text candidates among those (residual filters count them).
+struct SearchEngine::CandidateSet
+{
+    SearchCandidates candidates;
+    SearchCandidates pending;
+    QSet<std::int64_t> textMatches;
+};
+
+// The scan step of a ranked query: takes the plan; gives every candidate with its best tier and score (the
+// bounded full-text scans, the look-up tiers, each vetted by the filters), and for queries with words the count.
+// False on a statement error (in result.error).
+bool SearchEngine::collectCandidates(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                                     const QElapsedTimer &phase, SearchResult &result, SearchCandidates &candidates)
+{
+    CandidateSet set;
+    if (!scanText(plan, query, options, phase, result, set) || !lookUp(plan, result, set)) {
+        return false;
+    }
+    qCDebug(lcStore) << "search look-ups" << phase.nsecsElapsed() / 1000 << "us";
+    if (!vetPending(plan, result, set)) {
+        return false;
+    }
+    candidates = std::move(set.candidates);
+    return true;
+}
+
+// The full-text scans: the first kCandidates matches of the whole query (and the count on from them), and the
+// first kNameCandidates of the names-only index.
+bool SearchEngine::scanText(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                            const QElapsedTimer &phase, SearchResult &result, CandidateSet &set)
+{
+    const SearchFilters &filter = plan.filter;
+    const QString &fullFts = plan.fullFts;
+    const bool residual = plan.residual;
+    const bool countWithCandidates = plan.countWithCandidates;
+    const QString &idfArgs = plan.idfArgs;
+    const std::int64_t estimate = plan.estimate;
+    const std::int64_t reads = plan.reads;
+    SearchCandidates &candidates = set.candidates;
+    SearchCandidates &pending = set.pending;
+    QSet<std::int64_t> &textMatches = set.textMatches;
+    const auto add = [&candidates](std::int64_t id, int tier, double score) {
+        addCandidate(candidates, id, tier, score);
+    };
+
+    if (!fullFts.isEmpty()) {
+        // The first kCandidates matches, scored; then, if there were that many, the count goes on from the
+        // last of them to kCountCap. The FTS5 query carries the filters but has: (residual).
+        Statement scored = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_fts%1) FROM entry_fts "
+                                                       "WHERE entry_fts MATCH ?1 AND rowid > ?2 AND rowid <= ?3 "
+                                                       "LIMIT ?4")
+                                            .arg(idfArgs)
+                                            .toStdString());
+        const Scan found =
+            scan(scored, fullFts, 0, kCandidates, estimate, reads, true, options.budgetMs, [&](Statement &st) {
+                (residual ? pending : candidates).insert(st.int64(0), SearchCandidate{3, st.real(1)});
+                if (residual) {
+                    textMatches.insert(st.int64(0));
+                }
+            });
+        if (found.error) {
+            result.error = found.error;
+            return false;
+        }
+        result.partial = !found.complete;
+        qCDebug(lcStore) << "search candidates" << phase.nsecsElapsed() / 1000 << "us";
+        if (countWithCandidates && residual) {
+            // has: is checked on the candidates below; the count is theirs, a lower bound when the scan
+            // stopped at kCandidates.
+            result.totalCapped = found.rows == kCandidates || result.partial;
+        } else if (countWithCandidates) {
+            result.total = found.rows;
+            // What the budget has left (0 is no budget to scan(), so a spent one skips the count: partial).
+            const int left = options.budgetMs - static_cast<int>(found.ms);
+            if (found.rows == kCandidates && options.budgetMs > 0 && left <= 0) {
+                result.partial = true;
+            } else if (found.rows == kCandidates) {
+                Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
+                                              "AND rowid <= ?3 LIMIT ?4");
+                const Scan counted = scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate, reads, true,
+                                          options.budgetMs > 0 ? left : 0, [](Statement &) {});
+                result.total += counted.rows;
+                result.partial = result.partial || !counted.complete;
+            }
+            result.totalCapped = result.total > kCountCap || result.partial;
+            result.total = std::min<std::int64_t>(result.total, kCountCap);
+        }
+        qCDebug(lcStore) << "search counted" << phase.nsecsElapsed() / 1000 << "us";
+        if (filter.fts.isEmpty()) {
+            // Products with the words in their name, from the names-only index: its doclists stay short where
+            // a column filter on entry_fts would walk every description that mentions the word. (With filters
+            // the query above already holds every match when there are few, and the filters would drop most
+            // of these when there are many.) Exclusions and has: are checked below.
+            Statement names = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_name_fts%1) FROM "
+                                                          "entry_name_fts WHERE entry_name_fts MATCH ?1 AND rowid "
+                                                          "> ?2 AND rowid <= ?3 LIMIT ?4")
+                                               .arg(idfArgs)
+                                               .toStdString());
+            const bool vet = filter.any;
+            // What the budget has left, but at least a millisecond: these are the most valuable candidates.
+            const int left = options.budgetMs > 0 ? std::max(1, options.budgetMs - static_cast<int>(found.ms)) : 0;
+            const Scan named = scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, reads, false, left,
+                                    [&](Statement &st) {
+                                        const std::int64_t id = st.int64(0);
+                                        if (!vet) {
+                                            add(id, 3, st.real(1));
+                                            return;
+                                        }
+                                        auto it = pending.find(id);
+                                        if (it == pending.end()) {
+                                            pending.insert(id, SearchCandidate{3, st.real(1)});
+                                        } else {
+                                            it->score = std::max(it->score, st.real(1));
+                                        }
+                                    });
+            if (named.error) {
+                result.error = named.error;
+                return false;
+            }
+            result.partial = result.partial || !named.complete;
+            qCDebug(lcStore) << "search names" << phase.nsecsElapsed() / 1000 << "us";
+        }
+    }
+    return true;
+}
+
+// The look-up tiers, through ordinary indexes, filtered in the same statement.
+bool SearchEngine::lookUp(const SearchPlan &plan, SearchResult &result, CandidateSet &set)
+{
+    const SearchFilters &filter = plan.filter;
+    const QString &text = plan.text;
+    SearchSql lookups = filter.sql;
+    const QString t = lookups.arg(text);
+    const QString p2 = lookups.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
+    const QStringList parts = {
+        QStringLiteral("SELECT id, 0 FROM entries WHERE name = %1 COLLATE NOCASE").arg(t),
+        QStringLiteral("SELECT id, 0 FROM entries WHERE display_name = %1 COLLATE NOCASE").arg(t),
+        QStringLiteral("SELECT id, 1 FROM entries WHERE fqn = %1 COLLATE NOCASE AND fqn <> ''").arg(t),
+        QStringLiteral("SELECT id, 1 FROM entries WHERE ext_id = %1").arg(t),
+        QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE name >= %1 COLLATE NOCASE AND name < "
+                       "%2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT %3)")
+            .arg(t, p2)
+            .arg(kPrefixTierLimit),
+        QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE display_name >= %1 COLLATE NOCASE AND "
+                       "display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
+            .arg(t, p2)
+            .arg(kPrefixTierLimit)};
+    // Without filters, straight from the indexes: the join would read up to 100 product rows for nothing
+    // (a third of a cold first page's time).
+    const QString sql =
+        filter.any ? QStringLiteral("WITH c(id, t) AS (%1) SELECT c.id, c.t FROM c JOIN entries e ON e.id = c.id "
+                                    "WHERE %2")
+                         .arg(parts.join(QLatin1String(" UNION ALL ")), filter.sql.where)
+                   : parts.join(QLatin1String(" UNION ALL "));
+    Statement st = m_db.prepare(sql.toStdString());
+    lookups.bindAll(st);
+    while (st.next()) {
+        addCandidate(set.candidates, st.int64(0), st.int32(1), 0);
+    }
+    if (st.error()) {
+        result.error = st.error();
+        return false;
+    }
+    return true;
+}
+
+// The candidates a filter has not vetted yet, checked in one statement; those that pass join the candidates.
+bool SearchEngine::vetPending(const SearchPlan &plan, SearchResult &result, CandidateSet &set)
+{
+    const SearchFilters &filter = plan.filter;
+    const bool residual = plan.residual;
+    const bool countWithCandidates = plan.countWithCandidates;
+    const SearchCandidates &pending = set.pending;
+    const QSet<std::int64_t> &textMatches = set.textMatches;
+
+    if (!pending.isEmpty()) {
+        SearchSql vet = filter.sql;
+        const QString ids = vet.arg(idArray(pending.keys()));
+        Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM entries e WHERE e.id IN (SELECT value FROM "
+                                                   "json_each(%1)) AND %2")
+                                        .arg(ids, filter.sql.where)
                                         .toStdString());
-        page.bindAll(st);
+        vet.bindAll(st);
         while (st.next()) {
-            SearchHit hit;
-            hit.product.id = st.int64(0);
-            result.hits.push_back(hit);
+            const std::int64_t id = st.int64(0);
+            const SearchCandidate c = pending.value(id);
+            addCandidate(set.candidates, id, c.tier, c.score);
+            result.total += countWithCandidates && residual && textMatches.contains(id) ? 1 : 0;
         }
         if (st.error()) {
             result.error = st.error();
+            return false;
         }
+    }
+    return true;
+}
+
+// The summaries of the page's hits (found by id), with each one's score and whether it has an edit pending.
+void SearchEngine::readSummaries(SearchResult &result)
+{
+    Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                                               "WHERE e.id = ?1")
+                                    .arg(QLatin1String(CatalogReader::summaryColumns().data(),
+                                                       static_cast<qsizetype>(CatalogReader::summaryColumns().size())))
+                                    .toStdString());
+    const QSet<std::int64_t> pendingEdits = Outbox(m_db).pendingEditIds(); // marked in the results
+    for (SearchHit &hit : result.hits) {
+        st.reset();
+        st.bind(1, hit.product.id);
+        if (st.next()) {
+            hit.product = CatalogReader::readSummary(st);
+            hit.product.score = hit.textScore;
+            hit.product.pendingEdit = pendingEdits.contains(hit.product.id);
+        }
+    }
+}
+
+// The steps, in order: search() parses and corrects typos; then plan (makePlan), count (countMatches, all but
+// ranked queries with words), and either a listing's page (listingPage) or a ranked query's scan
+// (collectCandidates), rank (rankCandidates) and page (rankedPage); then the page's summaries, snippets and facets.
+SearchResult SearchEngine::run(const SearchQuery &query, const SearchOptions &options)
+{
+    QElapsedTimer phase;
+    phase.start();
+    qCDebug(lcStore) << "search for" << query.toString();
+    SearchResult result;
+    result.searched = query;
+
+    const SearchPlan plan = makePlan(query, options);
+    if (!countMatches(plan, query, result)) {
+        return result;
+    }
+    qCDebug(lcStore) << "search count" << phase.nsecsElapsed() / 1000 << "us";
+    phase.restart();
+
+    if (plan.listing) {
+        result.plan = QStringLiteral("listing");
+        listingPage(plan, query, options, result);
     } else {
         // Ranked: candidates from the look-up tiers and bounded FTS scans, merged here (a product's best tier and
         // score), ordered by tier then score; names are read for the page only, for the tie-break.
         result.plan = QStringLiteral("ranked");
-        QStringList idfs;
-        for (qsizetype i = 0; i < query.words.size(); ++i) {
-            const bool prefix = query.lastWordIsPrefix && i == query.words.size() - 1;
-            if (prefix && tokens(query.words[i]).join(QString()).size() <= 1) {
-                continue; // left out of the FTS expression too
-            }
-            idfs << QString::number(idf(query.words[i], prefix), 'g', 6);
+        SearchCandidates candidates;
+        if (!collectCandidates(plan, query, options, phase, result, candidates)) {
+            return result;
         }
-        for (const QString &p : query.phrases) {
-            idfs << QString::number(idf(p, false), 'g', 6);
-        }
-        // `estimate`: at most this many products match the text and token filters (the rarest term's count).
-        // `reads`: what a full-text scan may walk to find them. An AND reads every one of its doclists (its seeks
-        // move through the longer ones), so a rare pair of common words costs the sum, not the rarer word. A
-        // phrase (or a word of several tokens) reads its word pairs, at most as long as its rarest word's. One
-        // doclist alone (a word, or a phrase of two words: one pair) is never walked: the scan stops at its
-        // kCandidates-th entry.
-        std::int64_t estimate = filter.fts.isEmpty() ? m_vocab->documents : filter.estimate;
-        std::int64_t reads = filter.reads;
-        auto doclists = static_cast<std::int64_t>(filter.fts.size());
-        const auto term = [&](const QString &text, bool prefix) {
-            const std::int64_t docs = documentsWithAll(text, prefix);
-            estimate = std::min(estimate, docs);
-            reads += docs;
-            const auto n = static_cast<std::int64_t>(tokens(text).size());
-            doclists += prefix ? n : std::max<std::int64_t>(1, n - 1); // several tokens: a phrase of pairs
-        };
-        for (qsizetype i = 0; i < query.words.size(); ++i) {
-            term(query.words[i], query.lastWordIsPrefix && i == query.words.size() - 1);
-        }
-        for (const QString &p : query.phrases) {
-            term(p, false);
-        }
-        if (doclists <= 1) {
-            reads = 0;
-        }
-        const QString idfArgs = idfs.isEmpty() ? QString() : QStringLiteral(", ") + idfs.join(QStringLiteral(", "));
-
-        struct Candidate
-        {
-            int tier = 3;
-            double score = 0;
-        };
-        QHash<std::int64_t, Candidate> candidates;
-        const auto add = [&candidates](std::int64_t id, int tier, double score) {
-            auto it = candidates.find(id);
-            if (it == candidates.end()) {
-                candidates.insert(id, Candidate{tier, score});
-            } else {
-                it->tier = std::min(it->tier, tier);
-                it->score = std::max(it->score, score);
-            }
-        };
-        // Candidates a filter has not vetted yet, checked in one statement below.
-        QHash<std::int64_t, Candidate> pending;
-        QSet<std::int64_t> textMatches; // the full-text candidates among `pending` (residual filters)
-        if (!fullFts.isEmpty()) {
-            // The first kCandidates matches, scored; then, if there were that many, the count goes on from the
-            // last of them to kCountCap. The FTS5 query carries the filters but has: (residual).
-            Statement scored = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_fts%1) FROM entry_fts "
-                                                           "WHERE entry_fts MATCH ?1 AND rowid > ?2 AND rowid <= ?3 "
-                                                           "LIMIT ?4")
-                                                .arg(idfArgs)
-                                                .toStdString());
-            const Scan found =
-                scan(scored, fullFts, 0, kCandidates, estimate, reads, true, options.budgetMs, [&](Statement &st) {
-                    (residual ? pending : candidates).insert(st.int64(0), Candidate{3, st.real(1)});
-                    if (residual) {
-                        textMatches.insert(st.int64(0));
-                    }
-                });
-            if (found.error) {
-                result.error = found.error;
-                return result;
-            }
-            result.partial = !found.complete;
-            qCDebug(lcStore) << "search candidates" << phase.nsecsElapsed() / 1000 << "us";
-            if (countWithCandidates && residual) {
-                // has: is checked on the candidates below; the count is theirs, a lower bound when the scan
-                // stopped at kCandidates.
-                result.totalCapped = found.rows == kCandidates || result.partial;
-            } else if (countWithCandidates) {
-                result.total = found.rows;
-                // What the budget has left (0 is no budget to scan(), so a spent one skips the count: partial).
-                const int left = options.budgetMs - static_cast<int>(found.ms);
-                if (found.rows == kCandidates && options.budgetMs > 0 && left <= 0) {
-                    result.partial = true;
-                } else if (found.rows == kCandidates) {
-                    Statement more = m_db.prepare("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid > ?2 "
-                                                  "AND rowid <= ?3 LIMIT ?4");
-                    const Scan counted = scan(more, fullFts, found.last, kCountCap + 1 - kCandidates, estimate, reads,
-                                              true, options.budgetMs > 0 ? left : 0, [](Statement &) {});
-                    result.total += counted.rows;
-                    result.partial = result.partial || !counted.complete;
-                }
-                result.totalCapped = result.total > kCountCap || result.partial;
-                result.total = std::min<std::int64_t>(result.total, kCountCap);
-            }
-            qCDebug(lcStore) << "search counted" << phase.nsecsElapsed() / 1000 << "us";
-            if (filter.fts.isEmpty()) {
-                // Products with the words in their name, from the names-only index: its doclists stay short where
-                // a column filter on entry_fts would walk every description that mentions the word. (With filters
-                // the query above already holds every match when there are few, and the filters would drop most
-                // of these when there are many.) Exclusions and has: are checked below.
-                Statement names = m_db.prepare(QStringLiteral("SELECT rowid, meshlens_rank(entry_name_fts%1) FROM "
-                                                              "entry_name_fts WHERE entry_name_fts MATCH ?1 AND rowid "
-                                                              "> ?2 AND rowid <= ?3 LIMIT ?4")
-                                                   .arg(idfArgs)
-                                                   .toStdString());
-                const bool vet = filter.any;
-                // What the budget has left, but at least a millisecond: these are the most valuable candidates.
-                const int left = options.budgetMs > 0 ? std::max(1, options.budgetMs - static_cast<int>(found.ms)) : 0;
-                const Scan named = scan(names, query.ftsExpression(), 0, kNameCandidates, estimate, reads, false, left,
-                                        [&](Statement &st) {
-                                            const std::int64_t id = st.int64(0);
-                                            if (!vet) {
-                                                add(id, 3, st.real(1));
-                                                return;
-                                            }
-                                            auto it = pending.find(id);
-                                            if (it == pending.end()) {
-                                                pending.insert(id, Candidate{3, st.real(1)});
-                                            } else {
-                                                it->score = std::max(it->score, st.real(1));
-                                            }
-                                        });
-                if (named.error) {
-                    result.error = named.error;
-                    return result;
-                }
-                result.partial = result.partial || !named.complete;
-                qCDebug(lcStore) << "search names" << phase.nsecsElapsed() / 1000 << "us";
-            }
-        }
-        {
-            // The look-up tiers, through ordinary indexes, filtered in the same statement.
-            Sql lookups = filter.sql;
-            const QString t = lookups.arg(text);
-            const QString p2 = lookups.arg(text + QChar(0xDBFF) + QChar(0xDFFF));
-            const QStringList parts = {
-                QStringLiteral("SELECT id, 0 FROM entries WHERE name = %1 COLLATE NOCASE").arg(t),
-                QStringLiteral("SELECT id, 0 FROM entries WHERE display_name = %1 COLLATE NOCASE").arg(t),
-                QStringLiteral("SELECT id, 1 FROM entries WHERE fqn = %1 COLLATE NOCASE AND fqn <> ''").arg(t),
-                QStringLiteral("SELECT id, 1 FROM entries WHERE ext_id = %1").arg(t),
-                QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE name >= %1 COLLATE NOCASE AND name < "
-                               "%2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT %3)")
-                    .arg(t, p2)
-                    .arg(kPrefixTierLimit),
-                QStringLiteral("SELECT * FROM (SELECT id, 2 FROM entries WHERE display_name >= %1 COLLATE NOCASE AND "
-                               "display_name < %2 COLLATE NOCASE ORDER BY display_name COLLATE NOCASE LIMIT %3)")
-                    .arg(t, p2)
-                    .arg(kPrefixTierLimit)};
-            // Without filters, straight from the indexes: the join would read up to 100 product rows for nothing
-            // (a third of a cold first page's time).
-            const QString sql =
-                filter.any
-                    ? QStringLiteral("WITH c(id, t) AS (%1) SELECT c.id, c.t FROM c JOIN entries e ON e.id = c.id "
-                                     "WHERE %2")
-                          .arg(parts.join(QLatin1String(" UNION ALL ")), filter.sql.where)
-                    : parts.join(QLatin1String(" UNION ALL "));
-            Statement st = m_db.prepare(sql.toStdString());
-            lookups.bindAll(st);
-            while (st.next()) {
-                add(st.int64(0), st.int32(1), 0);
-            }
-            if (st.error()) {
-                result.error = st.error();
-                return result;
-            }
-        }
-        qCDebug(lcStore) << "search look-ups" << phase.nsecsElapsed() / 1000 << "us";
-        if (!pending.isEmpty()) {
-            Sql vet = filter.sql;
-            const QString ids = vet.arg(idArray(pending.keys()));
-            Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM entries e WHERE e.id IN (SELECT value FROM "
-                                                       "json_each(%1)) AND %2")
-                                            .arg(ids, filter.sql.where)
-                                            .toStdString());
-            vet.bindAll(st);
-            while (st.next()) {
-                const std::int64_t id = st.int64(0);
-                const Candidate c = pending.value(id);
-                add(id, c.tier, c.score);
-                result.total += countWithCandidates && residual && textMatches.contains(id) ? 1 : 0;
-            }
-            if (st.error()) {
-                result.error = st.error();
-                return result;
-            }
-        }
-
-        // Best first: tier, then score; the page (and whatever ties with its last row) gets its names read and is
-        // ordered by tier, score, name, id in SQL, with SQLite's own NOCASE.
-        std::vector<std::pair<std::int64_t, Candidate>> order;
-        order.reserve(static_cast<std::size_t>(candidates.size()));
-        for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
-            order.emplace_back(it.key(), it.value());
-        }
-        const auto better = [](const auto &a, const auto &b) {
-            return a.second.tier != b.second.tier ? a.second.tier < b.second.tier : a.second.score > b.second.score;
-        };
-        std::sort(order.begin(), order.end(),
-                  [&](const auto &a, const auto &b) { return better(a, b) || (!better(b, a) && a.first < b.first); });
-        const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
-        std::size_t end = std::min(wanted, order.size());
-        while (end > 0 && end < order.size() && !better(order[end - 1], order[end])) {
-            ++end; // ties with the page's last row may belong on the page once names break them
-        }
-        if (end > 0) {
-            QString slice = QStringLiteral("[");
-            for (std::size_t i = 0; i < end; ++i) {
-                slice += QStringLiteral("%1[%2,%3,%4]")
-                             .arg(i ? QStringLiteral(",") : QString())
-                             .arg(order[i].first)
-                             .arg(order[i].second.tier)
-                             .arg(order[i].second.score, 0, 'g', 17);
-            }
-            slice += QLatin1Char(']');
-            Statement st =
-                m_db.prepare(QStringLiteral("SELECT e.id, c.value ->> 1 AS tier, c.value ->> 2 AS score FROM "
-                                            "json_each(?1) c JOIN entries e ON e.id = c.value ->> 0 "
-                                            "ORDER BY tier, score DESC, e.name COLLATE NOCASE, e.id LIMIT %1 OFFSET %2")
-                                 .arg(options.limit)
-                                 .arg(options.offset)
-                                 .toStdString());
-            st.bind(1, slice);
-            while (st.next()) {
-                SearchHit hit;
-                hit.product.id = st.int64(0);
-                hit.tier = st.int32(1);
-                hit.textScore = st.real(2);
-                result.hits.push_back(hit);
-            }
-            if (st.error()) {
-                result.error = st.error();
-            }
-        }
+        const RankedCandidates ranked = rankCandidates(candidates, options.offset, options.limit);
+        rankedPage(m_db, ranked, options.offset, options.limit, result);
         // Look-up tiers can find products the FTS count did not (a pasted id, or an exact name with excluded words).
         result.total = std::max<std::int64_t>(result.total, options.offset + result.hits.size());
     }
     if (!result.error && !result.hits.isEmpty()) {
-        Statement st =
-            m_db.prepare(QStringLiteral("SELECT %1 FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
-                                        "WHERE e.id = ?1")
-                             .arg(QLatin1String(CatalogReader::summaryColumns().data(),
-                                                static_cast<qsizetype>(CatalogReader::summaryColumns().size())))
-                             .toStdString());
-        const QSet<std::int64_t> pendingEdits = Outbox(m_db).pendingEditIds(); // marked in the results
-        for (SearchHit &hit : result.hits) {
-            st.reset();
-            st.bind(1, hit.product.id);
-            if (st.next()) {
-                hit.product = CatalogReader::readSummary(st);
-                hit.product.score = hit.textScore;
-                hit.product.pendingEdit = pendingEdits.contains(hit.product.id);
-            }
-        }
+        readSummaries(result);
     }
     qCDebug(lcStore) << "search" << result.plan << phase.nsecsElapsed() / 1000 << "us";
     phase.restart();
     if (result.error) {
         return result;
     }
-    if (options.snippets && !textFts.isEmpty()) {
+    if (options.snippets && !plan.textFts.isEmpty()) {
         addSnippets(result);
         qCDebug(lcStore) << "search snippets" << phase.nsecsElapsed() / 1000 << "us";
     }
     if (options.facets) {
-        addFacets(result, matches);
+        addFacets(result, plan.matches);
     }
     return result;
 }
@@ -1312,7 +1330,7 @@ void SearchEngine::addSnippets(SearchResult &result)
     }
 }
 
-void SearchEngine::addFacets(SearchResult &result, const Sql &matches)
+void SearchEngine::addFacets(SearchResult &result, const SearchSql &matches)
 {
     // The matched ids first (a sample of kFacetSample), then one small statement per facet over them. As one
     // compound statement over a materialised CTE the same work took 0.65 s at 1M products against 56 ms apart;

@@ -2,6 +2,8 @@
 
 #include "../catalog/catalogtypes.h"
 #include "../store/database.h"
+#include "../store/searchindex.h"
+#include "searchplan.h"
 #include "searchquery.h"
 
 #include <QList>
@@ -13,6 +15,8 @@
 #include <functional>
 #include <optional>
 #include <vector>
+
+class QElapsedTimer;
 
 namespace meshlens::models {
 
@@ -106,9 +110,8 @@ public:
     static constexpr std::int64_t kUnslicedScan = 30000; // doclist entries read in one pass, budget or not
     static constexpr int kFacetSample = 5000;
     static constexpr std::int64_t kExclusionSet = 20000; // excluded words in fewer products are read as a set
-    // Every search document holds a block token per level L, 0fb<L>x<rowid >> L> (CatalogWriter's facets), so a
-    // budgeted scan ANDs its slice's block and FTS5's walk ends with the block: blocks of 1,024 to 524,288 rowids.
-    static constexpr std::array<int, 4> kBlockLevels = {10, 13, 16, 19};
+    // The block tokens' levels (the store's SearchIndex writes them; a budgeted scan ANDs its slice's block).
+    static constexpr std::array<int, 4> kBlockLevels = SearchIndex::kBlockLevels;
 
     explicit SearchEngine(Database &db);
     ~SearchEngine();
@@ -136,21 +139,12 @@ public:
 
     // The vocabulary's best correction for a word that matches nothing, if any (exposed for tests).
     [[nodiscard]] std::optional<QString> correction(const QString &word, bool prefix);
-
-    // Rebuilds the vocabulary table from the full-text index (after a sync; the writer and the migration call it).
-    [[nodiscard]] static std::optional<StoreError> rebuildVocabulary(Database &db);
-    // Builds the tables schema 5's triggers keep (entry_name_fts, entry_tag_names) from entries and entry_tags in
-    // one pass: the migration, and a first load that set the triggers aside.
-    [[nodiscard]] static std::optional<StoreError> rebuildNameTables(Database &db);
-
-    // Merges each full-text index into one segment (after a snapshot sync and the version 5 migration): a query
-    // then opens one doclist instead of one per segment, 0.17 -> 0.02 ms for the first 20 matches of a word at 1M.
-    [[nodiscard]] static std::optional<StoreError> optimizeIndexes(Database &db);
+    // How a query would run: the plan step (see SearchPlan) on the current vocabulary (exposed for tests).
+    [[nodiscard]] SearchPlan plan(const SearchQuery &query, const SearchOptions &options = {});
 
 private:
     struct Vocabulary;
-    struct Sql;
-    struct Filters;
+    struct CandidateSet;
     struct Scan
     {
         std::int64_t rows = 0;
@@ -163,7 +157,7 @@ private:
     void loadVocabulary();
     [[nodiscard]] std::int64_t documentsWith(const QString &token, bool prefix) const;
     [[nodiscard]] double idf(const QString &term, bool prefix) const;
-    [[nodiscard]] Filters filters(const SearchQuery &query);
+    [[nodiscard]] SearchFilters filters(const SearchQuery &query);
     // Steps `st` (?1 the MATCH expression, rowids in (?2, ?3], at most ?4 rows) over the rowids after `after`.
     // `estimate` bounds the matches in the whole range (vocabulary counts), which sizes the slices; `reads` is the
     // doclist entries one pass may walk, which decides whether to slice at all (kUnslicedScan).
@@ -172,8 +166,21 @@ private:
               std::int64_t reads, bool blocks, int budgetMs, const std::function<void(Statement &)> &row);
     [[nodiscard]] std::int64_t documentsWithAll(const QString &term, bool prefix) const;
     SearchResult run(const SearchQuery &query, const SearchOptions &options);
+    // The steps run() takes, in order (each says in searchengine.cpp what it takes and gives).
+    [[nodiscard]] SearchPlan makePlan(const SearchQuery &query, const SearchOptions &options);
+    [[nodiscard]] bool countMatches(const SearchPlan &plan, const SearchQuery &query, SearchResult &result);
+    void listingPage(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                     SearchResult &result);
+    [[nodiscard]] bool collectCandidates(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                                         const QElapsedTimer &phase, SearchResult &result,
+                                         SearchCandidates &candidates);
+    [[nodiscard]] bool scanText(const SearchPlan &plan, const SearchQuery &query, const SearchOptions &options,
+                                const QElapsedTimer &phase, SearchResult &result, CandidateSet &set);
+    [[nodiscard]] bool lookUp(const SearchPlan &plan, SearchResult &result, CandidateSet &set);
+    [[nodiscard]] bool vetPending(const SearchPlan &plan, SearchResult &result, CandidateSet &set);
+    void readSummaries(SearchResult &result);
     void addSnippets(SearchResult &result);
-    void addFacets(SearchResult &result, const Sql &matches);
+    void addFacets(SearchResult &result, const SearchSql &matches);
 
     Database &m_db;
     const std::atomic<bool> *m_cancel = nullptr;

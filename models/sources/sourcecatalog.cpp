@@ -1,8 +1,8 @@
 #include "sourcecatalog.h"
 
 #include "../logging.h"
-#include "../search/searchengine.h"
 #include "../store/catalogreader.h"
+#include "../store/searchindex.h"
 
 #include <QHash>
 
@@ -153,7 +153,7 @@ SourceCatalog::Removal SourceCatalog::remove(const QString &uri, bool discardPen
         }
     }
     // The vocabulary's document counts (IDF, typo correction) are copied from the index: count again.
-    if (auto err = SearchEngine::rebuildVocabulary(m_db)) {
+    if (auto err = SearchIndex::rebuildVocabulary(m_db)) {
         return fail(QStringLiteral("counting the vocabulary"), err->message);
     }
     if (auto err = tx.commit()) {

@@ -1,6 +1,5 @@
 #include "catalogreader.h"
 
-#include "../search/searchengine.h"
 #include "outbox.h"
 #include "seriescodec.h"
 
@@ -92,24 +91,6 @@ QString CatalogReader::ftsQuery(const QString &text)
     }
     parts.last() += QLatin1Char('*');
     return parts.join(QLatin1Char(' '));
-}
-
-QList<ProductSummary> CatalogReader::search(const QString &query, int limit, std::int64_t *total)
-{
-    m_lastError.reset();
-    SearchOptions options;
-    options.limit = limit;
-    options.snippets = false;
-    SearchResult r = SearchEngine(m_db).search(query, options);
-    if (total) {
-        *total = r.total;
-    }
-    m_lastError = r.error;
-    QList<ProductSummary> out;
-    for (SearchHit &h : r.hits) {
-        out.push_back(std::move(h.product));
-    }
-    return out;
 }
 
 std::optional<std::int64_t> CatalogReader::resolveProduct(const QString &key)

@@ -16,10 +16,6 @@ class CatalogReader final
 public:
     explicit CatalogReader(Database &db);
 
-    // The search engine's results as plain summaries (models/search/searchengine.h has the whole story: ranking
-    // tiers, filters, typos); an empty query lists products by name. `total` (optional) receives the match count.
-    [[nodiscard]] QList<ProductSummary> search(const QString &query, int limit, std::int64_t *total = nullptr);
-
     // Finds a product by the source's id, its name or display name (case-insensitive), its FQN, or "#<row id>".
     [[nodiscard]] std::optional<std::int64_t> resolveProduct(const QString &key);
     [[nodiscard]] std::optional<ProductDetail> product(std::int64_t id);
@@ -46,13 +42,11 @@ public:
     [[nodiscard]] static std::string_view summaryColumns();
     [[nodiscard]] static ProductSummary readSummary(const Statement &st, int first = 0);
 
-    [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
     // The connection the reader runs on (the search engine and the saved searches share it).
     [[nodiscard]] Database &database() const { return m_db; }
 
 private:
     Database &m_db;
-    std::optional<StoreError> m_lastError;
 };
 
 } // namespace meshlens::models

@@ -1,9 +1,8 @@
 #include "catalogwriter.h"
 
-#include "../search/searchengine.h"
-
 #include "../catalog/jsonwriter.h"
 #include "../logging.h"
+#include "searchindex.h"
 #include "seriescodec.h"
 
 #include <QDateTime>
@@ -101,10 +100,10 @@ SELECT e.id, e.name, e.display_name,
   FROM entries e LEFT JOIN domains d ON d.id = e.domain_id
 )SQL";
 
-// The facets column of a search document: one token per filterable value (see SearchEngine's filter tokens), so
+// The facets column of a search document: one token per filterable value (the search engine's filter tokens), so
 // that "owner:x word" is one FTS5 query whose AND skips through the word's doclist instead of a scan of it.
 // Domain, source and party ids; tier; status and tags as the hex of their UTF-8 (any text becomes one token); and
-// the product's rowid blocks of 2^10, 2^13, 2^16 and 2^19 (SearchEngine::kBlockLevels), which bound a budgeted
+// the product's rowid blocks of 2^10, 2^13, 2^16 and 2^19 (SearchIndex::kBlockLevels), which bound a budgeted
 // scan's slices.
 constexpr std::string_view kFacetsSql = R"SQL(
 '0fd' || coalesce(e.domain_id, 0) || ' 0fsrc' || e.source_id || ' 0ft' || coalesce(e.tier, 'none') ||
@@ -971,11 +970,11 @@ std::optional<QString> CatalogWriter::finishSearchIndex()
         return err->message;
     }
     if (bulk) {
-        if (auto optimizeErr = SearchEngine::optimizeIndexes(m_db)) {
+        if (auto optimizeErr = SearchIndex::optimizeIndexes(m_db)) {
             return optimizeErr->message;
         }
     }
-    if (auto vocabErr = SearchEngine::rebuildVocabulary(m_db)) {
+    if (auto vocabErr = SearchIndex::rebuildVocabulary(m_db)) {
         return vocabErr->message;
     }
     return std::nullopt;
@@ -1003,7 +1002,7 @@ std::optional<QString> CatalogWriter::commit()
     }
     m_deferredIndexes.clear();
     if (!m_deferredTriggers.empty()) {
-        if (auto err = SearchEngine::rebuildNameTables(m_db)) {
+        if (auto err = SearchIndex::rebuildNameTables(m_db)) {
             rollback();
             return QStringLiteral("building the name indexes failed: %1").arg(err->message);
         }

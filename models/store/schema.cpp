@@ -1,8 +1,8 @@
 #include "schema.h"
 
 #include "../logging.h"
-#include "../search/searchengine.h"
 #include "catalogwriter.h"
+#include "searchindex.h"
 
 #include <QElapsedTimer>
 
@@ -408,7 +408,7 @@ std::optional<StoreError> postMigration(Database &db, int version, const Schema:
     if (!report(QStringLiteral("Indexing product names"), 0, 0)) {
         return cancelled();
     }
-    if (auto err = SearchEngine::rebuildNameTables(db)) {
+    if (auto err = SearchIndex::rebuildNameTables(db)) {
         return err;
     }
     qCInfo(lcStore) << "migration: names indexed in" << clock.restart() << "ms";
@@ -435,14 +435,14 @@ std::optional<StoreError> postMigration(Database &db, int version, const Schema:
     if (!report(QStringLiteral("Counting the vocabulary"), 0, 0)) {
         return cancelled();
     }
-    if (auto err = SearchEngine::rebuildVocabulary(db)) {
+    if (auto err = SearchIndex::rebuildVocabulary(db)) {
         return err;
     }
     qCInfo(lcStore) << "migration: vocabulary in" << clock.restart() << "ms";
     if (!report(QStringLiteral("Compacting the search index"), 0, 0)) {
         return cancelled();
     }
-    auto err = SearchEngine::optimizeIndexes(db);
+    auto err = SearchIndex::optimizeIndexes(db);
     qCInfo(lcStore) << "migration: indexes merged in" << clock.restart() << "ms";
     return err;
 }

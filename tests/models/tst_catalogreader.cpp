@@ -1,7 +1,8 @@
-// Tests for CatalogReader, the read side the GUI and CLI use: full-text search (ranking, prefixes, hostile input),
-// product look-up, the product detail page's data, and catalog statistics. Reads a cache synced once from the
-// sample bundle; tests that need more data sync it into their own cache.
+// Tests for CatalogReader, the read side the GUI and CLI use, and for the search engine over the same cache:
+// full-text search (ranking, prefixes, hostile input), product look-up, the product detail page's data, and catalog
+// statistics. Reads a cache synced once from the sample bundle; tests that need more data sync it into their own cache.
 
+#include "models/search/searchengine.h"
 #include "models/store/catalogreader.h"
 #include "support/testsupport.h"
 
@@ -81,6 +82,11 @@ private Q_SLOTS:
 
 private:
     std::int64_t idOf(const char *ext);
+    // The search engine's hits as plain summaries, without snippets; `total` (optional) receives the match count,
+    // m_searchError the store's error, if any.
+    QList<ProductSummary> search(Database &db, const QString &query, int limit, std::int64_t *total = nullptr);
+
+    std::optional<StoreError> m_searchError;
 
     QTemporaryDir m_dir;
     QString m_dbPath;
@@ -105,6 +111,23 @@ void tst_CatalogReader::cleanupTestCase()
 {
     m_reader.reset();
     m_db.close();
+}
+
+QList<ProductSummary> tst_CatalogReader::search(Database &db, const QString &query, int limit, std::int64_t *total)
+{
+    SearchOptions options;
+    options.limit = limit;
+    options.snippets = false;
+    SearchResult r = SearchEngine(db).search(query, options);
+    if (total) {
+        *total = r.total;
+    }
+    m_searchError = r.error;
+    QList<ProductSummary> out;
+    for (SearchHit &h : r.hits) {
+        out.push_back(std::move(h.product));
+    }
+    return out;
 }
 
 std::int64_t tst_CatalogReader::idOf(const char *ext)
@@ -143,8 +166,8 @@ void tst_CatalogReader::search_findsProductByWord()
     QFETCH(int, total);
 
     std::int64_t count = -1;
-    const QList<ProductSummary> hits = m_reader->search(query, 20, &count);
-    QVERIFY2(!m_reader->lastError(), qPrintable(m_reader->lastError() ? m_reader->lastError()->message : QString()));
+    const QList<ProductSummary> hits = search(m_db, query, 20, &count);
+    QVERIFY2(!m_searchError, qPrintable(m_searchError ? m_searchError->message : QString()));
     QVERIFY2(!hits.isEmpty(), qPrintable(query));
     QCOMPARE(hits.first().extId, first);
     QCOMPARE(count, hits.size());
@@ -156,7 +179,7 @@ void tst_CatalogReader::search_findsProductByWord()
 
 void tst_CatalogReader::search_returnsSummaryFields()
 {
-    const QList<ProductSummary> hits = m_reader->search(QStringLiteral("shop"), 5);
+    const QList<ProductSummary> hits = search(m_db, QStringLiteral("shop"), 5);
     QCOMPARE(hits.size(), 1);
     const ProductSummary &p = hits.first();
     QCOMPARE(p.id, idOf("sales.orders"));
@@ -173,7 +196,7 @@ void tst_CatalogReader::search_returnsSummaryFields()
     owners.sort();
     QCOMPARE(owners, (QStringList{QStringLiteral("Ada Lovelace"), QStringLiteral("Sales Engineering")}));
 
-    const QList<ProductSummary> forecast = m_reader->search(QStringLiteral("forecast"), 5);
+    const QList<ProductSummary> forecast = search(m_db, QStringLiteral("forecast"), 5);
     QCOMPARE(forecast.size(), 1);
     QCOMPARE(forecast.first().tier, std::optional<int>());
     QCOMPARE(forecast.first().owners, QStringLiteral("Alan Turing"));
@@ -187,21 +210,19 @@ void tst_CatalogReader::search_exactNameRanksFirst()
     QVERIFY(test::syncNow(db, dir.filePath(QStringLiteral("ledger.ndjson"))).ok);
     Database conn;
     QVERIFY(test::openCache(conn, db).isEmpty());
-    CatalogReader reader(conn);
 
-    const QList<ProductSummary> hits = reader.search(QStringLiteral("ledger"), 10);
+    const QList<ProductSummary> hits = search(conn, QStringLiteral("ledger"), 10);
     QCOMPARE(extIds(hits), (QStringList{QStringLiteral("acct.ledger"), QStringLiteral("acct.ledger_archive")}));
     // bm25 alone prefers the archive (the word everywhere); the exact name wins anyway.
     QVERIFY(hits[1].score > hits[0].score);
 
     // Exact display names count too, whatever the case.
-    QCOMPARE(reader.search(QStringLiteral("general books"), 10).first().extId, QStringLiteral("acct.ledger"));
-    QCOMPARE(reader.search(QStringLiteral("LEDGER LEDGER"), 10).first().extId, QStringLiteral("acct.ledger_archive"));
+    QCOMPARE(search(conn, QStringLiteral("general books"), 10).first().extId, QStringLiteral("acct.ledger"));
+    QCOMPARE(search(conn, QStringLiteral("LEDGER LEDGER"), 10).first().extId, QStringLiteral("acct.ledger_archive"));
 
     // In the sample: "revenue" is the name of one product and a word in another's display name.
-    QCOMPARE(m_reader->search(QStringLiteral("revenue"), 10).first().extId, QStringLiteral("finance.revenue"));
-    QCOMPARE(m_reader->search(QStringLiteral("Revenue Forecast"), 10).first().extId,
-             QStringLiteral("finance.forecast"));
+    QCOMPARE(search(m_db, QStringLiteral("revenue"), 10).first().extId, QStringLiteral("finance.revenue"));
+    QCOMPARE(search(m_db, QStringLiteral("Revenue Forecast"), 10).first().extId, QStringLiteral("finance.forecast"));
 }
 
 void tst_CatalogReader::search_hostileQuery_isHarmless_data()
@@ -242,8 +263,8 @@ void tst_CatalogReader::search_hostileQuery_isHarmless()
     QFETCH(QString, query);
     constexpr int kLimit = 20;
     std::int64_t total = -1;
-    const QList<ProductSummary> hits = m_reader->search(query, kLimit, &total);
-    QVERIFY2(!m_reader->lastError(), qPrintable(m_reader->lastError() ? m_reader->lastError()->message : QString()));
+    const QList<ProductSummary> hits = search(m_db, query, kLimit, &total);
+    QVERIFY2(!m_searchError, qPrintable(m_searchError ? m_searchError->message : QString()));
     QVERIFY(total >= 0);
     QCOMPARE(hits.size(), qMin<std::int64_t>(total, kLimit));
     for (const ProductSummary &p : hits) {
@@ -257,8 +278,8 @@ void tst_CatalogReader::search_emptyQuery_listsAllWithTotal()
 {
     for (const QString &query : {QString(), QStringLiteral("   ")}) {
         std::int64_t total = -1;
-        const QList<ProductSummary> all = m_reader->search(query, 50, &total);
-        QVERIFY(!m_reader->lastError());
+        const QList<ProductSummary> all = search(m_db, query, 50, &total);
+        QVERIFY(!m_searchError);
         QCOMPARE(total, 3);
         // Sorted by name: forecast, orders, revenue.
         QCOMPARE(extIds(all), (QStringList{QStringLiteral("finance.forecast"), QStringLiteral("sales.orders"),
@@ -267,21 +288,21 @@ void tst_CatalogReader::search_emptyQuery_listsAllWithTotal()
     }
     // Only punctuation: nothing searchable, so nothing found (not everything).
     std::int64_t total = -1;
-    QVERIFY(m_reader->search(QStringLiteral("*** ()"), 50, &total).isEmpty());
+    QVERIFY(search(m_db, QStringLiteral("*** ()"), 50, &total).isEmpty());
     QCOMPARE(total, 0);
 }
 
 void tst_CatalogReader::search_respectsLimit()
 {
     std::int64_t total = -1;
-    const QList<ProductSummary> two = m_reader->search(QString(), 2, &total);
+    const QList<ProductSummary> two = search(m_db, QString(), 2, &total);
     QCOMPARE(two.size(), 2);
     QCOMPARE(total, 3);
 
-    const QList<ProductSummary> one = m_reader->search(QStringLiteral("orders"), 1, &total);
+    const QList<ProductSummary> one = search(m_db, QStringLiteral("orders"), 1, &total);
     QCOMPARE(one.size(), 1);
     QCOMPARE(total, 2); // the total counts every match, not the page
-    QVERIFY(m_reader->search(QStringLiteral("orders"), 0).isEmpty());
+    QVERIFY(search(m_db, QStringLiteral("orders"), 0).isEmpty());
 }
 
 void tst_CatalogReader::ftsQuery_quotesEveryWord_data()
@@ -588,7 +609,7 @@ void tst_CatalogReader::asOf_isSetBySync()
     QVERIFY(reader.isEmpty());
     QCOMPARE(reader.asOf(), std::optional<std::int64_t>());
     QCOMPARE(reader.stats().products, 0);
-    QVERIFY(reader.search(QString(), 10).isEmpty());
+    QVERIFY(search(conn, QString(), 10).isEmpty());
 
     const std::int64_t before = QDateTime::currentSecsSinceEpoch();
     QVERIFY(test::writeFile(dir.filePath(QStringLiteral("s.ndjson")), test::sampleBundle()));

@@ -1,5 +1,8 @@
+#include "models/sources/contracts/contractfile.h"
 #include "models/sources/contracts/contractspusher.h"
+#include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
+#include "models/sync/outboxdelivery.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -34,6 +37,7 @@ struct Folder
     QByteArray original;
     std::map<QString, ContractsPusher::FileState> synced;
     bool hashes = true;
+    QString productExt = QStringLiteral("p1"); // the product the file defines
 
     Folder()
     {
@@ -55,7 +59,7 @@ struct Folder
         ContractsPusher::Lookups l;
         l.locate = [this](const QString &kind, const QString &product,
                           const QString &id) -> std::optional<ContractsPusher::Location> {
-            if (kind == QLatin1String("product") && id == QLatin1String("p1")) {
+            if (kind == QLatin1String("product") && id == productExt) {
                 return ContractsPusher::Location{rel, {}};
             }
             if (kind == QLatin1String("product") && id == QLatin1String("escape")) {
@@ -123,6 +127,70 @@ private slots:
         QCOMPARE(doc["tags"][1].as<std::string>(), std::string("sales"));
     }
 
+    // The steward edits what the read side shows; reading the file again shows exactly what they saved.
+    void reimport_readsTheEditedValues_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("purpose");
+        QTest::addColumn<int>(
+            "changedLines"); // purpose and status replaced; the tag a new item, or a flow list replaced
+        QTest::newRow("ODCS contract as its product")
+            << QStringLiteral("odcs/full-example.odcs.yaml")
+            << QStringLiteral("Views built on top of the seller tables.") << 5;
+        QTest::newRow("ODPS product") << QStringLiteral("odps/customer-data-product.odps.yaml")
+                                      << QStringLiteral("Enterprise view of a customer.") << 6;
+    }
+    void reimport_readsTheEditedValues()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, purpose);
+        QFETCH(int, changedLines);
+        const auto product = [](const QString &rel, const QByteArray &bytes) {
+            models::ContractFile f = models::ContractFileReader::read(rel, bytes);
+            for (const models::records::Record &r : f.records) {
+                if (const auto *p = std::get_if<models::records::Product>(&r)) {
+                    return *p;
+                }
+            }
+            return f.contracts.empty() ? models::records::Product() : f.contracts.front().inferred;
+        };
+        Folder folder;
+        const QString rel = QStringLiteral("c/") + QFileInfo(fixture).fileName();
+        const QByteArray original = test::readFile(test::fixturesDir() + QStringLiteral("/contracts/") + fixture);
+        QVERIFY(test::writeFile(folder.dir.filePath(rel), original));
+        const models::records::Product before = product(rel, original);
+        QVERIFY(!before.id.empty());
+        folder.productExt = QString::fromStdString(before.id);
+        folder.synced[rel] = {0, 0, QCryptographicHash::hash(original, QCryptographicHash::Sha1).toHex()};
+        ContractsPusher::Lookups lookups = folder.lookups();
+        lookups.locate = [&](const QString &kind, const QString &,
+                             const QString &id) -> std::optional<ContractsPusher::Location> {
+            return kind == QLatin1String("product") && id == folder.productExt
+                       ? std::optional(ContractsPusher::Location{rel, {}})
+                       : std::nullopt;
+        };
+        ContractsPusher pusher(QString(), folder.dir.path(), lookups);
+
+        ProductEdit edit;
+        QString description = QString::fromStdString(before.description);
+        QVERIFY2(description.contains(purpose), qPrintable(description));
+        description.replace(purpose, QStringLiteral("Sales views, refreshed daily."));
+        edit.description = description;
+        edit.addTags = {QStringLiteral("sales")};
+        edit.status = QStringLiteral("deprecated");
+        const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit, folder.productExt));
+        QVERIFY2(r.outcome == Outcome::Delivered, qPrintable(r.message));
+
+        const QByteArray edited = test::readFile(folder.dir.filePath(rel));
+        const models::records::Product after = product(rel, edited);
+        QCOMPARE(QString::fromStdString(after.description), description);
+        QCOMPARE(QString::fromStdString(after.status), QStringLiteral("deprecated"));
+        std::vector<std::string> tags = before.tags;
+        tags.push_back("sales");
+        QCOMPARE(after.tags, tags);
+        QCOMPARE(test::lineDiff(original, edited).size(), changedLines);
+    }
+
     void descriptionWithoutSections_emptiesThem()
     {
         Folder folder;
@@ -141,26 +209,39 @@ private slots:
 
     void splitDescription_isTheReadSidesInverse_data()
     {
+        QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("purpose");
         QTest::addColumn<QString>("limitations");
         QTest::addColumn<QString>("usage");
-        QTest::newRow("all") << kComposed << QStringLiteral("Sales views")
+        QTest::newRow("all") << QString() << kComposed << QStringLiteral("Sales views")
                              << QStringLiteral("Data based on seller perspective, no buyer information")
                              << QStringLiteral("Predict sales over time");
-        QTest::newRow("purpose only") << QStringLiteral("P\n\nmore") << QStringLiteral("P\n\nmore") << QString()
-                                      << QString();
-        QTest::newRow("usage only") << QStringLiteral("Usage: u") << QString() << QString() << QStringLiteral("u");
-        QTest::newRow("limitations") << QStringLiteral("P\n\nLimitations: l") << QStringLiteral("P")
+        QTest::newRow("purpose only") << QString() << QStringLiteral("P\n\nmore") << QStringLiteral("P\n\nmore")
+                                      << QString() << QString();
+        QTest::newRow("usage only") << QString() << QStringLiteral("Usage: u") << QString() << QString()
+                                    << QStringLiteral("u");
+        QTest::newRow("contract header and sections")
+            << QStringLiteral("Contract c 1.0")
+            << QStringLiteral("Contract c 1.0\n\nP\n\nUsage: u\n\nService levels:\n- "
+                              "latency 4 d\n\nSupport:\n- #help (slack)")
+            << QStringLiteral("P") << QString() << QStringLiteral("u");
+        QTest::newRow("header of another contract is text")
+            << QStringLiteral("Contract c 1.0") << QStringLiteral("Contract d 2.0\n\nP")
+            << QStringLiteral("Contract d 2.0\n\nP") << QString() << QString();
+        QTest::newRow("only other fields")
+            << QString() << QStringLiteral("Other fields:\n- tenant: x") << QString() << QString() << QString();
+        QTest::newRow("limitations") << QString() << QStringLiteral("P\n\nLimitations: l") << QStringLiteral("P")
                                      << QStringLiteral("l") << QString();
     }
     void splitDescription_isTheReadSidesInverse()
     {
+        QFETCH(QString, header);
         QFETCH(QString, text);
         QFETCH(QString, purpose);
         QFETCH(QString, limitations);
         QFETCH(QString, usage);
-        const auto parts = ContractsPusher::splitDescription(text);
+        const auto parts = ContractsPusher::splitDescription(text, header);
         QCOMPARE(parts.purpose, purpose);
         QCOMPARE(parts.limitations.value_or(QString()), limitations);
         QCOMPARE(parts.usage.value_or(QString()), usage);
@@ -260,17 +341,33 @@ private slots:
         QCOMPARE(folder.bytes(), folder.original);
     }
 
-    void invalidYamlOnDisk_isRejectedWithTheParserError()
+    // What became of the file since the last sync decides: unreadable YAML is refused, a file that is gone is a
+    // conflict; neither is written.
+    void damagedFileOnDisk_data()
     {
+        QTest::addColumn<bool>("deleted");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not YAML any more") << false << int(Outcome::Rejected) << QStringLiteral("Not valid YAML");
+        QTest::newRow("deleted") << true << int(Outcome::Conflict) << QStringLiteral("deleted or moved");
+    }
+    void damagedFileOnDisk()
+    {
+        QFETCH(bool, deleted);
+        QFETCH(int, outcome);
+        QFETCH(QString, message);
         Folder folder;
-        QVERIFY(test::writeFile(folder.path(), "id: [broken\n"));
+        QVERIFY(deleted ? QFile::remove(folder.path()) : test::writeFile(folder.path(), "id: [broken\n"));
         ProductEdit edit;
         edit.status = QStringLiteral("retired");
         ContractsPusher pusher = folder.pusher();
         const PushResult r = pusher.push(editItem(QStringLiteral("e1"), edit));
-        QCOMPARE(int(r.outcome), int(Outcome::Rejected));
-        QVERIFY2(r.message.contains(QLatin1String("Not valid YAML")), qPrintable(r.message));
-        QCOMPARE(folder.bytes(), QByteArray("id: [broken\n"));
+        QCOMPARE(int(r.outcome), outcome);
+        QVERIFY2(r.message.contains(message), qPrintable(r.message));
+        QCOMPARE(QFile::exists(folder.path()), !deleted); // nothing is recreated
+        if (!deleted) {
+            QCOMPARE(folder.bytes(), QByteArray("id: [broken\n"));
+        }
     }
 
     void fileChangedOnDisk_isAConflict_data()
@@ -351,6 +448,105 @@ private slots:
         third.status = QStringLiteral("retired");
         ContractsPusher stranger = folder.pusher();
         QCOMPARE(int(stranger.push(editItem(QStringLiteral("e3"), third)).outcome), int(Outcome::Conflict));
+    }
+
+    void throughTheOutbox_deliveredThenConflict()
+    {
+        // A cache whose product stands for the file: synced from a bundle, then marked as a contracts source.
+        Folder folder;
+        folder.productExt = QStringLiteral("sales.orders");
+        const QString cache = folder.dir.filePath(QStringLiteral("c.db"));
+        const QString bundle = folder.dir.filePath(QStringLiteral("b.ndjson"));
+        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
+        QVERIFY(test::syncNow(cache, bundle).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        QVERIFY(!db.exec("UPDATE sources SET kind = 'contracts'"));
+        models::Outbox outbox(db);
+        const std::int64_t product = models::CatalogReader(db).resolveProduct(folder.productExt).value_or(0);
+        QVERIFY(product > 0);
+        constexpr std::int64_t kNow = 1763700000;
+        ContractsPusher pusher(QString(), folder.dir.path(), folder.lookups());
+
+        ProductEdit first;
+        first.description = QStringLiteral("Sales views");
+        const QString id1 = outbox.queueEdit(product, first, kNow).id;
+        QVERIFY(!id1.isEmpty());
+        auto report = models::OutboxDelivery::deliver(db, &pusher, kNow);
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(outbox.item(id1)->state, QStringLiteral("delivered"));
+        QVERIFY(folder.bytes().contains("  purpose: Sales views\n"));
+
+        // Someone else saves the file before the next sync: the next edit is a conflict, with their text.
+        QByteArray theirs = folder.bytes();
+        theirs.replace("purpose: Sales views", "purpose: Their views");
+        QVERIFY(test::writeFile(folder.path(), theirs));
+        ProductEdit second;
+        second.addTags = {QStringLiteral("sales")};
+        const QString id2 = outbox.queueEdit(product, second, kNow + 1).id;
+        report = models::OutboxDelivery::deliver(db, &pusher, kNow + 2);
+        QCOMPARE(report.conflicts, 1);
+        const auto item = outbox.item(id2);
+        QCOMPARE(item->state, QStringLiteral("conflict"));
+        QVERIFY(item->theirs.value(QLatin1String("description")).toString().startsWith(QLatin1String("Their views")));
+        QCOMPARE(folder.bytes(), theirs);
+    }
+
+    // The whole route: the folder source syncs, the outbox delivers through ContractsSource::makePusher (which
+    // finds the product and the file's last state in the synced manifest), a re-sync reads the edit back, and a
+    // change someone else saves makes the next edit a conflict.
+    void folderSource_syncEditDeliverResync()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("catalog"));
+        const QString file = folder + QStringLiteral("/sales/full.odcs.yaml");
+        const QByteArray original =
+            test::readFile(test::fixturesDir() + QStringLiteral("/contracts/odcs/full-example.odcs.yaml"));
+        QVERIFY(test::writeFile(file, original));
+        const QString cache = dir.filePath(QStringLiteral("c.db"));
+        QVERIFY(test::syncNow(cache, folder).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        const std::int64_t product =
+            models::CatalogReader(db).resolveProduct(QStringLiteral("inferred:seller/my quantum")).value_or(0);
+        QVERIFY(product > 0);
+        models::Outbox outbox(db);
+        constexpr std::int64_t kNow = 1763700000;
+
+        ProductEdit edit;
+        edit.status = QStringLiteral("deprecated");
+        edit.addTags = {QStringLiteral("sales")};
+        // The first SLA property (latency, 4 d) is objective <contract>/sla/0.
+        {
+            // Scoped: a statement left open would hold this connection's read snapshot past the re-sync.
+            models::Statement sla = db.prepare("SELECT ext_id FROM sla_objectives WHERE ext_id LIKE '%/sla/0'");
+            QVERIFY(sla.next());
+            edit.slaTargets.insert(sla.text(0), QStringLiteral("2"));
+        }
+        const auto queued = outbox.queueEdit(product, edit, kNow);
+        QVERIFY(queued.ok());
+        auto report = models::OutboxDelivery::deliverAll(db, kNow);
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(test::lineDiff(original, test::readFile(file)),
+                 QStringList({QStringLiteral("-5 status: active"), QStringLiteral("+5 status: deprecated"),
+                              QStringLiteral("-271     value: 4"), QStringLiteral("+271     value: 2"),
+                              QStringLiteral("+320   - sales")}));
+        QVERIFY(test::syncNow(cache, folder).ok);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entry_tags WHERE tag = 'sales'"), 1);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entries WHERE status = 'deprecated'"), 1);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM sla_objectives WHERE ext_id LIKE '%/sla/0' AND target = 2"), 1);
+
+        QByteArray theirs = test::readFile(file);
+        theirs.replace("status: deprecated", "status: retired");
+        QVERIFY(test::writeFile(file, theirs));
+        ProductEdit second;
+        second.description = QStringLiteral("Sales views");
+        const auto again = outbox.queueEdit(product, second, kNow + 10);
+        QVERIFY(again.ok());
+        report = models::OutboxDelivery::deliverAll(db, kNow + 10);
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(outbox.item(again.id)->theirs.value(QLatin1String("status")).toString(), QStringLiteral("retired"));
+        QCOMPARE(test::readFile(file), theirs);
     }
 
     void journal_survivesARestart()

@@ -8,7 +8,10 @@
 #include "models/sources/contracts/contractsmanifest.h"
 #include "models/sources/contracts/contractssource.h"
 #include "models/store/catalogreader.h"
+#include "models/store/catalogwriter.h"
+#include "models/store/outbox.h"
 #include "models/store/sourceproblemsreader.h"
+#include "models/sync/outboxpusher.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -221,7 +224,9 @@ private slots:
     void odps_productMatchesTheYaml();
     void duplicateIds_areReported();
     void openLineage_yieldsLineageAndCheckResults();
+    void openLineageNdjson_givesResultsOverTime();
     void productFile_ownsItsContractAndGivesLineage();
+    void cancelledRead_writesNothing();
     void locate_findsTheYamlNodeOfAnEntity();
     void unknownFields_areKeptInTheDescription();
     void odcsV2Keys_areAccepted();
@@ -235,6 +240,7 @@ private slots:
     void resync_full_sendsASnapshot();
 
     void cache_syncsTheFolderAndResyncsIncrementally();
+    void pusher_writesBackWhereTheManifestSays();
 
     void hostile_givesAProblemWithinBoundedMemory_data();
     void hostile_givesAProblemWithinBoundedMemory();
@@ -277,7 +283,7 @@ void TestContractsSource::registration_claimsFoldersAndItsScheme()
 void TestContractsSource::fixtures_everyFileImportsOrReportsProblems()
 {
     QCOMPARE(m_read->header->mode, BundleMode::Snapshot);
-    const auto manifest = ContractsManifest::fromJson(m_read->state.at(QLatin1String(ContractsManifest::kStateKey)));
+    const auto manifest = ContractsManifest::fromBytes(m_read->state.at(QLatin1String(ContractsManifest::kStateKey)));
     QVERIFY(manifest);
     int files = 0;
     QDirIterator it(m_fixtures.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -320,7 +326,8 @@ void TestContractsSource::odcs_recordsMatchTheYaml()
     const std::string key = s(y, "id") + "@" + s(y, "version");
     const std::string dataProduct = s(y, "dataProduct");
     const std::string productId =
-        dataProduct.empty() ? "contract:" + s(y, "id") : "inferred:" + s(y, "domain") + "/" + dataProduct;
+        dataProduct.empty() ? "contract:" + s(y, "id")
+                            : "inferred:" + (s(y, "domain").empty() ? "" : s(y, "domain") + "/") + dataProduct;
 
     // No product file names these contracts: each becomes a product inferred from domain and dataProduct.
     const auto product = m_read->find<Product>([&](const Product &p) { return p.id == productId; });
@@ -598,6 +605,39 @@ void TestContractsSource::openLineage_yieldsLineageAndCheckResults()
     QCOMPARE(schemaPort->columns[0].name, std::string("column1"));
 }
 
+void TestContractsSource::openLineageNdjson_givesResultsOverTime()
+{
+    // Two runs a day apart, one line each; the second fails its assertion (given under `facets`, as some producers
+    // write it); a third line is not JSON and is reported with its line number.
+    const QByteArray event = R"({"eventType":"COMPLETE","eventTime":"%1","producer":"p","run":{"runId":"%2"},)"
+                             R"("job":{"namespace":"etl","name":"load"},"inputs":[{"namespace":"pg","name":"raw",)"
+                             R"("facets":{"dataQualityAssertions":{"assertions":[{"assertion":"not_null","column":)"
+                             R"("id","success":%3}]}}}],"outputs":[{"namespace":"pg","name":"clean"}]})";
+    const QByteArray lines =
+        QString::fromLatin1(event)
+            .arg(QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("r1"), QStringLiteral("true"))
+            .toLatin1() +
+        "\n" +
+        QString::fromLatin1(event)
+            .arg(QStringLiteral("2026-01-02T00:00:00Z"), QStringLiteral("r2"), QStringLiteral("false"))
+            .toLatin1() +
+        "\n{not json\n";
+    QTemporaryDir dir;
+    QVERIFY(writeFolder(dir.path(), {{QStringLiteral("runs/events.ndjson"), lines}}));
+    const auto read = readFolder(dir.path());
+    QVERIFY(read);
+    const auto results = read->all<CheckResult>();
+    QCOMPARE(results.size(), std::size_t(2));
+    QCOMPARE(results[0].statuses, std::string("P"));
+    QCOMPARE(results[1].statuses, std::string("F"));
+    QCOMPARE(results[1].t0 - results[0].t0, std::int64_t(86400));
+    QCOMPARE(read->all<Check>().size(), std::size_t(1));
+    QCOMPARE(read->all<Lineage>().size(), std::size_t(2)); // pg/raw -> etl/load -> pg/clean, once
+    const auto problems = read->problemsOf(QStringLiteral("runs/events.ndjson"));
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].line, 3);
+}
+
 void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
 {
     QTemporaryDir dir;
@@ -632,6 +672,10 @@ void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
     QCOMPARE(edges[0].from, std::string("orders"));
     QCOMPARE(edges[0].to, std::string("billing"));
     QCOMPARE(edges[0].toPort, std::string("in:feed@1.0.0"));
+    // Nothing changed: the re-sync sends no record, not even the folder-wide lineage (it is in the cache already).
+    const auto again = readFolder(dir.path(), read->state);
+    QVERIFY(again);
+    QCOMPARE(again->records.size(), std::size_t(0));
 
     // Records come in the order the cache writer needs.
     std::size_t lastProduct = 0, firstPort = read->records.size();
@@ -644,6 +688,17 @@ void TestContractsSource::productFile_ownsItsContractAndGivesLineage()
         }
     }
     QVERIFY(lastProduct < firstPort);
+}
+
+void TestContractsSource::cancelledRead_writesNothing()
+{
+    CollectSink sink;
+    std::atomic<bool> cancel{true};
+    ContractsSource source(m_fixtures.path());
+    ReadContext context{sink, cancel, {}, {}, 0, {}, false};
+    QVERIFY(source.read(context).has_value());
+    QVERIFY(!sink.header);
+    QVERIFY(sink.records.empty() && sink.state.empty());
 }
 
 void TestContractsSource::locate_findsTheYamlNodeOfAnEntity()
@@ -876,6 +931,14 @@ void TestContractsSource::resync_full_sendsASnapshot()
     QVERIFY(full);
     QCOMPARE(full->header->mode, BundleMode::Snapshot);
     QCOMPARE(full->records.size(), m_read->records.size());
+    // A damaged manifest (cut short) is no manifest: the folder is read whole again.
+    std::map<QString, QByteArray> damaged = m_read->state;
+    QByteArray &bytes = damaged[QLatin1String(ContractsManifest::kStateKey)];
+    bytes.chop(bytes.size() / 2);
+    const auto again = readFolder(m_fixtures.path(), damaged);
+    QVERIFY(again);
+    QCOMPARE(again->header->mode, BundleMode::Snapshot);
+    QCOMPARE(again->records.size(), m_read->records.size());
 }
 
 void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()
@@ -924,10 +987,53 @@ void TestContractsSource::cache_syncsTheFolderAndResyncsIncrementally()
     QVERIFY2(second.ok, qPrintable(second.error));
     QVERIFY(!reader.resolveProduct(QStringLiteral("ol:my-datasource-namespace/instance.schema.table")));
     QVERIFY(reader.resolveProduct(QStringLiteral("inferred:seller/my quantum")));
-    const auto changed = reader.resolveProduct(QStringLiteral("inferred:/my_quantum"));
+    const auto changed = reader.resolveProduct(QStringLiteral("inferred:my_quantum"));
     QVERIFY(changed);
     QCOMPARE(reader.product(*changed)->tags, QStringList{QStringLiteral("changed")});
     QCOMPARE(problems.read(ContractsSource::canonicalUri(folder))->size(), problemCount);
+}
+
+void TestContractsSource::pusher_writesBackWhereTheManifestSays()
+{
+    // The write side finds the product's YAML node and the file's last-synced state through the manifest the sync
+    // stored; an edit lands in the file, and the next sync reads it.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("contracts"));
+    QVERIFY(writeFolder(folder, {{QStringLiteral("orders.odps.yaml"), odps("orders", "c-orders", nullptr)},
+                                 {QStringLiteral("orders.odcs.yaml"), odcs("c-orders")}}));
+    const QString dbPath = dir.filePath(QStringLiteral("cache.db"));
+    QVERIFY(test::syncNow(dbPath, folder).ok);
+    Database db;
+    QCOMPARE(test::openCache(db, dbPath), QString());
+    SourceEnvironment environment;
+    environment.state = [&db](const QString &uri, const QString &key) { return CatalogWriter::state(db, uri, key); };
+    SourceRegistry::Opened opened = SourceRegistry::open(folder, environment);
+    QVERIFY(opened.source);
+    const std::unique_ptr<OutboxPusher> pusher = opened.source->makePusher();
+    QVERIFY(pusher);
+    QVERIFY(pusher->accepts(opened.source->uri(), QStringLiteral("contracts")));
+
+    ProductEdit edit;
+    edit.status = QStringLiteral("deprecated");
+    OutboxItem item;
+    item.id = QStringLiteral("e1");
+    item.kind = QStringLiteral("edit");
+    item.entityKind = QStringLiteral("product");
+    item.entityExt = QStringLiteral("orders");
+    item.sourceUri = opened.source->uri();
+    item.sourceKind = QStringLiteral("contracts");
+    item.payload = Outbox::editToJson(edit);
+    const PushResult pushed = pusher->push(item);
+    QVERIFY2(pushed.outcome == PushResult::Outcome::Delivered, qPrintable(pushed.message));
+    QFile file(folder + QStringLiteral("/orders.odps.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("status: deprecated"));
+
+    QVERIFY(test::syncNow(dbPath, folder).ok);
+    CatalogReader reader(db);
+    const auto id = reader.resolveProduct(QStringLiteral("orders"));
+    QVERIFY(id);
+    QCOMPARE(reader.product(*id)->summary.status, QStringLiteral("deprecated"));
 }
 
 void TestContractsSource::hostile_givesAProblemWithinBoundedMemory_data()

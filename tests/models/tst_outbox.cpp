@@ -1,3 +1,4 @@
+#include "models/search/searchengine.h"
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
 #include "models/sync/outboxdelivery.h"
@@ -245,8 +246,10 @@ private Q_SLOTS:
         QVERIFY(detail);
         QCOMPARE(detail->description, QStringLiteral("Fixed text"));
         QCOMPARE(detail->pendingEdits, 1);
-        for (const auto &s : models::CatalogReader(db).search(QString(), 10)) {
-            QCOMPARE(s.pendingEdit, s.extId == QLatin1String("sales.orders"));
+        models::SearchOptions firstTen;
+        firstTen.limit = 10;
+        for (const auto &hit : models::SearchEngine(db).search(QString(), firstTen).hits) {
+            QCOMPARE(hit.product.pendingEdit, hit.product.extId == QLatin1String("sales.orders"));
         }
 
         // Undo before delivery: the catalog's own text is back.

@@ -2,6 +2,7 @@
 // removing one removes everything it brought, search included, and leaves the other's rows exactly as they were.
 
 #include "models/generate/cataloggenerator.h"
+#include "models/search/searchengine.h"
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
@@ -76,9 +77,10 @@ private:
 
     std::int64_t hits(const QString &query)
     {
-        std::int64_t total = 0;
-        (void)CatalogReader(m_db).search(query, 50, &total);
-        return total;
+        SearchOptions options;
+        options.limit = 50;
+        options.snippets = false;
+        return SearchEngine(m_db).search(query, options).total;
     }
 
     // The derived tables agree with the tables they derive from.

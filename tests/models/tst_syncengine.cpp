@@ -2,6 +2,7 @@
 // and the promises of the architecture: a sync is atomic, can be cancelled, and never blocks readers. HTTP is
 // served by a tiny local HTTP/1.1 responder on 127.0.0.1 with a port chosen by the OS; nothing leaves the machine.
 
+#include "models/search/searchengine.h"
 #include "models/sources/bundle/bundlesource.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
@@ -586,11 +587,13 @@ void tst_SyncEngine::readersKeepWorking_whileControllerSyncs()
     int reads = 0;
     for (int i = 0; i < 20; ++i) {
         QCOMPARE(scalar(reader, "SELECT count(*) FROM entries"), 3);
-        std::int64_t total = 0;
-        const auto hits = catalog.search(QStringLiteral("orders"), 10, &total);
-        QVERIFY(!catalog.lastError());
-        QVERIFY(!hits.isEmpty());
-        QCOMPARE(hits.first().extId, QStringLiteral("sales.orders"));
+        SearchOptions firstTen;
+        firstTen.limit = 10;
+        firstTen.snippets = false;
+        const SearchResult found = SearchEngine(reader).search(QStringLiteral("orders"), firstTen);
+        QVERIFY(!found.error);
+        QVERIFY(!found.hits.isEmpty());
+        QCOMPARE(found.hits.first().product.extId, QStringLiteral("sales.orders"));
         ++reads;
         QTest::qWait(2);
     }

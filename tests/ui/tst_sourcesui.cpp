@@ -3,6 +3,7 @@
 // kind for OpenMetadata-like behaviour, the confirmations, the token prompt). With MESHLENS_SCREENSHOT_DIR set, the
 // Add Source dialog, the Sources dialog and the problems panel are saved there as PNGs.
 
+#include "models/search/searchengine.h"
 #include "models/sources/credentials.h"
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
@@ -347,9 +348,7 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 1)->text(), QUrl::fromLocalFile(second).toString());
         const QList<models::SourceSummary> left = models::SourceCatalog(f->db).sources();
         QCOMPARE(left.size(), 1);
-        std::int64_t total = 0;
-        (void)f->reader->search(QStringLiteral("orders"), 10, &total);
-        QCOMPARE(total, 0);
+        QCOMPARE(models::SearchEngine(f->db).search(QStringLiteral("orders")).total, 0);
         QVERIFY(find<QLabel>(dialog, "sourcesStatus")->text().contains(QLatin1String("Removed")));
         QTRY_COMPARE(results->model()->rowCount(), 3); // the catalog page shows what is left
     }

@@ -784,7 +784,8 @@ void Mapper::odcs(const YAML::Node &root)
     // The product the contract becomes when no ODPS file names it, as DataHub does: one per (domain, dataProduct),
     // or the contract alone when it names no product.
     Product &p = c.inferred;
-    p.id = dataProduct.empty() ? "contract:" + c.id : "inferred:" + domainName + "/" + dataProduct;
+    p.id = dataProduct.empty() ? "contract:" + c.id
+                               : "inferred:" + (domainName.empty() ? std::string() : domainName + "/") + dataProduct;
     p.name = dataProduct.empty() ? (name.empty() ? c.id : name) : dataProduct;
     p.domain = domainName;
     p.status = str(root, "status");

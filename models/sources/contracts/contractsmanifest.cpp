@@ -1,43 +1,13 @@
 #include "contractsmanifest.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDataStream>
+#include <QIODevice>
 
 namespace meshlens::models {
 
 namespace {
 
 constexpr char kSep = '\x1f'; // in no id a person types
-
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-std::string s(const QJsonValue &v)
-{
-    return v.toString().toStdString();
-}
-
-QJsonArray refs(const std::vector<ContractFile::ContractRef> &list)
-{
-    QJsonArray a;
-    for (const auto &r : list) {
-        a.append(QJsonArray{q(r.contractId), q(r.version), q(r.portName), q(r.portId), r.line});
-    }
-    return a;
-}
-
-std::vector<ContractFile::ContractRef> refs(const QJsonArray &a)
-{
-    std::vector<ContractFile::ContractRef> out;
-    for (const QJsonValue &v : a) {
-        const QJsonArray r = v.toArray();
-        out.push_back({s(r.at(0)), s(r.at(1)), s(r.at(2)), s(r.at(3)), r.at(4).toInt()});
-    }
-    return out;
-}
 
 } // namespace
 
@@ -66,89 +36,145 @@ std::string ContractsManifest::withProduct(const std::string &k, std::string_vie
     return k.substr(0, a + 1) + std::string(product) + k.substr(b);
 }
 
-QByteArray ContractsManifest::toJson() const
+// A length-prefixed binary stream (QDataStream), not JSON: at 12k files the manifest is tens of MB of small strings,
+// and building and parsing a JSON object model of it was most of a re-sync's time.
+namespace {
+
+constexpr quint32 kMagic = 0x4d4c434d; // "MLCM"
+constexpr quint32 kFormat = 2;
+
+QDataStream &operator<<(QDataStream &out, const std::string &v)
 {
-    QJsonObject filesJson;
-    for (const auto &[path, e] : files) {
-        QJsonArray problems;
-        for (const SourceProblem &p : e.problems) {
-            problems.append(QJsonArray{p.line, p.severity == SourceProblem::Severity::Error ? 1 : 0, p.message});
-        }
-        QJsonArray defines;
-        for (const std::string &d : e.defines) {
-            defines.append(q(d));
-        }
-        QJsonArray nodes;
-        for (const auto &[k, n] : e.nodes) {
-            nodes.append(QJsonArray{q(k), n.path, n.line});
-        }
-        QJsonArray contracts;
-        for (const Contract &c : e.contracts) {
-            contracts.append(QJsonArray{q(c.id), q(c.version), q(c.inferred), c.line});
-        }
-        QJsonObject o{{QStringLiteral("size"), e.size},
-                      {QStringLiteral("mtime"), e.mtimeMs},
-                      {QStringLiteral("hash"), QString::fromLatin1(e.hash)},
-                      {QStringLiteral("problems"), problems},
-                      {QStringLiteral("defines"), defines},
-                      {QStringLiteral("nodes"), nodes},
-                      {QStringLiteral("deps"), q(e.deps)},
-                      {QStringLiteral("contracts"), contracts},
-                      {QStringLiteral("product"), q(e.productId)},
-                      {QStringLiteral("inputs"), refs(e.inputs)},
-                      {QStringLiteral("outputs"), refs(e.outputs)}};
-        filesJson.insert(path, o);
-    }
-    QJsonArray derivedJson;
-    for (const std::string &d : derived) {
-        derivedJson.append(q(d));
-    }
-    const QJsonObject root{
-        {QStringLiteral("version"), 1}, {QStringLiteral("files"), filesJson}, {QStringLiteral("derived"), derivedJson}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    out.writeBytes(v.data(), static_cast<qsizetype>(v.size()));
+    return out;
 }
 
-std::optional<ContractsManifest> ContractsManifest::fromJson(const QByteArray &json)
+QDataStream &operator>>(QDataStream &in, std::string &v)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    const QJsonObject root = doc.object();
-    if (error.error != QJsonParseError::NoError || root.value(QLatin1String("version")).toInt() != 1) {
-        return std::nullopt; // an older or damaged manifest: the next sync reads everything
+    QByteArray b;
+    in >> b;
+    v.assign(b.constData(), static_cast<std::size_t>(b.size()));
+    return in;
+}
+
+void writeRefs(QDataStream &out, const std::vector<ContractFile::ContractRef> &list)
+{
+    out << static_cast<quint32>(list.size());
+    for (const auto &r : list) {
+        out << r.contractId << r.version << r.portName << r.portId << static_cast<qint32>(r.line);
+    }
+}
+
+bool readRefs(QDataStream &in, std::vector<ContractFile::ContractRef> &list)
+{
+    quint32 n = 0;
+    in >> n;
+    for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+        ContractFile::ContractRef r;
+        qint32 line = 0;
+        in >> r.contractId >> r.version >> r.portName >> r.portId >> line;
+        r.line = line;
+        list.push_back(std::move(r));
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+} // namespace
+
+QByteArray ContractsManifest::toBytes() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kMagic << kFormat << static_cast<quint32>(files.size());
+    for (const auto &[path, e] : files) {
+        out << path << e.size << e.mtimeMs << e.hash;
+        out << static_cast<quint32>(e.problems.size());
+        for (const SourceProblem &p : e.problems) {
+            out << static_cast<qint32>(p.line) << (p.severity == SourceProblem::Severity::Error) << p.message;
+        }
+        out << static_cast<quint32>(e.defines.size());
+        for (const std::string &d : e.defines) {
+            out << d;
+        }
+        out << static_cast<quint32>(e.nodes.size());
+        for (const auto &[k, n] : e.nodes) {
+            out << k << n.path << static_cast<qint32>(n.line);
+        }
+        out << e.deps << static_cast<quint32>(e.contracts.size());
+        for (const Contract &c : e.contracts) {
+            out << c.id << c.version << c.inferred << static_cast<qint32>(c.line);
+        }
+        out << e.productId;
+        writeRefs(out, e.inputs);
+        writeRefs(out, e.outputs);
+    }
+    out << static_cast<quint32>(derived.size());
+    for (const std::string &d : derived) {
+        out << d;
+    }
+    return bytes;
+}
+
+std::optional<ContractsManifest> ContractsManifest::fromBytes(const QByteArray &bytes)
+{
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0, format = 0, count = 0;
+    in >> magic >> format >> count;
+    if (in.status() != QDataStream::Ok || magic != kMagic || format != kFormat) {
+        return std::nullopt; // none, an older or a damaged manifest: the next sync reads everything
     }
     ContractsManifest m;
-    const QJsonObject filesJson = root.value(QLatin1String("files")).toObject();
-    for (auto it = filesJson.begin(); it != filesJson.end(); ++it) {
-        const QJsonObject o = it.value().toObject();
+    for (quint32 f = 0; f < count && in.status() == QDataStream::Ok; ++f) {
+        QString path;
         Entry e;
-        e.size = o.value(QLatin1String("size")).toInteger();
-        e.mtimeMs = o.value(QLatin1String("mtime")).toInteger();
-        e.hash = o.value(QLatin1String("hash")).toString().toLatin1();
-        for (const QJsonValue &v : o.value(QLatin1String("problems")).toArray()) {
-            const QJsonArray p = v.toArray();
+        quint32 n = 0;
+        in >> path >> e.size >> e.mtimeMs >> e.hash >> n;
+        for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+            qint32 line = 0;
+            bool error = false;
+            QString message;
+            in >> line >> error >> message;
             e.problems.push_back(
-                {it.key(), p.at(0).toInt(), p.at(2).toString(),
-                 p.at(1).toInt() == 1 ? SourceProblem::Severity::Error : SourceProblem::Severity::Warning});
+                {path, line, message, error ? SourceProblem::Severity::Error : SourceProblem::Severity::Warning});
         }
-        for (const QJsonValue &v : o.value(QLatin1String("defines")).toArray()) {
-            e.defines.push_back(s(v));
+        in >> n;
+        for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+            std::string d;
+            in >> d;
+            e.defines.push_back(std::move(d));
         }
-        for (const QJsonValue &v : o.value(QLatin1String("nodes")).toArray()) {
-            const QJsonArray n = v.toArray();
-            e.nodes.emplace_back(s(n.at(0)), ContractNode{it.key(), n.at(1).toString(), n.at(2).toInt()});
+        in >> n;
+        for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+            std::string k;
+            QString nodePath;
+            qint32 line = 0;
+            in >> k >> nodePath >> line;
+            e.nodes.emplace_back(std::move(k), ContractNode{path, nodePath, line});
         }
-        e.deps = s(o.value(QLatin1String("deps")));
-        for (const QJsonValue &v : o.value(QLatin1String("contracts")).toArray()) {
-            const QJsonArray c = v.toArray();
-            e.contracts.push_back({s(c.at(0)), s(c.at(1)), s(c.at(2)), c.at(3).toInt()});
+        in >> e.deps >> n;
+        for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+            Contract c;
+            qint32 line = 0;
+            in >> c.id >> c.version >> c.inferred >> line;
+            c.line = line;
+            e.contracts.push_back(std::move(c));
         }
-        e.productId = s(o.value(QLatin1String("product")));
-        e.inputs = refs(o.value(QLatin1String("inputs")).toArray());
-        e.outputs = refs(o.value(QLatin1String("outputs")).toArray());
-        m.files.emplace(it.key(), std::move(e));
+        in >> e.productId;
+        if (!readRefs(in, e.inputs) || !readRefs(in, e.outputs)) {
+            return std::nullopt;
+        }
+        m.files.emplace(path, std::move(e));
     }
-    for (const QJsonValue &v : root.value(QLatin1String("derived")).toArray()) {
-        m.derived.push_back(s(v));
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        std::string d;
+        in >> d;
+        m.derived.push_back(std::move(d));
+    }
+    if (in.status() != QDataStream::Ok) {
+        return std::nullopt;
     }
     return m;
 }
@@ -167,7 +193,7 @@ std::optional<ContractNode> ContractsManifest::find(const std::string &k) const
 
 std::optional<ContractNode> ContractsManifest::locate(const QByteArray &state, const std::string &k)
 {
-    const auto m = fromJson(state);
+    const auto m = fromBytes(state);
     return m ? m->find(k) : std::nullopt;
 }
 

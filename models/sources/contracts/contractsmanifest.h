@@ -48,8 +48,8 @@ struct ContractsManifest
     std::map<QString, Entry> files;   // by path relative to the folder
     std::vector<std::string> derived; // keys of the folder-wide records (lineage between products) last emitted
 
-    [[nodiscard]] QByteArray toJson() const;
-    [[nodiscard]] static std::optional<ContractsManifest> fromJson(const QByteArray &json);
+    [[nodiscard]] QByteArray toBytes() const;
+    [[nodiscard]] static std::optional<ContractsManifest> fromBytes(const QByteArray &bytes);
 
     // An entity's key: kind is domain | team | person | product | port | sla | check | column | contract; product
     // is the owning product's id for port, sla, check and column (empty otherwise); a column's id is

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -119,10 +120,23 @@ std::optional<QString> ContractsPusher::pointerToPath(const QString &pointer)
     return path;
 }
 
-ContractsPusher::DescriptionParts ContractsPusher::splitDescription(const QString &description)
+ContractsPusher::DescriptionParts ContractsPusher::splitDescription(const QString &description, const QString &header)
 {
     DescriptionParts parts;
     QString rest = description;
+    if (!header.isEmpty() && (rest == header || rest.startsWith(header + QStringLiteral("\n\n")))) {
+        rest = rest.mid(header.size() + 2);
+    }
+    // What the read side lists after the description (from other fields of the file) ends it.
+    qsizetype cut = rest.size();
+    for (const char *section : {"Service levels:\n", "Support:\n", "Other fields:\n"}) {
+        const QString marker = QLatin1String(section);
+        const qsizetype at = rest.startsWith(marker) ? 0 : rest.indexOf(QStringLiteral("\n\n") + marker);
+        if (at >= 0) {
+            cut = std::min(cut, at);
+        }
+    }
+    rest.truncate(cut);
     for (const auto &[title, out] : {std::pair{QLatin1String("Usage: "), &parts.usage},
                                      std::pair{QLatin1String("Limitations: "), &parts.limitations}}) {
         const QString marker = QStringLiteral("\n\n") + title;
@@ -171,6 +185,16 @@ PushResult ContractsPusher::push(const OutboxItem &item)
     // Every file the edit touches, read once; all edits are made and verified before anything is written.
     std::map<QString, FileWork> files;
     QString problem;
+    std::optional<QString> gone;
+    auto failed = [&]() -> PushResult {
+        if (gone) {
+            return {Outcome::Conflict,
+                    tr("%1 was deleted or moved since the last sync; sync and edit again.").arg(*gone),
+                    {},
+                    {}};
+        }
+        return rejected(problem);
+    };
     auto file = [&](const QString &rel) -> YamlEditor * {
         if (auto it = files.find(rel); it != files.end()) {
             return it->second.editor.get();
@@ -182,6 +206,9 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         QFile f(absolute(rel));
         if (!f.open(QIODevice::ReadOnly)) {
             problem = tr("Cannot read %1: %2").arg(rel, f.errorString());
+            if (!f.exists()) {
+                gone = rel; // deleted or moved since the last sync: a change on disk like any other
+            }
             return nullptr;
         }
         if (f.size() > kMaxFileBytes) {
@@ -209,7 +236,7 @@ PushResult ContractsPusher::push(const OutboxItem &item)
     YamlEditor *ed = file(product->file);
     const auto prefix = pointerToPath(product->pointer);
     if (!ed) {
-        return rejected(problem);
+        return failed();
     }
     if (!prefix) {
         return rejected(tr("The product's place in %1 (%2) cannot be edited.").arg(product->file, product->pointer));
@@ -224,7 +251,13 @@ PushResult ContractsPusher::push(const OutboxItem &item)
             ok = ok && apply(ed, rel, YamlEditOp::set(path, *edit.description));
         } else {
             // {purpose, limitations, usage}: the sections the read side appended go back to their keys.
-            const DescriptionParts parts = splitDescription(*edit.description);
+            // An ODCS contract standing for its product shows "Contract <name> <version>" first.
+            const QString contractName = ed->scalar(at(QStringLiteral("name")))
+                                             .value_or(ed->scalar(at(QStringLiteral("id"))).value_or(QString()));
+            const QString header =
+                QStringLiteral("Contract %1 %2")
+                    .arg(contractName, ed->scalar(at(QStringLiteral("version"))).value_or(QString()));
+            const DescriptionParts parts = splitDescription(*edit.description, header);
             ok = ok && apply(ed, rel, YamlEditOp::set(path + QStringLiteral(".purpose"), parts.purpose));
             for (const auto &[key, value] : {std::pair{QStringLiteral(".limitations"), parts.limitations},
                                              std::pair{QStringLiteral(".usage"), parts.usage}}) {
@@ -330,7 +363,7 @@ PushResult ContractsPusher::push(const OutboxItem &item)
         const auto slaPath = pointerToPath(sla->pointer);
         YamlEditor *slaFile = file(sla->file);
         if (!slaFile || !slaPath) {
-            return rejected(problem.isEmpty() ? tr("The SLA objective %1 cannot be edited.").arg(it.key()) : problem);
+            return problem.isEmpty() ? rejected(tr("The SLA objective %1 cannot be edited.").arg(it.key())) : failed();
         }
         const QString valuePath = join(*slaPath, QStringLiteral("value"));
         if (const auto before = YamlEditor(files.at(sla->file).original).scalar(valuePath)) {

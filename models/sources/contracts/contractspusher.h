@@ -57,13 +57,15 @@ public:
 
     // "/schema/0/properties/2" -> "schema[0].properties[2]" (YamlEditOp paths); nothing for a malformed pointer.
     [[nodiscard]] static std::optional<QString> pointerToPath(const QString &pointer);
-    // The description as the read side composes it ("purpose\n\nLimitations: …\n\nUsage: …"), split back.
+    // The description as the read side composes it, split back: "[Contract <name> <version>\n\n]purpose
+    // [\n\nLimitations: …][\n\nUsage: …][\n\nService levels:\n…][\n\nSupport:\n…][\n\nOther fields:\n…]". The
+    // header (given as `header`) and the generated sections are not the steward's text and are dropped.
     struct DescriptionParts
     {
         QString purpose;
         std::optional<QString> limitations, usage;
     };
-    [[nodiscard]] static DescriptionParts splitDescription(const QString &description);
+    [[nodiscard]] static DescriptionParts splitDescription(const QString &description, const QString &header = {});
 
 private:
     [[nodiscard]] QString absolute(const QString &relativePath) const;

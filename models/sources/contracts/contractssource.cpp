@@ -2,16 +2,22 @@
 
 #include "contractfile.h"
 #include "contractsmanifest.h"
+#include "contractspusher.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QUrl>
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace meshlens::models {
@@ -361,9 +367,57 @@ void resolve(FileState &f, const Index &index, Emitter &out)
 
 } // namespace
 
-ContractsSource::ContractsSource(QString rootPath)
+ContractsSource::ContractsSource(QString rootPath, std::function<QByteArray(const QString &, const QString &)> state)
     : m_root(QDir::cleanPath(QFileInfo(rootPath).absoluteFilePath()))
+    , m_state(std::move(state))
 {}
+
+std::unique_ptr<OutboxPusher> ContractsSource::makePusher() const
+{
+    // One journal per folder for the whole process: a second delivery before the next sync knows the files the
+    // first one wrote (a restart forgets it, which costs at most a conflict, never an overwrite).
+    static QMutex journalsMutex;
+    static QHash<QString, std::shared_ptr<ContractsWriteJournal>> journals;
+    const QString sourceUri = uri();
+    std::shared_ptr<ContractsWriteJournal> journal;
+    {
+        const QMutexLocker lock(&journalsMutex);
+        auto &j = journals[sourceUri];
+        if (!j) {
+            j = std::make_shared<ContractsWriteJournal>();
+        }
+        journal = j;
+    }
+    // The manifest is read once per pusher (one delivery run), when the first item needs it.
+    auto manifest = std::make_shared<std::optional<ContractsManifest>>();
+    auto load = [state = m_state, sourceUri, manifest]() -> const ContractsManifest * {
+        if (!*manifest && state) {
+            *manifest = ContractsManifest::fromBytes(state(sourceUri, QLatin1String(ContractsManifest::kStateKey)));
+        }
+        return *manifest ? &**manifest : nullptr;
+    };
+    ContractsPusher::Lookups lookups;
+    lookups.locate = [load](const QString &kind, const QString &product,
+                            const QString &id) -> std::optional<ContractsPusher::Location> {
+        const ContractsManifest *m = load();
+        const auto node =
+            m ? m->find(ContractsManifest::key(kind.toStdString(), product.toStdString(), id.toStdString()))
+              : std::nullopt;
+        return node ? std::optional(ContractsPusher::Location{node->file, node->path}) : std::nullopt;
+    };
+    lookups.lastSynced = [load](const QString &relativePath) -> std::optional<ContractsPusher::FileState> {
+        const ContractsManifest *m = load();
+        if (!m) {
+            return std::nullopt;
+        }
+        const auto it = m->files.find(relativePath);
+        if (it == m->files.cend()) {
+            return std::nullopt;
+        }
+        return ContractsPusher::FileState{it->second.size, it->second.mtimeMs, it->second.hash};
+    };
+    return std::make_unique<ContractsPusher>(sourceUri, m_root, std::move(lookups), std::move(journal));
+}
 
 QString ContractsSource::canonicalUri(const QString &path)
 {
@@ -391,14 +445,14 @@ SourceRegistry::Kind ContractsSource::registration()
             [localPath](const QString &text) {
                 return text.startsWith(kScheme) || (!text.isEmpty() && QFileInfo(localPath(text)).isDir());
             },
-            [localPath](const QString &text, const SourceEnvironment &) -> SourceRegistry::Opened {
+            [localPath](const QString &text, const SourceEnvironment &environment) -> SourceRegistry::Opened {
                 const QString path = localPath(text);
                 if (path.isEmpty() || !QFileInfo(path).isDir()) {
                     return {nullptr, QStringLiteral("'%1' is not a folder: a contracts source is a folder of "
                                                     "*.odcs.yaml and *.odps.yaml files")
                                          .arg(text)};
                 }
-                return {std::make_unique<ContractsSource>(path), {}};
+                return {std::make_unique<ContractsSource>(path, environment.state), {}};
             }};
 }
 
@@ -418,11 +472,14 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     }
     std::optional<ContractsManifest> old;
     if (!context.full && context.state) {
-        old = ContractsManifest::fromJson(context.state(QLatin1String(ContractsManifest::kStateKey)));
+        old = ContractsManifest::fromBytes(context.state(QLatin1String(ContractsManifest::kStateKey)));
     }
     const bool snapshot = !old.has_value();
 
     std::vector<FileState> files = listFolder(m_root, context.cancel);
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled"); // a walk cut short must not read as a folder that lost its files
+    }
     SyncProgress progress;
     progress.phase = SyncProgress::Phase::Reading;
     progress.totalBytes = 0;
@@ -489,6 +546,8 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     // whole folder shows (duplicates, references to nothing, two products publishing one contract).
     std::vector<SourceProblem> problems;
     std::vector<std::string> derived;
+    const std::set<std::string> derivedBefore =
+        snapshot ? std::set<std::string>() : std::set<std::string>(old->derived.begin(), old->derived.end());
     for (const FileState &f : files) {
         for (const SourceProblem &p : f.entry.problems) {
             problems.push_back(p);
@@ -562,9 +621,12 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
             edge.to = f.entry.productId;
             edge.toPort = in.portId.rfind("in:", 0) == 0 ? in.portId : std::string();
             edge.description = "contract " + in.contractId;
-            if (const auto key = out.add(std::move(edge)); key && !key->empty()) {
-                derived.push_back(*key);
+            // A delta sends only the edges the last sync did not have: the rest are in the cache as they were.
+            const std::string key = ContractsManifest::lineageKey(edge);
+            if (!derivedBefore.contains(key)) {
+                (void)out.add(std::move(edge));
             }
+            derived.push_back(key);
         }
     }
 
@@ -594,8 +656,10 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     for (FileState &f : files) {
         manifest.files.emplace(f.rel, std::move(f.entry));
     }
+    std::sort(derived.begin(), derived.end());
+    derived.erase(std::unique(derived.begin(), derived.end()), derived.end());
     manifest.derived = std::move(derived);
-    const QByteArray state = manifest.toJson();
+    const QByteArray state = manifest.toBytes();
 
     Header header;
     header.format = "meshlens-contracts";
@@ -605,6 +669,9 @@ std::optional<QString> ContractsSource::read(ReadContext &context)
     header.since = snapshot ? std::string() : context.cursor.toStdString();
     header.sourceName = QFileInfo(m_root).fileName().toStdString();
     header.generatedAt = QDateTime::currentSecsSinceEpoch();
+    if (context.cancel.load()) {
+        return QStringLiteral("cancelled");
+    }
     if (auto error = context.sink.begin(header)) {
         return error;
     }

@@ -3,7 +3,10 @@
 #include "../source.h"
 #include "../sourceregistry.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <functional>
 
 namespace meshlens::models {
 
@@ -20,7 +23,8 @@ namespace meshlens::models {
 class ContractsSource final : public Source
 {
 public:
-    explicit ContractsSource(QString rootPath);
+    // state: the source state the cache keeps (SourceEnvironment::state), read by the pusher; empty for reading.
+    explicit ContractsSource(QString rootPath, std::function<QByteArray(const QString &, const QString &)> state = {});
     Q_DISABLE_COPY_MOVE(ContractsSource)
 
     [[nodiscard]] static SourceRegistry::Kind registration();
@@ -31,9 +35,12 @@ public:
     [[nodiscard]] QString uri() const override;
     [[nodiscard]] Probe probe(const std::atomic<bool> &cancel) override;
     [[nodiscard]] std::optional<QString> read(ReadContext &context) override;
+    // Writes steward edits into the files (ContractsPusher), locating them through the last sync's manifest.
+    [[nodiscard]] std::unique_ptr<OutboxPusher> makePusher() const override;
 
 private:
     QString m_root; // absolute, no trailing slash
+    std::function<QByteArray(const QString &, const QString &)> m_state;
 };
 
 } // namespace meshlens::models
