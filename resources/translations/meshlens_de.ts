@@ -555,6 +555,10 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
         <source>%1 changed on disk while the edit was being written; sync and edit again.</source>
         <translation>%1 wurde auf der Festplatte geändert, während die Änderung geschrieben wurde; bitte synchronisieren und erneut bearbeiten.</translation>
     </message>
+    <message>
+        <source>%1 was deleted or moved since the last sync; sync and edit again.</source>
+        <translation>%1 wurde seit der letzten Synchronisierung gelöscht oder verschoben; bitte synchronisieren und erneut bearbeiten.</translation>
+    </message>
 </context>
 <context>
     <name>meshlens::models::DomainHealthModel</name>
