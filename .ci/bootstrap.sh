@@ -23,8 +23,9 @@ packages=(cmake ninja-build g++ pkg-config git
     qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
     libgl1-mesa-dev libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev zlib1g-dev
     sqlite3 graphviz xvfb xauth)
-# The test run also checks formatting and the package list itself.
-test_packages=(clang-format dpkg-dev apt)
+# The test run also checks formatting and the package list itself, and builds, validates, installs and removes
+# the DEB (dpkg-dev's dpkg-shlibdeps computes its dependencies).
+test_packages=(clang-format dpkg-dev apt desktop-file-utils appstream)
 
 if [ "$mode" = packages ]; then
     printf '%s\n' "${packages[@]}" "${test_packages[@]}"
@@ -78,3 +79,5 @@ trap 'rm -rf "$bench_data"' EXIT
 build/ci/bin/meshlens-bench all --quick --data "$bench_data"
 echo "== tests"
 ctest --preset ci -j2
+echo "== the DEB: validate, install, run the installed binary, remove"
+bash .ci/package-check.sh build/ci

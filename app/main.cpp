@@ -2,8 +2,11 @@
 // over the cache, and an empty cache syncs the bundled sample catalog.
 
 #include "cli.h"
+#include "singleinstance.h"
 
+#include "models/links/deeplink.h"
 #include "models/processmemory.h"
+#include "models/settings/appsettings.h"
 #include "models/sources/bundle/bundlesource.h"
 #include "models/sources/keychaincredentialstore.h"
 #include "models/store/cachepaths.h"
@@ -15,18 +18,22 @@
 #include "ui/mainwindow.h"
 #include "ui/palettes.h"
 #include "ui/searchpage.h"
+#include "ui/translations.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDialog>
+#include <QIcon>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -43,6 +50,9 @@ int runGui(int argc, char **argv)
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("MeshLens"));
     QApplication::setDesktopFileName(QStringLiteral("io.meshlens.MeshLens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/meshlens/icons/meshlens.svg")));
+    // The language of the preferences, or the system's (LANGUAGE, LC_MESSAGES, LANG).
+    meshlens::ui::installTranslations(meshlens::models::AppSettings::language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Offline data-mesh catalog browser. See `meshlens --help` for "
@@ -69,14 +79,45 @@ int runGui(int argc, char **argv)
         QStringLiteral("view"));
     QCommandLineOption size(QStringLiteral("window-size"), QStringLiteral("Window size for a screenshot."),
                             QStringLiteral("WxH"));
-    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size});
+    QCommandLineOption dialog(QStringLiteral("show-dialog"),
+                              QStringLiteral("Open this dialog at start (for screenshots): preferences or help."),
+                              QStringLiteral("name"));
+    parser.addOptions({db, source, screenshot, query, product, tab, palette, page, size, dialog});
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QStringLiteral("A meshlens://product/<id or FQN> or meshlens://search?q=<query> link "
+                                                "to open (in the MeshLens already running on this cache, if any)."),
+                                 QStringLiteral("[link]"));
     parser.addHelpOption();
     parser.process(app);
+    QStringList links;
+    for (const QString &argument : parser.positionalArguments()) {
+        if (meshlens::models::DeepLink::looksLikeLink(argument)) {
+            links << argument;
+        } else {
+            std::fprintf(stderr, "meshlens: ignoring '%s': not a meshlens:// link\n", qPrintable(argument));
+        }
+    }
     if (parser.isSet(palette)) {
         meshlens::ui::applyPalette(parser.value(palette) == QLatin1String("dark"));
+    } else if (const QString theme = meshlens::models::AppSettings::theme(); !theme.isEmpty()) {
+        meshlens::ui::applyPalette(theme == QLatin1String("dark"));
     }
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : meshlens::models::CachePaths::defaultDatabasePath();
+    // One window per cache: a second launch hands its links to the first and exits. Screenshots and the startup
+    // benchmark always run a window of their own.
+    const bool printLinks = qEnvironmentVariableIsSet("MESHLENS_TEST_PRINT_LINKS"); // test seam
+    std::unique_ptr<meshlens::app::SingleInstance> instance;
+    if (!parser.isSet(screenshot) && !qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
+        instance = std::make_unique<meshlens::app::SingleInstance>(dbPath);
+        if (instance->forwardToRunning(links) || (!instance->listen() && instance->forwardToRunning(links))) {
+            return meshlens::app::ExitOk;
+        }
+        if (printLinks && instance->isListening()) {
+            std::printf("listening %s\n", qPrintable(instance->socketPath()));
+            std::fflush(stdout);
+        }
+    }
     meshlens::models::Database readDb;
     QString error = meshlens::models::CachePaths::ensureParentExists(dbPath);
     if (error.isEmpty()) {
@@ -90,8 +131,9 @@ int runGui(int argc, char **argv)
         }
     }
     if (!error.isEmpty()) {
-        QMessageBox::critical(nullptr, QStringLiteral("MeshLens"),
-                              QStringLiteral("MeshLens cannot open its catalog cache.\n\n%1").arg(error));
+        QMessageBox::critical(
+            nullptr, QStringLiteral("MeshLens"),
+            QCoreApplication::translate("main", "MeshLens cannot open its catalog cache.\n\n%1").arg(error));
         return meshlens::app::ExitCacheError;
     }
     meshlens::models::CatalogReader reader(readDb);
@@ -104,6 +146,21 @@ int runGui(int argc, char **argv)
         window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    const auto openLink = [&window, printLinks](const QString &link) {
+        if (printLinks) {
+            std::printf("link %s\n", link.toUtf8().constData());
+            std::fflush(stdout);
+        }
+        window.openLink(link);
+    };
+    if (instance) {
+        QObject::connect(instance.get(), &meshlens::app::SingleInstance::linkReceived, &window, openLink);
+        QObject::connect(instance.get(), &meshlens::app::SingleInstance::activationRequested, &window, [&window]() {
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        });
+    }
 
     const bool empty = reader.isEmpty();
     if (parser.isSet(source)) {
@@ -133,6 +190,14 @@ int runGui(int argc, char **argv)
                 }
             }
         }
+        for (const QString &link : links) {
+            openLink(link);
+        }
+        if (parser.value(dialog) == QLatin1String("preferences")) {
+            window.showPreferences();
+        } else if (parser.value(dialog) == QLatin1String("help")) {
+            window.showHelp(0);
+        }
     };
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
@@ -143,7 +208,12 @@ int runGui(int argc, char **argv)
                                   ? qEnvironmentVariableIntValue("MESHLENS_SCREENSHOT_DELAY_MS")
                                   : 300;
             QTimer::singleShot(delay, &window, [&window, file]() {
-                const bool saved = window.grab().save(file);
+                // An open dialog is what the screenshot is of.
+                QWidget *shown = &window;
+                for (QDialog *d : window.findChildren<QDialog *>()) {
+                    shown = d->isVisible() ? d : shown;
+                }
+                const bool saved = shown->grab().save(file);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         };
@@ -170,6 +240,13 @@ int runGui(int argc, char **argv)
                 QCoreApplication::exit(0);
             });
         poll->start();
+    } else if (sync.isRunning() && !links.isEmpty()) {
+        // A first start is still filling the cache: a product link can only be found once that is done.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, [once, prepare]() {
+            QObject::disconnect(*once);
+            prepare();
+        });
     } else {
         QTimer::singleShot(0, &window, prepare);
     }

@@ -19,10 +19,11 @@ namespace meshlens::ui {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct CacheUpdate
 {
-    return QCoreApplication::translate("CacheUpdate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CacheUpdate)
+};
 
 } // namespace
 
@@ -40,11 +41,12 @@ QString updateCacheShowingProgress(const QString &path, QWidget *parent)
     }
     const QLocale locale;
     const QString intro =
-        tr("Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. "
-           "This happens once.")
+        CacheUpdate::tr(
+            "Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. "
+            "This happens once.")
             .arg(locale.toString(static_cast<qlonglong>(products)));
-    QProgressDialog dialog(intro, tr("Cancel"), 0, 0, parent);
-    dialog.setWindowTitle(tr("MeshLens"));
+    QProgressDialog dialog(intro, CacheUpdate::tr("Cancel"), 0, 0, parent);
+    dialog.setWindowTitle(CacheUpdate::tr("MeshLens"));
     dialog.setObjectName(QStringLiteral("cacheUpdateDialog"));
     dialog.setWindowModality(Qt::ApplicationModal);
     dialog.setMinimumDuration(0);
@@ -60,7 +62,7 @@ QString updateCacheShowingProgress(const QString &path, QWidget *parent)
     QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&]() {
         stop = true;
         db.interrupt(); // a chunk in progress stops at once; the observer stops the next one
-        dialog.setLabelText(tr("Cancelling…"));
+        dialog.setLabelText(CacheUpdate::tr("Cancelling…"));
     });
     const auto observe = [&](const QString &step, std::int64_t done, std::int64_t total) {
         QMetaObject::invokeMethod(
@@ -69,7 +71,7 @@ QString updateCacheShowingProgress(const QString &path, QWidget *parent)
                 if (stop) {
                     return;
                 }
-                const QString measure = total > 0 ? tr("%1 of %2")
+                const QString measure = total > 0 ? CacheUpdate::tr("%1 of %2")
                                                         .arg(locale.toString(static_cast<qlonglong>(done)),
                                                              locale.toString(static_cast<qlonglong>(total)))
                                                   : QString();
@@ -92,8 +94,9 @@ QString updateCacheShowingProgress(const QString &path, QWidget *parent)
         return {};
     }
     if (stop) {
-        return tr("The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next time "
-                  "it starts.");
+        return CacheUpdate::tr(
+            "The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next time "
+            "it starts.");
     }
     return err->message;
 }

@@ -3,14 +3,17 @@
 #include "lineagescene.h"
 #include "lineageview.h"
 
+#include "models/links/deeplink.h"
 #include "models/store/database.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QGraphicsItem>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImage>
@@ -556,6 +559,12 @@ void LineagePage::showContextMenu(int node, const QPoint &screenPos)
                     [this, node]() { expandNode(node); });
     if (n.entryId) {
         menu->addAction(tr("Open Product"), this, [this, id = *n.entryId]() { Q_EMIT productActivated(id); });
+    }
+    if (!n.extId.isEmpty()) {
+        QAction *copy = menu->addAction(tr("Copy Link"), this, [link = models::DeepLink::productLink(n.extId)]() {
+            QGuiApplication::clipboard()->setText(link);
+        });
+        copy->setObjectName(QStringLiteral("actionCopyNodeLink"));
     }
     menu->popup(screenPos);
 }

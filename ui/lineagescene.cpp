@@ -72,6 +72,8 @@ QLineF clipped(const QLineF &l, const QRectF &r)
 // One node (or one "N more" group). Not a QObject: thousands of them stay light.
 class LineageNodeItem final : public QGraphicsItem
 {
+    Q_DECLARE_TR_FUNCTIONS(LineageNodeItem)
+
 public:
     LineageNodeItem(const models::LineageNode *node, int index, bool focus)
         : m_node(node)
@@ -83,14 +85,14 @@ public:
         m_colour = LineageScene::domainColour(node->domain);
         QString tip = QStringLiteral("<b>%1</b><br>%2").arg(node->title().toHtmlEscaped(), node->key.toHtmlEscaped());
         if (!node->domain.isEmpty()) {
-            tip += QStringLiteral("<br>Domain: %1").arg(node->domain.toHtmlEscaped());
+            tip += tr("<br>Domain: %1").arg(node->domain.toHtmlEscaped());
         }
         if (!node->owners.isEmpty()) {
-            tip += QStringLiteral("<br>Owners: %1").arg(node->owners.toHtmlEscaped());
+            tip += tr("<br>Owners: %1").arg(node->owners.toHtmlEscaped());
         }
-        tip += QStringLiteral("<br>Health: %1").arg(node->health.text().toHtmlEscaped());
+        tip += tr("<br>Health: %1").arg(node->health.text().toHtmlEscaped());
         if (!node->entryId) {
-            tip += QStringLiteral("<br><i>Not in the cache</i>");
+            tip += tr("<br><i>Not in the cache</i>");
         }
         setToolTip(tip);
     }
@@ -99,7 +101,7 @@ public:
         , m_moreDistance(distance)
         , m_hidden(hidden)
     {
-        setToolTip(QStringLiteral("%1 more at this distance. Click to show them.").arg(hidden));
+        setToolTip(tr("%1 more at this distance. Click to show them.").arg(hidden));
         m_colour = QColor(0xb0, 0xb0, 0xb0);
     }
 
@@ -110,10 +112,7 @@ public:
     [[nodiscard]] int index() const { return m_index; }
     [[nodiscard]] bool isMore() const { return m_index < 0; }
     [[nodiscard]] int moreDistance() const { return m_moreDistance; }
-    [[nodiscard]] QString label() const
-    {
-        return isMore() ? QStringLiteral("Show %1 more").arg(m_hidden) : m_node->title();
-    }
+    [[nodiscard]] QString label() const { return isMore() ? tr("Show %1 more").arg(m_hidden) : m_node->title(); }
     void setDimmed(bool on) { setIfChanged(m_dimmed, on); }
     void setHighlighted(bool on) { setIfChanged(m_highlighted, on); }
     void setMatch(bool on) { setIfChanged(m_match, on); }

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "../models/health/healthscore.h"
 #include "../models/health/healthsnapshotloader.h"
+#include "../models/links/deeplink.h"
 #include "../models/settings/appsettings.h"
 #include "../models/store/catalogreader.h"
 #include "../models/store/outbox.h"
@@ -8,9 +10,12 @@
 #include "editproductdialog.h"
 #include "feedbackdialog.h"
 #include "healthviews.h"
+#include "helpdialog.h"
 #include "lineagepage.h"
 #include "lineageview.h"
 #include "outboxpage.h"
+#include "palettes.h"
+#include "preferencesdialog.h"
 #include "productpage.h"
 #include "qualitytab.h"
 #include "searchpage.h"
@@ -24,6 +29,7 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -31,6 +37,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 #include <memory>
@@ -176,6 +183,19 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         return ok && !text.trimmed().isEmpty() ? std::optional<QString>(text.trimmed()) : std::nullopt;
     };
 
+    // The sync schedule of the preferences (off unless the user sets one).
+    m_autoSync = new QTimer(this);
+    m_autoSync->setObjectName(QStringLiteral("autoSyncTimer"));
+    connect(m_autoSync, &QTimer::timeout, this, [this]() {
+        if (m_context.sync && !m_context.sync->isRunning()) {
+            syncNow();
+        }
+    });
+    m_autoSync->setInterval(models::AppSettings::syncIntervalHours() * 3600 * 1000);
+    if (m_autoSync->interval() > 0) {
+        m_autoSync->start();
+    }
+
     createActions();
     if (!restoreGeometry(models::AppSettings::windowGeometry())) {
         resize(1200, 760);
@@ -264,6 +284,14 @@ void MainWindow::createActions()
         connect(m_context.sync, &models::SyncController::finished, cancel, [cancel]() { cancel->setEnabled(false); });
     }
     fileMenu->addSeparator();
+    auto *preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The platform's key where it has one (none on GNOME or Windows), and Ctrl+, everywhere.
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    preferences->setShortcuts(preferenceKeys);
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts({QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)});
 
@@ -286,9 +314,24 @@ void MainWindow::createActions()
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    auto *help = helpMenu->addAction(tr("MeshLens &Help"), this, [this]() { showHelp(HelpDialog::Shortcuts); });
+    help->setObjectName(QStringLiteral("actionHelp"));
+    help->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)});
+    auto *shortcutsHelp =
+        helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this]() { showHelp(HelpDialog::Shortcuts); });
+    shortcutsHelp->setObjectName(QStringLiteral("actionShortcutsHelp"));
+    shortcutsHelp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    auto *syntaxHelp =
+        helpMenu->addAction(tr("&Search Syntax"), this, [this]() { showHelp(HelpDialog::SearchSyntax); });
+    syntaxHelp->setObjectName(QStringLiteral("actionSearchSyntaxHelp"));
     auto *healthHelp = helpMenu->addAction(tr("&Health Score"), m_health, &HealthViews::showHelp);
     healthHelp->setObjectName(QStringLiteral("actionHealthHelp"));
-    helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
+    helpMenu->addSeparator();
+    auto *about = helpMenu->addAction(tr("&About MeshLens"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    auto *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -340,6 +383,28 @@ void MainWindow::openProduct(qint64 productId)
     m_stack->setCurrentWidget(m_product);
     const QSignalBlocker blocker(m_nav);
     m_nav->clearSelection();
+}
+
+bool MainWindow::openLink(const QString &link)
+{
+    QString error;
+    const auto parsed = models::DeepLink::parse(link, &error);
+    if (!parsed) {
+        statusBar()->showMessage(tr("Cannot open the link: %1").arg(error), 10000);
+        return false;
+    }
+    if (parsed->kind == models::DeepLink::Kind::Search) {
+        showPage(m_search);
+        m_search->setQuery(parsed->target);
+        return true;
+    }
+    const auto id = m_context.reader->resolveProduct(parsed->target);
+    if (!id) {
+        statusBar()->showMessage(tr("The catalog has no product \"%1\".").arg(parsed->target), 10000);
+        return false;
+    }
+    openProduct(*id);
+    return true;
 }
 
 void MainWindow::updateTitle()
@@ -461,8 +526,51 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About MeshLens"),
                        tr("<h3>MeshLens %1</h3><p>An offline, native browser for data-mesh catalogs.</p>"
-                          "<p>Cache: %2</p>")
-                           .arg(QStringLiteral(MESHLENS_VERSION), m_context.dbPath.toHtmlEscaped()));
+                          "<p>Licensed under the Apache License, version 2.0.</p>"
+                          "<p>Built with Qt %2, running on Qt %3.</p>"
+                          "<p>Cache: %4</p>")
+                           .arg(QStringLiteral(MESHLENS_VERSION), QStringLiteral(QT_VERSION_STR),
+                                QString::fromLatin1(qVersion()), m_context.dbPath.toHtmlEscaped()));
+}
+
+void MainWindow::showHelp(int page)
+{
+    if (!m_help) {
+        // Built on first use, from the actions the window has by then (pages add theirs at construction).
+        QList<QAction *> actions;
+        for (QAction *a : findChildren<QAction *>()) {
+            if (!a->shortcuts().isEmpty()) {
+                actions << a;
+            }
+        }
+        m_help = new HelpDialog(actions, models::healthScoreFormula(m_health->context().loader->policy()), this);
+    }
+    m_help->showPage(static_cast<HelpDialog::Page>(page));
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    connect(dialog, &PreferencesDialog::saved, this, &MainWindow::applyPreferences);
+    connect(dialog, &PreferencesDialog::sourcesRequested, m_sources, &SourcesMenu::showManageSources);
+    dialog->open();
+}
+
+void MainWindow::applyPreferences()
+{
+    const int hours = models::AppSettings::syncIntervalHours();
+    m_autoSync->stop();
+    m_autoSync->setInterval(hours * 3600 * 1000);
+    if (hours > 0) {
+        m_autoSync->start();
+    }
+    if (const QString theme = models::AppSettings::theme(); !theme.isEmpty()) {
+        applyPalette(theme == QLatin1String("dark"));
+    }
+    // The Owners page's "I am" shows the same setting.
+    if (auto *identity = findChild<QLineEdit *>(QStringLiteral("ownersIdentity"))) {
+        identity->setText(models::AppSettings::identity());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -9,6 +9,7 @@
 
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace meshlens::models {
 struct SyncResult;
@@ -17,6 +18,7 @@ struct SyncResult;
 namespace meshlens::ui {
 
 class HealthViews;
+class HelpDialog;
 class LineagePage;
 class OutboxPage;
 class ProductPage;
@@ -40,6 +42,9 @@ public:
     void openProduct(qint64 productId);
     // Shows the navigation page with this title (case-insensitive); false if there is none.
     bool showPageTitled(const QString &title);
+    // Opens a meshlens:// link (a product or a search); a link that is refused or names a product the cache lacks
+    // is reported in the status bar, and false returned.
+    bool openLink(const QString &link);
     // Starts a sync of `source`, or of the last source when empty.
     void syncNow(const QString &source = {});
 
@@ -52,6 +57,9 @@ public:
     [[nodiscard]] HealthViews *healthViews() const { return m_health; }
     [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
     [[nodiscard]] SourcesMenu *sourcesMenu() const { return m_sources; }
+    // Opens the Preferences dialog (non-modal), and the Help pages at a HelpDialog::Page.
+    void showPreferences();
+    void showHelp(int page);
     // Opens the steward's editor / the feedback form for a product (non-modal, so tests can drive them).
     void editProduct(qint64 productId);
     void giveFeedback(qint64 productId);
@@ -67,6 +75,8 @@ private:
     void updateTitle();
     void onSyncFinished(const models::SyncResult &result);
     void showAbout();
+    // Applies the preferences that take effect at once: the sync schedule, the theme, the identity.
+    void applyPreferences();
 
     AppContext m_context;
     QListWidget *m_nav = nullptr;
@@ -84,6 +94,8 @@ private:
     QList<QWidget *> m_history;
     QList<qint64> m_productHistory;
     SourcePrompt m_sourcePrompt;
+    QTimer *m_autoSync = nullptr;
+    HelpDialog *m_help = nullptr;
 };
 
 } // namespace meshlens::ui

@@ -13,10 +13,11 @@ namespace meshlens::ui {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct PassRateChart
 {
-    return QCoreApplication::translate("PassRateChart", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PassRateChart)
+};
 
 double midMs(const models::TrendBucket &b)
 {
@@ -27,12 +28,12 @@ double midMs(const models::TrendBucket &b)
 
 QString passRateSeriesName()
 {
-    return tr("Pass rate");
+    return PassRateChart::tr("Pass rate");
 }
 
 QString failingDaysSeriesName()
 {
-    return tr("Days with failures");
+    return PassRateChart::tr("Days with failures");
 }
 
 void showPassRate(TimeChart *chart, const models::QualityData &data, bool productCounts)
@@ -60,12 +61,12 @@ void showPassRate(TimeChart *chart, const models::QualityData &data, bool produc
     for (const QPointF &p : rate) {
         lowest = std::min(lowest, p.y());
     }
-    chart->setLeftAxis(tr("%"), std::max(0.0, std::floor((lowest - 5.0) / 10.0) * 10.0), 100);
+    chart->setLeftAxis(PassRateChart::tr("%"), std::max(0.0, std::floor((lowest - 5.0) / 10.0) * 10.0), 100);
     chart->addLine(passRateSeriesName(), rate, QColor(0x3b, 0x82, 0xf6));
     chart->addMarkers(failingDaysSeriesName(), failing, StatusTimeline::failColor());
     if (productCounts) {
-        chart->setRightAxis(tr("Products"));
-        chart->addArea(tr("Products checked"), products, QColor(0x8b, 0x5c, 0xf6));
+        chart->setRightAxis(PassRateChart::tr("Products"));
+        chart->addArea(PassRateChart::tr("Products checked"), products, QColor(0x8b, 0x5c, 0xf6));
     }
     // Hover: the day's exact figures, whichever series is under the mouse.
     const models::DayGrid grid = data.grid;
@@ -78,9 +79,9 @@ void showPassRate(TimeChart *chart, const models::QualityData &data, bool produc
         const QString date = QLocale().toString(b.day, QLocale::LongFormat);
         const auto r = b.counts.passRate();
         if (!r) {
-            return tr("%1\nNo check ran").arg(date);
+            return PassRateChart::tr("%1\nNo check ran").arg(date);
         }
-        return tr("%1\nPass rate %2% (%3 of %4 runs; %5 failed, %6 aborted)\n%7 product(s) checked")
+        return PassRateChart::tr("%1\nPass rate %2% (%3 of %4 runs; %5 failed, %6 aborted)\n%7 product(s) checked")
             .arg(date, QLocale().toString(*r * 100.0, 'f', 1))
             .arg(b.counts.pass)
             .arg(b.counts.runs())
@@ -89,11 +90,11 @@ void showPassRate(TimeChart *chart, const models::QualityData &data, bool produc
             .arg(b.products);
     });
     chart->rebuild();
-    chart->setAccessibleDescription(runs > 0 ? tr("Pass rate %1% over %2 runs; %3 day(s) with failures")
+    chart->setAccessibleDescription(runs > 0 ? PassRateChart::tr("Pass rate %1% over %2 runs; %3 day(s) with failures")
                                                    .arg(QLocale().toString(passes / runs * 100.0, 'f', 1))
                                                    .arg(QLocale().toString(runs, 'f', 0))
                                                    .arg(failing.size())
-                                             : tr("No check ran in this range"));
+                                             : PassRateChart::tr("No check ran in this range"));
 }
 
 } // namespace meshlens::ui

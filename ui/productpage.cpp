@@ -1,13 +1,16 @@
 #include "productpage.h"
 
+#include "../models/links/deeplink.h"
 #include "../models/sources/bundle/bundlesource.h"
 #include "../models/store/catalogreader.h"
 #include "markdown.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -154,10 +157,21 @@ ProductPage::ProductPage(models::CatalogReader &reader, QWidget *parent)
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &ProductPage::feedbackRequested);
     m_undoAction = action(tr("&Undo Edit"), "actionUndoEdit", QKeySequence::Undo, &ProductPage::undoEditRequested);
     m_undoAction->setEnabled(false);
+    m_copyLinkAction = new QAction(tr("Copy &Link"), this);
+    m_copyLinkAction->setObjectName(QStringLiteral("actionCopyProductLink"));
+    m_copyLinkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyLinkAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyLinkAction->setToolTip(tr("Copy a meshlens:// link to this product (Ctrl+Shift+C)"));
+    connect(m_copyLinkAction, &QAction::triggered, this, [this]() {
+        if (!m_link.isEmpty()) {
+            QGuiApplication::clipboard()->setText(m_link);
+        }
+    });
+    addAction(m_copyLinkAction);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_pendingBadge);
-    for (QAction *a : {m_undoAction, m_editAction, m_feedbackAction}) {
+    for (QAction *a : {m_undoAction, m_editAction, m_feedbackAction, m_copyLinkAction}) {
         auto *b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setObjectName(a->objectName() + QStringLiteral("Button"));
@@ -195,6 +209,7 @@ bool ProductPage::showProduct(qint64 productId)
     const auto detail = m_reader.product(productId);
     if (!detail) {
         m_productId.reset();
+        m_link.clear();
         m_title->setText(tr("Product not found"));
         m_pendingBadge->hide();
         m_subtitle->setText(tr("The catalog no longer has this product; a sync may have removed it."));
@@ -222,6 +237,7 @@ void ProductPage::fill(const models::ProductDetail &d)
 {
     const models::ProductSummary &s = d.summary;
     m_title->setText(s.title());
+    m_link = models::DeepLink::productLink(s.extId);
     QStringList sub{s.kind == QLatin1String("product") ? tr("Data product") : s.kind};
     if (!s.domain.isEmpty()) {
         sub << tr("%1 domain").arg(s.domain);

@@ -36,6 +36,8 @@ public:
     void reload();
     [[nodiscard]] std::optional<qint64> productId() const { return m_productId; }
     [[nodiscard]] QString title() const;
+    // The meshlens:// link of the shown product (empty when none is shown); "Copy Link" puts it on the clipboard.
+    [[nodiscard]] QString link() const { return m_link; }
     void addTab(QWidget *tab, const QString &title);
 
 Q_SIGNALS:
@@ -58,6 +60,8 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_feedbackAction = nullptr;
     QAction *m_undoAction = nullptr;
+    QAction *m_copyLinkAction = nullptr;
+    QString m_link;
     QTabWidget *m_tabs = nullptr;
     InertTextBrowser *m_description = nullptr;
     QFormLayout *m_facts = nullptr;

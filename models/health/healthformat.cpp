@@ -17,17 +17,14 @@ QString formatShare(std::optional<double> share)
 
 QString formatDuration(std::int64_t seconds)
 {
-    const auto tr = [](const char *text, std::int64_t n) {
-        return QCoreApplication::translate("HealthFormat", text).arg(n);
-    };
     seconds = std::max<std::int64_t>(0, seconds);
     if (seconds >= 86400) {
-        return tr("%1 d", seconds / 86400);
+        return QCoreApplication::translate("HealthFormat", "%1 d").arg(seconds / 86400);
     }
     if (seconds >= 3600) {
-        return tr("%1 h", seconds / 3600);
+        return QCoreApplication::translate("HealthFormat", "%1 h").arg(seconds / 3600);
     }
-    return tr("%1 min", seconds / 60);
+    return QCoreApplication::translate("HealthFormat", "%1 min").arg(seconds / 60);
 }
 
 QString formatValue(double value, const QString &unit)

@@ -9,10 +9,11 @@
 namespace meshlens::models {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct HealthScore
 {
-    return QCoreApplication::translate("HealthScore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HealthScore)
+};
 } // namespace
 
 double metadataCompleteness(const MetadataFacts &f)
@@ -27,19 +28,19 @@ QString missingMetadata(const MetadataFacts &f)
 {
     QStringList missing;
     if (!f.description) {
-        missing << tr("description");
+        missing << HealthScore::tr("description");
     }
     if (!f.owner) {
-        missing << tr("owner");
+        missing << HealthScore::tr("owner");
     }
     if (!f.tags) {
-        missing << tr("tags");
+        missing << HealthScore::tr("tags");
     }
     if (!f.slaDeclared) {
-        missing << tr("SLA");
+        missing << HealthScore::tr("SLA");
     }
     if (f.columns == 0) {
-        missing << tr("schema");
+        missing << HealthScore::tr("schema");
     } else if (f.describedColumns < f.columns) {
         missing << QCoreApplication::translate("HealthScore", "%1 of %2 column descriptions")
                        .arg(f.columns - f.describedColumns)
@@ -51,10 +52,10 @@ QString missingMetadata(const MetadataFacts &f)
 std::array<ScoreTerm, 4> scoreTerms(const HealthComponents &c, const HealthPolicy &p)
 {
     std::array<ScoreTerm, 4> terms{{
-        {tr("SLA compliance"), c.sla, c.sla ? p.weightSla : 0.0, 0},
-        {tr("Quality pass rate"), c.quality, c.quality ? p.weightQuality : 0.0, 0},
-        {tr("Metadata completeness"), c.metadata, p.weightMetadata, 0},
-        {tr("Open incidents"), c.incidentFactor(), p.weightIncidents, 0},
+        {HealthScore::tr("SLA compliance"), c.sla, c.sla ? p.weightSla : 0.0, 0},
+        {HealthScore::tr("Quality pass rate"), c.quality, c.quality ? p.weightQuality : 0.0, 0},
+        {HealthScore::tr("Metadata completeness"), c.metadata, p.weightMetadata, 0},
+        {HealthScore::tr("Open incidents"), c.incidentFactor(), p.weightIncidents, 0},
     }};
     double total = 0;
     for (const ScoreTerm &t : terms) {
@@ -87,11 +88,11 @@ QString healthBandName(HealthBand band)
 {
     switch (band) {
     case HealthBand::Healthy:
-        return tr("healthy");
+        return HealthScore::tr("healthy");
     case HealthBand::AtRisk:
-        return tr("at risk");
+        return HealthScore::tr("at risk");
     case HealthBand::Unhealthy:
-        return tr("unhealthy");
+        return HealthScore::tr("unhealthy");
     }
     return {};
 }

@@ -19,10 +19,11 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 constexpr int kCalendarDays = 180;
 
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct HealthSnapshotText
 {
-    return QCoreApplication::translate("HealthSnapshot", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HealthSnapshotText)
+};
 
 TimeRange windowFor(std::int64_t now, int days)
 {
@@ -88,11 +89,11 @@ QString ownerRoleName(OwnerRole role)
 {
     switch (role) {
     case OwnerRole::Owner:
-        return tr("owner");
+        return HealthSnapshotText::tr("owner");
     case OwnerRole::Steward:
-        return tr("steward");
+        return HealthSnapshotText::tr("steward");
     case OwnerRole::Expert:
-        return tr("expert");
+        return HealthSnapshotText::tr("expert");
     }
     return {};
 }
@@ -409,7 +410,7 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
             auto it = domainIndex.find(domainIds[i]);
             if (it == domainIndex.end()) {
                 it = domainIndex.emplace(domainIds[i], snap->domains.size()).first;
-                snap->domains.push_back(DomainRow{0, tr("(no domain)"), {}, {}});
+                snap->domains.push_back(DomainRow{0, HealthSnapshotText::tr("(no domain)"), {}, {}});
             }
             snap->products[i].domain = static_cast<std::int32_t>(it->second);
             DomainRow &d = snap->domains[it->second];

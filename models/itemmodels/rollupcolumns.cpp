@@ -8,26 +8,35 @@
 
 namespace meshlens::models {
 
+namespace {
+
+// The translation context of the column headers (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct RollupColumns
+{
+    Q_DECLARE_TR_FUNCTIONS(RollupColumns)
+};
+
+} // namespace
+
 QString rollupHeader(RollupField field)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("RollupColumns", text); };
     switch (field) {
     case RollupField::Products:
-        return tr("Products");
+        return RollupColumns::tr("Products");
     case RollupField::Score:
-        return tr("Health");
+        return RollupColumns::tr("Health");
     case RollupField::Healthy:
-        return tr("Healthy");
+        return RollupColumns::tr("Healthy");
     case RollupField::AtRisk:
-        return tr("At risk");
+        return RollupColumns::tr("At risk");
     case RollupField::Unhealthy:
-        return tr("Unhealthy");
+        return RollupColumns::tr("Unhealthy");
     case RollupField::Worst:
-        return tr("Worst");
+        return RollupColumns::tr("Worst");
     case RollupField::Breached:
-        return tr("SLAs breached");
+        return RollupColumns::tr("SLAs breached");
     case RollupField::Incidents:
-        return tr("Open incidents");
+        return RollupColumns::tr("Open incidents");
     }
     return {};
 }

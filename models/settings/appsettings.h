@@ -20,6 +20,18 @@ public:
     // feedback (with OpenMetadata, the logged-in user later). Empty: unknown.
     [[nodiscard]] static QString identity();
     static void setIdentity(const QString &identity);
+
+    // How often the window syncs its last source by itself, in hours; 0 (the default) is never.
+    [[nodiscard]] static int syncIntervalHours();
+    static void setSyncIntervalHours(int hours);
+
+    // The interface language as a locale name ("en", "de"); empty (the default) follows the system. Read at start.
+    [[nodiscard]] static QString language();
+    static void setLanguage(const QString &language);
+
+    // "light" or "dark"; anything else, and the default, follows the system's palette.
+    [[nodiscard]] static QString theme();
+    static void setTheme(const QString &theme);
 };
 
 } // namespace meshlens::models

@@ -15,12 +15,15 @@
 #include "ui/productpage.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDialog>
 #include <QFile>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -119,6 +122,25 @@ private Q_SLOTS:
         m_page = m_window->findChild<ui::LineagePage *>(QStringLiteral("lineagePage"));
         QVERIFY(m_page);
         QVERIFY(!m_page->isVisible()); // a tab of the product page, loaded only when shown
+    }
+
+    void nodeContextMenu_copyLink_putsTheProductsLinkOnTheClipboard()
+    {
+        openLineageOf(m_revenue);
+        const int orders = nodeIndex("sales.orders");
+        QVERIFY(orders >= 0);
+        QApplication::clipboard()->clear();
+        m_page->scene()->requestMenu(orders, QPoint(10, 10));
+        QMenu *menu = nullptr;
+        for (QMenu *m : m_page->findChildren<QMenu *>()) {
+            menu = m->isVisible() ? m : menu;
+        }
+        QVERIFY(menu);
+        auto *copy = menu->findChild<QAction *>(QStringLiteral("actionCopyNodeLink"));
+        QVERIFY(copy);
+        copy->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("meshlens://product/sales.orders"));
+        menu->close();
     }
 
     void openFromProduct_showsItsNeighbourhood()

@@ -1,4 +1,5 @@
 #include "models/itemmodels/searchresultsmodel.h"
+#include "models/links/deeplink.h"
 #include "models/search/searchengine.h"
 #include "models/search/searchhistory.h"
 #include "models/search/searchservice.h"
@@ -14,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,6 +24,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +126,45 @@ private Q_SLOTS:
         QTest::keyClick(field, Qt::Key_Escape);
         QVERIFY(field->text().isEmpty());
         QTRY_COMPARE(results->model()->rowCount(), 3);
+    }
+
+    void copyLink_thenOpenLink_showsTheSameProduct_hostileLinksAreRefusedWithAMessage()
+    {
+        auto f = makeWindow(QStringLiteral("links.db"), true);
+        QVERIFY(f);
+        ui::MainWindow *w = f->window.get();
+        auto *field = find<QLineEdit>(w, "searchField");
+        auto *results = find<QTableView>(w, "resultsView");
+        auto *pages = find<QStackedWidget>(w, "pages");
+        auto *title = find<QLabel>(w, "productTitle");
+
+        // A search link fills the search field and shows its results.
+        QVERIFY(w->openLink(models::DeepLink::searchLink(QStringLiteral("revenu"))));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("searchPage"));
+        QCOMPARE(field->text(), QStringLiteral("revenu"));
+        QTRY_COMPARE(results->model()->rowCount(), 2);
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
+
+        // "Copy Link" puts the product's link on the clipboard; opening it elsewhere comes back to the product.
+        QApplication::clipboard()->clear();
+        find<QAction>(w, "actionCopyProductLink")->trigger();
+        const QString link = QApplication::clipboard()->text();
+        QVERIFY2(link.startsWith(QLatin1String("meshlens://product/")), qPrintable(link));
+        find<QAction>(w, "actionBack")->trigger();
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("searchPage"));
+        QVERIFY(w->openLink(link));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("productPage"));
+        QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
+
+        // Refused links change nothing and say why.
+        QVERIFY(!w->openLink(QStringLiteral("meshlens://user:secret@product/x")));
+        QVERIFY2(w->statusBar()->currentMessage().contains(QLatin1String("user name or password")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        QVERIFY(!w->openLink(QStringLiteral("meshlens://product/no-such-product")));
+        QVERIFY2(w->statusBar()->currentMessage().contains(QLatin1String("no-such-product")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        QCOMPARE(title->text(), QStringLiteral("Daily Revenue"));
     }
 
     void search_typoNotice_facetClick_savedAndRecentSearches()
