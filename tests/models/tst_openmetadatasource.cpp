@@ -11,6 +11,7 @@
 #include "models/store/schema.h"
 #include "models/sync/outboxdelivery.h"
 #include "support/fakeopenmetadata.h"
+#include "support/sourcerun.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -38,43 +39,6 @@ QJsonValue fixture(const QString &relative, const char *key)
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
     return key ? doc.object().value(QLatin1String(key)) : QJsonValue(doc.array());
 }
-
-// The cache writer behind the RecordSink interface, keeping the source state in memory between syncs.
-class CacheSink final : public RecordSink
-{
-public:
-    CacheSink(CatalogWriter &writer, CatalogWriter::SourceInfo source)
-        : m_writer(writer)
-        , m_source(std::move(source))
-    {}
-    std::optional<QString> begin(const records::Header &header) override
-    {
-        cursor = QString::fromStdString(header.cursor);
-        mode = header.mode;
-        return m_writer.begin(m_source, header);
-    }
-    std::optional<QString> write(records::Record &&record) override { return m_writer.write(std::move(record)); }
-    void problem(SourceProblem p) override { problems << p; }
-    void setState(const QString &key, const QByteArray &value) override { state.insert(key, value); }
-
-    QString cursor;
-    records::BundleMode mode = records::BundleMode::Snapshot;
-    QList<SourceProblem> problems;
-    QHash<QString, QByteArray> state;
-
-private:
-    CatalogWriter &m_writer;
-    CatalogWriter::SourceInfo m_source;
-};
-
-// What the sync engine remembers of a source between syncs.
-struct Remembered
-{
-    QString cursor;
-    std::int64_t lastSuccessAt = 0;
-    QHash<QString, QByteArray> state;
-    records::BundleMode lastMode = records::BundleMode::Snapshot;
-};
 
 std::int64_t count(Database &db, const QString &sql)
 {
@@ -132,7 +96,7 @@ private:
     std::unique_ptr<FakeOpenMetadata> m_server;
     MemoryCredentialStore m_credentials;
     std::unique_ptr<Database> m_db;
-    Remembered m_memory;
+    meshlens::test::SourceMemory m_memory;
     int m_dbCount = 0;
 
     void startServer(const QString &version, const QString &token = QStringLiteral("s3cr3t-token-xyz"))
@@ -161,32 +125,7 @@ private:
     std::optional<QString> sync(bool full = false)
     {
         auto s = source();
-        std::atomic<bool> cancel = false;
-        CatalogWriter writer(*m_db);
-        CacheSink sink(writer, {s->uri(), s->kind()});
-        ReadContext context{sink,
-                            cancel,
-                            {},
-                            m_memory.cursor,
-                            m_memory.lastSuccessAt,
-                            [this](const QString &key) { return m_memory.state.value(key); },
-                            full};
-        auto err = s->read(context);
-        if (!err && !writer.isActive()) {
-            err = QStringLiteral("the source wrote no header");
-        }
-        if (!err) {
-            err = writer.commit();
-        }
-        if (err) {
-            writer.rollback();
-            return err;
-        }
-        m_memory.cursor = sink.cursor;
-        m_memory.lastSuccessAt = QDateTime::currentSecsSinceEpoch();
-        m_memory.state = sink.state;
-        m_memory.lastMode = sink.mode;
-        return std::nullopt;
+        return meshlens::test::readInto(*m_db, *s, m_memory, full);
     }
     QString tableFqn(const QString &name) const
     {

@@ -102,7 +102,7 @@ OpenMetadataClient::Reply OpenMetadataClient::get(const QByteArray &path, const 
     request.url = url(path, query);
     request.bearerToken = m_token;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    return finish("GET", path, m_http->send(request));
+    return finish("GET", path, m_transport ? m_transport(request) : m_http->send(request));
 }
 
 OpenMetadataClient::Reply OpenMetadataClient::send(const QByteArray &method, const QByteArray &path,
@@ -118,7 +118,7 @@ OpenMetadataClient::Reply OpenMetadataClient::send(const QByteArray &method, con
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     request.headers.append({QByteArrayLiteral("Content-Type"), contentType});
     request.headers.append(headers);
-    return finish(method, path, m_http->send(request));
+    return finish(method, path, m_transport ? m_transport(request) : m_http->send(request));
 }
 
 std::optional<QString> OpenMetadataClient::list(const QByteArray &path, const Query &query, int limit,

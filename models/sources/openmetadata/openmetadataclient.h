@@ -55,6 +55,9 @@ public:
                                               bool *notFound = nullptr);
 
     [[nodiscard]] QString host() const;
+    // Answers requests instead of the network: the benchmark's floor replays recorded pages from local files.
+    using Transport = std::function<HttpResponse(const HttpRequest &)>;
+    void setTransport(Transport transport) { m_transport = std::move(transport); }
     // The fixed answer to 401 and 403, for probe() and every other call.
     [[nodiscard]] static QString tokenRejected();
 
@@ -66,6 +69,7 @@ private:
     QString m_token;
     const std::atomic<bool> *m_cancel = nullptr;
     std::unique_ptr<HttpClient> m_http;
+    Transport m_transport;
 };
 
 } // namespace meshlens::models

@@ -26,7 +26,8 @@ struct OpenMetadataOptions
     std::int64_t eventOverlapMs = 10 * 60 * 1000;    // events are re-read this far before the last one seen
     std::int64_t eventRetentionS = 7 * 24 * 60 * 60; // the server's default change-event retention
     HttpPolicy http;
-    std::function<std::int64_t()> nowMs; // the clock (epoch ms); the system clock when empty
+    std::function<std::int64_t()> nowMs;     // the clock (epoch ms); the system clock when empty
+    OpenMetadataClient::Transport transport; // instead of the network (the benchmark's floor); empty: HTTP
 };
 
 // One read of an OpenMetadata server into a RecordSink: a full snapshot (every collection, paged) or a delta from the
