@@ -1,5 +1,6 @@
 #include "outboxpage.h"
 
+#include "../models/sources/keychaincredentialstore.h"
 #include "../models/store/outbox.h"
 #include "../models/store/schema.h"
 #include "../models/sync/outboxdelivery.h"
@@ -346,7 +347,10 @@ void OutboxPage::sendNow(bool force)
             r.lastError = err->message;
             return r;
         }
-        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get());
+        // Tokens of the sources that accept writes (OpenMetadata) come from the keychain, read on this worker.
+        models::KeychainCredentialStore keychain;
+        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get(),
+                                                  models::SourceEnvironment{&keychain});
     }));
 }
 
