@@ -482,6 +482,23 @@ private Q_SLOTS:
         QCOMPARE(outbox.item(queued.id)->state, QStringLiteral("conflict"));
     }
 
+    void edit_ofFieldsOpenMetadataLacks_isRejected()
+    {
+        startServer(QStringLiteral("1.9.2"));
+        QVERIFY(!sync());
+        const QString id = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("fact_line_item")));
+        Outbox outbox(*m_db);
+        ProductEdit edit;
+        edit.description = QStringLiteral("Line items");
+        edit.status = QStringLiteral("deprecated");
+        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
+        QVERIFY(queued.ok());
+        const PushResult result = source()->makePusher()->push(*outbox.item(queued.id));
+        QCOMPARE(result.outcome, PushResult::Outcome::Rejected);
+        QVERIFY2(result.message.contains(QStringLiteral("status")), qPrintable(result.message));
+        QCOMPARE(m_server->patchesApplied(), 0);
+    }
+
     void feedback_createsOneThreadOnTheEntity()
     {
         startServer(QStringLiteral("1.9.2"));

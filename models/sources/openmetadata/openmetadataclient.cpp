@@ -102,6 +102,7 @@ OpenMetadataClient::Reply OpenMetadataClient::get(const QByteArray &path, const 
     request.url = url(path, query);
     request.bearerToken = m_token;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    request.expectContentType = QByteArrayLiteral("application/json"); // a login page instead fails clearly
     return finish("GET", path, m_transport ? m_transport(request) : m_http->send(request));
 }
 
