@@ -11,8 +11,16 @@ OpenMetadataClient::OpenMetadataClient(const QUrl &serverBase, const QString &to
     : m_base(serverBase)
     , m_token(token)
     , m_cancel(cancel)
+    , m_policy(policy)
     , m_http(std::make_unique<HttpClient>(policy, cancel))
 {}
+
+std::unique_ptr<OpenMetadataClient> OpenMetadataClient::sibling() const
+{
+    auto other = std::make_unique<OpenMetadataClient>(m_base, m_token, m_cancel, m_policy);
+    other->m_transport = m_transport;
+    return other;
+}
 
 OpenMetadataClient::~OpenMetadataClient() = default;
 

@@ -55,6 +55,8 @@ public:
                                               bool *notFound = nullptr);
 
     [[nodiscard]] QString host() const;
+    // A client of its own for another thread (same server, token, cancel flag, policy and transport).
+    [[nodiscard]] std::unique_ptr<OpenMetadataClient> sibling() const;
     // Answers requests instead of the network: the benchmark's floor replays recorded pages from local files.
     using Transport = std::function<HttpResponse(const HttpRequest &)>;
     void setTransport(Transport transport) { m_transport = std::move(transport); }
@@ -68,6 +70,7 @@ private:
     QUrl m_base;
     QString m_token;
     const std::atomic<bool> *m_cancel = nullptr;
+    HttpPolicy m_policy;
     std::unique_ptr<HttpClient> m_http;
     Transport m_transport;
 };
