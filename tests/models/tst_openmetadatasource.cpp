@@ -135,6 +135,22 @@ private:
     {
         return count(*m_db, QStringLiteral("SELECT id FROM entries WHERE ext_id = '%1'").arg(ext));
     }
+    // Starts a server of that version, syncs it, and returns the id of one of its tables (empty on failure).
+    QString syncedTable(const QString &version, const QString &name)
+    {
+        startServer(version);
+        if (QTest::currentTestFailed() || sync()) {
+            return {};
+        }
+        return m_server->idOf(QStringLiteral("table"), tableFqn(name));
+    }
+    // Queues an edit of the entry with that id; returns the outbox item, or nothing when it was not queued.
+    std::optional<OutboxItem> queueEdit(const QString &id, const ProductEdit &edit)
+    {
+        Outbox outbox(*m_db);
+        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
+        return queued.ok() ? outbox.item(queued.id) : std::nullopt;
+    }
     int listCalls(const QString &path) const
     {
         return int(m_server->requestLog().count(QStringLiteral("GET ") + path));
@@ -464,36 +480,33 @@ private Q_SLOTS:
     void staleEdit_becomesConflictWithTheServersValues()
     {
         QFETCH(QString, version);
-        startServer(version);
-        QVERIFY(!sync());
-        const QString id = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("fact_order")));
-        Outbox outbox(*m_db);
+        const QString id = syncedTable(version, QStringLiteral("fact_order"));
+        QVERIFY(!id.isEmpty());
         ProductEdit edit;
         edit.description = QStringLiteral("mine");
-        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
-        QVERIFY(queued.ok());
+        const auto item = queueEdit(id, edit);
+        QVERIFY(item);
         m_server->setDescription(id, QStringLiteral("theirs"));
-        const PushResult result = source()->makePusher()->push(*outbox.item(queued.id));
+        const PushResult result = source()->makePusher()->push(*item);
         QCOMPARE(result.outcome, PushResult::Outcome::Conflict);
         QCOMPARE(result.theirs.value(QLatin1String("description")).toString(), QStringLiteral("theirs"));
         QCOMPARE(m_server->patchesApplied(), 0);
         QCOMPARE(m_server->entity(id).value(QLatin1String("description")).toString(), QStringLiteral("theirs"));
-        outbox.finishSending(queued.id, result, QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(outbox.item(queued.id)->state, QStringLiteral("conflict"));
+        Outbox outbox(*m_db);
+        outbox.finishSending(item->id, result, QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(outbox.item(item->id)->state, QStringLiteral("conflict"));
     }
 
     void edit_ofFieldsOpenMetadataLacks_isRejected()
     {
-        startServer(QStringLiteral("1.9.2"));
-        QVERIFY(!sync());
-        const QString id = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("fact_line_item")));
-        Outbox outbox(*m_db);
+        const QString id = syncedTable(QStringLiteral("1.9.2"), QStringLiteral("fact_line_item"));
+        QVERIFY(!id.isEmpty());
         ProductEdit edit;
         edit.description = QStringLiteral("Line items");
         edit.status = QStringLiteral("deprecated");
-        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
-        QVERIFY(queued.ok());
-        const PushResult result = source()->makePusher()->push(*outbox.item(queued.id));
+        const auto item = queueEdit(id, edit);
+        QVERIFY(item);
+        const PushResult result = source()->makePusher()->push(*item);
         QCOMPARE(result.outcome, PushResult::Outcome::Rejected);
         QVERIFY2(result.message.contains(QStringLiteral("status")), qPrintable(result.message));
         QCOMPARE(m_server->patchesApplied(), 0);
