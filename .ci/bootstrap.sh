@@ -21,7 +21,7 @@ esac
 # named here; .ci/check-packages.sh fails the test run when the build uses a package this list misses.
 packages=(cmake ninja-build g++ pkg-config git
     qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
-    libgl1-mesa-dev libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev
+    libgl1-mesa-dev libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev zlib1g-dev
     sqlite3 graphviz xvfb xauth)
 # The test run also checks formatting and the package list itself.
 test_packages=(clang-format dpkg-dev apt)

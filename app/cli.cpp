@@ -31,9 +31,9 @@ using namespace meshlens::models;
 
 namespace {
 
-const QStringList kVerbs = {QStringLiteral("sync"),   QStringLiteral("search"),   QStringLiteral("show"),
-                            QStringLiteral("stats"),  QStringLiteral("generate"), QStringLiteral("help"),
-                            QStringLiteral("lineage")};
+const QStringList kVerbs = {QStringLiteral("sync"),    QStringLiteral("search"),   QStringLiteral("show"),
+                            QStringLiteral("stats"),   QStringLiteral("generate"), QStringLiteral("help"),
+                            QStringLiteral("lineage"), QStringLiteral("problems")};
 const QStringList kOutboxVerbs = {QStringLiteral("edit"), QStringLiteral("feedback"), QStringLiteral("outbox")};
 
 std::atomic<bool> g_interrupted = false;
@@ -80,6 +80,9 @@ QString usage()
                "  stats [--json]               what the cache holds, and each source's sync state\n"
                "  lineage PRODUCT [--up N] [--down N] [--ports] [--format json|dot]\n"
                "                               a product's lineage neighbourhood (default 2 hops each way)\n"
+               "  problems [--source S] [--json]\n"
+               "                               what the last sync of each source found wrong in its input (file, "
+               "line)\n"
                "  generate --products N [--seed S] [--as-of DATE] --out FILE\n"
                "                               write a synthetic catalog bundle of any size\n"
                "  edit PRODUCT [--description T] [--display-name T] [--status S] [--tier N] [--add-tag T]\n"
@@ -96,7 +99,9 @@ QString usage()
                "  --db PATH                    the catalog cache (default: %1)\n"
                "  -h, --help                   this help;  -v, --version  the version\n"
                "\n"
-               "Sources: a bundle path, or a file:, qrc: or http(s): URL; \"sample\" is the bundled sample catalog.\n"
+               "Sources: a bundle path, or a file:, qrc: or http(s): URL; \"sample\" is the bundled sample catalog;\n"
+               "a folder of data contracts (*.odcs.yaml, *.odps.yaml, OpenLineage *.json), or "
+               "contracts+file:///path/.\n"
                "\n"
                "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 product not found, 4 cache unusable, 130 interrupted.\n")
         .arg(CachePaths::defaultDatabasePath());
@@ -572,6 +577,8 @@ int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
         code = runStats(args, io);
     } else if (verb == QLatin1String("lineage")) {
         code = runLineage(args, out, err);
+    } else if (verb == QLatin1String("problems")) {
+        code = runProblems(args, out, err);
     } else if (verb == QLatin1String("generate")) {
         code = runGenerate(args, io);
     } else if (verb == QLatin1String("edit")) {

@@ -26,4 +26,7 @@ int runCli(const QStringList &arguments, std::FILE *out = stdout, std::FILE *err
 // `meshlens lineage` (cli_lineage.cpp).
 int runLineage(const QStringList &args, std::FILE *out, std::FILE *err);
 
+// `meshlens problems` (cli_problems.cpp).
+int runProblems(const QStringList &args, std::FILE *out, std::FILE *err);
+
 } // namespace meshlens::app

@@ -5,6 +5,7 @@
 
 #include "models/processmemory.h"
 #include "models/sources/bundle/bundlesource.h"
+#include "models/sources/keychaincredentialstore.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
@@ -95,7 +96,10 @@ int runGui(int argc, char **argv)
     }
     meshlens::models::CatalogReader reader(readDb);
     meshlens::models::SyncController sync;
-    meshlens::ui::MainWindow window({dbPath, &reader, &sync});
+    // Sources' tokens live in the OS keychain, never in settings or the cache.
+    meshlens::models::KeychainCredentialStore credentials;
+    sync.setEnvironment({&credentials});
+    meshlens::ui::MainWindow window({dbPath, &reader, &sync, &credentials});
     if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2) {
         window.resize(wh[0].toInt(), wh[1].toInt());
     }

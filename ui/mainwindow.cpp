@@ -14,6 +14,7 @@
 #include "productpage.h"
 #include "qualitytab.h"
 #include "searchpage.h"
+#include "sourcesmenu.h"
 #include "syncstatus.h"
 #include "trendspage.h"
 
@@ -116,6 +117,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     // The outbox of edits and feedback (its own connection to the cache, which it writes).
     m_outbox = new OutboxPage(m_context.dbPath);
     m_outbox->setObjectName(QStringLiteral("outboxPage"));
+    m_outbox->setSourceEnvironment({m_context.credentials});
     addPage(tr("Outbox"), m_outbox);
     connect(m_product, &ProductPage::editRequested, this, &MainWindow::editProduct);
     connect(m_product, &ProductPage::feedbackRequested, this, &MainWindow::giveFeedback);
@@ -277,6 +279,11 @@ void MainWindow::createActions()
     back->setShortcuts({QKeySequence::Back, QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Backspace)});
     back->setShortcutContext(Qt::WindowShortcut);
 
+    // Sources: add, manage and remove them, and what their syncs reported (a dock and a status-bar indicator).
+    m_sources = new SourcesMenu(*this, m_outbox->database(), m_context.sync, m_context.credentials);
+    connect(m_sources, &SourcesMenu::syncRequested, this, [this](const QString &source) { syncNow(source); });
+    connect(m_sources, &SourcesMenu::catalogChanged, this, &MainWindow::onSourcesRemoved);
+
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
     auto *healthHelp = helpMenu->addAction(tr("&Health Score"), m_health, &HealthViews::showHelp);
@@ -432,6 +439,22 @@ void MainWindow::onOutboxChanged()
     m_outbox->refresh();
     m_product->reload();
     m_search->refresh(); // results mark products with pending edits
+}
+
+void MainWindow::onSourcesRemoved()
+{
+    // What a sync's finish refreshes, for a catalog that lost a source.
+    m_syncStatus->setAsOf(m_context.reader->asOf());
+    m_search->refresh();
+    m_product->reload(); // also re-reads its Quality, Health and Lineage tabs
+    m_outbox->refresh();
+    if (auto *trends = findChild<TrendsPage *>(QStringLiteral("trendsPage"))) {
+        trends->refresh();
+    }
+    models::HealthSnapshotLoader *health = m_health->context().loader;
+    if (health->snapshot() || health->isLoading()) {
+        health->load(health->policy());
+    }
 }
 
 void MainWindow::showAbout()

@@ -21,6 +21,7 @@ class LineagePage;
 class OutboxPage;
 class ProductPage;
 class SearchPage;
+class SourcesMenu;
 class SyncStatus;
 
 // Composes the pages and routes the actions; owns no data and no business logic. Navigation on the left lists
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] ProductPage *productPage() const { return m_product; }
     [[nodiscard]] HealthViews *healthViews() const { return m_health; }
     [[nodiscard]] OutboxPage *outboxPage() const { return m_outbox; }
+    [[nodiscard]] SourcesMenu *sourcesMenu() const { return m_sources; }
     // Opens the steward's editor / the feedback form for a product (non-modal, so tests can drive them).
     void editProduct(qint64 productId);
     void giveFeedback(qint64 productId);
@@ -74,6 +76,8 @@ private:
     SyncStatus *m_syncStatus = nullptr;
     OutboxPage *m_outbox = nullptr;
     HealthViews *m_health = nullptr;
+    SourcesMenu *m_sources = nullptr;
+    void onSourcesRemoved();
     void undoEdit(qint64 productId);
     void onOutboxChanged();
     QList<QWidget *> m_navPages;

@@ -1,6 +1,5 @@
 #include "outboxpage.h"
 
-#include "../models/sources/keychaincredentialstore.h"
 #include "../models/store/outbox.h"
 #include "../models/store/schema.h"
 #include "../models/sync/outboxdelivery.h"
@@ -339,7 +338,7 @@ void OutboxPage::sendNow(bool force)
         deliveryFinished(watcher->result());
     });
     // A connection of the worker's own: SQLite connections are not shared across threads.
-    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel]() {
+    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel, environment = m_environment]() {
         models::Database db;
         if (auto err = db.open(path)) {
             models::DeliveryReport r;
@@ -347,10 +346,8 @@ void OutboxPage::sendNow(bool force)
             r.lastError = err->message;
             return r;
         }
-        // Tokens of the sources that accept writes (OpenMetadata) come from the keychain, read on this worker.
-        models::KeychainCredentialStore keychain;
         return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get(),
-                                                  models::SourceEnvironment{&keychain});
+                                                  environment);
     }));
 }
 

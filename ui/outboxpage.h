@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../models/sources/source.h"
 #include "../models/store/database.h"
 
 #include <QWidget>
@@ -44,6 +45,8 @@ public:
     // Delivers due items now (force: ignore the backoff, as when the user asks).
     void sendNow(bool force = true);
     [[nodiscard]] bool isSending() const { return m_sending; }
+    // What delivery opens each item's source with (the keychain for tokens). Its store must outlive the page.
+    void setSourceEnvironment(const models::SourceEnvironment &environment) { m_environment = environment; }
 
     // Test seams: the discard confirmation, the export file prompt, and the "has the owner applied it?" question.
     using Confirm = std::function<bool(QWidget *parent, const QString &question)>;
@@ -85,6 +88,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     Confirm m_confirm;
     SavePath m_savePath;
+    models::SourceEnvironment m_environment;
 };
 
 } // namespace meshlens::ui

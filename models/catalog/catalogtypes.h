@@ -99,6 +99,7 @@ struct SourceState
 {
     QString uri, kind, name, cursor, lastError;
     std::optional<std::int64_t> snapshotAt, lastAttemptAt, lastSuccessAt;
+    std::int64_t id = 0; // sources.id: the source: filter's facet token and every entity's source_id
 };
 
 struct CatalogStats

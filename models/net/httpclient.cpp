@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include "inflater.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLocale>
@@ -108,6 +110,11 @@ QString bytes(std::int64_t n)
     return QStringLiteral("%1 bytes").arg(n);
 }
 
+QString cutShort(std::int64_t received, std::int64_t announced)
+{
+    return QStringLiteral("the body was cut short: %1 of the %2 bytes announced arrived").arg(received).arg(announced);
+}
+
 QString statusText(int status, const QByteArray &reason)
 {
     return reason.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
@@ -213,7 +220,9 @@ int HttpClient::retryDelayMs(int failedAttempts, const QByteArray &retryAfter, c
         bool isNumber = false;
         const qlonglong secs = value.toLongLong(&isNumber);
         if (isNumber && secs >= 0) {
-            return int(std::min<qlonglong>(secs * 1000, policy.maxBackoffMs));
+            // Clamped before multiplying: a hostile "Retry-After: 99999999999999999" must not overflow.
+            return int(std::min<qlonglong>(std::min<qlonglong>(secs, policy.maxBackoffMs / 1000 + 1) * 1000,
+                                           policy.maxBackoffMs));
         }
         // An HTTP date (RFC 9110 IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
         QDateTime at =
@@ -262,6 +271,10 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
     for (const auto &[name, value] : request.headers) {
         req.setRawHeader(name, value);
     }
+    // Asked for here, not by Qt, so the body is decoded by an Inflater that notices when it is cut short.
+    if (!req.hasRawHeader("Accept-Encoding")) {
+        req.setRawHeader("Accept-Encoding", "gzip, deflate");
+    }
     if (sendToken && !request.bearerToken.isEmpty()) {
         req.setRawHeader("Authorization", "Bearer " + request.bearerToken.toUtf8());
     }
@@ -285,7 +298,9 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
     bool done = false;
     bool headersRead = false;
     std::int64_t announced = -1;
-    std::int64_t received = 0;
+    std::int64_t received = 0; // on the wire, compressed or not
+    std::int64_t decoded = 0;  // after decompression
+    std::unique_ptr<Inflater> inflater;
     QList<QSslError> sslErrors;
     QTimer phase; // the connect timeout, then the idle timeout
     phase.setSingleShot(true);
@@ -316,8 +331,17 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         a.headers = reply->rawHeaderPairs();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         announced = length.isValid() ? length.toLongLong() : -1;
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
+            inflater = std::make_unique<Inflater>();
+        } else if (!encoding.isEmpty() && encoding != "identity") {
+            stop(Outcome::Failed,
+                 QStringLiteral("the server answered in the %1 encoding, which MeshLens did not ask for")
+                     .arg(QString::fromLatin1(encoding)));
+            return;
+        }
         if (!onData && announced > policy.maxResponseBytes) {
-            stop(Outcome::TooLarge, QStringLiteral("the server announced a response of %1, over the %2 limit")
+            stop(Outcome::TooLarge, QStringLiteral("the server announced a response of %1, over the limit of %2")
                                         .arg(bytes(announced), bytes(policy.maxResponseBytes)));
         }
     };
@@ -326,11 +350,24 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         if (done) {
             return;
         }
-        const QByteArray chunk = reply->readAll();
+        const QByteArray wire = reply->readAll();
+        if (wire.isEmpty()) {
+            return;
+        }
+        received += wire.size();
+        QByteArray chunk;
+        if (inflater) {
+            if (auto error = inflater->feed(wire, chunk)) {
+                stop(Outcome::Failed, *error);
+                return;
+            }
+        } else {
+            chunk = wire;
+        }
+        decoded += chunk.size();
         if (chunk.isEmpty()) {
             return;
         }
-        received += chunk.size();
         if (onData && a.status >= 200 && a.status < 300) {
             a.delivered = true;
             if (auto error = (*onData)(chunk)) {
@@ -344,9 +381,9 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
             }
             return;
         }
-        if (received > policy.maxResponseBytes) {
+        if (decoded > policy.maxResponseBytes) {
             stop(Outcome::TooLarge,
-                 QStringLiteral("the response is larger than the %1 limit").arg(bytes(policy.maxResponseBytes)));
+                 QStringLiteral("the response is larger than the limit of %1").arg(bytes(policy.maxResponseBytes)));
             return;
         }
         a.body += chunk;
@@ -371,9 +408,26 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         }
     });
     QNetworkReply *r = reply.get();
-    QObject::connect(r, &QNetworkReply::requestSent, &loop, alive);
-    QObject::connect(r, &QNetworkReply::uploadProgress, &loop,
-                     [&](qint64, qint64) { phase.start(policy.idleTimeoutMs); });
+    QObject::connect(r, &QNetworkReply::requestSent, &loop, [&] {
+        // Qt sends a request again by itself when a connection drops early; once an answer has begun, that would
+        // splice two answers into one body, so it ends the attempt instead (run() decides about sending again).
+        if (headersRead || received > 0) {
+            if (announced >= 0 && received < announced) {
+                stop(Outcome::Truncated, cutShort(received, announced));
+            } else {
+                stop(Outcome::Reset,
+                     QStringLiteral("the connection to %1 broke in the middle of the answer").arg(hostPort(url)));
+            }
+            return;
+        }
+        qCDebug(lcNet) << "request sent" << (a.sent ? "again" : "");
+        alive();
+    });
+    QObject::connect(r, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64) {
+        if (sent > 0) {
+            alive(); // a large body is on its way: connected, and the idle timeout applies
+        }
+    });
     QObject::connect(r, &QNetworkReply::metaDataChanged, &loop, [&] {
         alive();
         readHeaders();
@@ -403,9 +457,12 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         const bool expectsBody = method != "HEAD" && a.status != 204 && a.status != 304;
         if (headersRead && expectsBody && announced >= 0 && received < announced) {
             a.outcome = Outcome::Truncated;
-            a.detail = QStringLiteral("the body was cut short: %1 of the %2 bytes announced arrived")
-                           .arg(received)
-                           .arg(announced);
+            a.detail = cutShort(received, announced);
+            return;
+        }
+        if (headersRead && expectsBody && inflater && received > 0 && !inflater->finished()) {
+            a.outcome = Outcome::Truncated;
+            a.detail = QStringLiteral("the compressed body was cut short after %1 bytes").arg(received);
             return;
         }
         if (headersRead && httpLevel) {
@@ -416,7 +473,7 @@ Attempt HttpClient::Impl::attempt(const QByteArray &method, const QUrl &url, con
         case QNetworkReply::ConnectionRefusedError:
             a.outcome = Outcome::Refused;
             a.sent = false;
-            a.detail = QStringLiteral("the connection to %1 was refused (is the server running?)").arg(hostPort(url));
+            a.detail = QStringLiteral("the connection to %1 was refused").arg(hostPort(url));
             break;
         case QNetworkReply::HostNotFoundError:
             a.outcome = Outcome::Refused;
@@ -484,7 +541,7 @@ HttpResponse HttpClient::Impl::run(const HttpRequest &request, const OnData *onD
             message.replace(request.bearerToken, QStringLiteral("[token]")); // a server may echo it back
         }
         response.error = message;
-        qCInfo(lcNet).noquote() << message;
+        qCDebug(lcNet).noquote() << message; // the caller reports it; this is for tracing a sync
         return response;
     };
 
@@ -587,6 +644,8 @@ HttpResponse HttpClient::Impl::run(const HttpRequest &request, const OnData *onD
         if (!what.isEmpty()) {
             if (retryable && !maySend && !a.delivered) {
                 what += QStringLiteral("; it was not sent again because the server may have applied it");
+            } else if (a.outcome == Outcome::Refused) {
+                what += QStringLiteral("; is the server running?");
             } else if (retryable) {
                 what += QStringLiteral("; try again later");
             }

@@ -71,7 +71,8 @@ public:
 
     [[nodiscard]] HttpResponse send(const HttpRequest &request);
     // Hands the body to onData as it arrives (a bundle of gigabytes): no size cap and no retry once data arrived.
-    // onData returns an error to stop. The response's body stays empty.
+    // onData returns an error to stop. The response's body stays empty, except for a failed answer's first 64 KiB
+    // (a server's error message). The body arrives decompressed; Content-Length is checked on the wire bytes.
     [[nodiscard]] HttpResponse stream(const HttpRequest &request,
                                       const std::function<std::optional<QString>(const QByteArray &chunk)> &onData);
 

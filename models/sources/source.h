@@ -105,6 +105,10 @@ public:
 struct SourceEnvironment
 {
     CredentialStore *credentials = nullptr; // null: no stored tokens (the CLI falls back to its environment)
+    // What the cache keeps for a source (RecordSink::setState) as of now, by the source's uri and the key: a pusher
+    // reads what the last sync saw (the contracts folder's manifest). Set by OutboxDelivery over its connection;
+    // empty: nothing is known.
+    std::function<QByteArray(const QString &sourceUri, const QString &key)> state;
 };
 
 } // namespace meshlens::models

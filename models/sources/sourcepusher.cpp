@@ -6,14 +6,20 @@ namespace meshlens::models {
 
 OutboxPusher *SourcePusher::pusherFor(const QString &sourceUri, const QString &sourceKind) const
 {
-    const auto it = m_pushers.constFind(sourceUri);
-    if (it != m_pushers.constEnd()) {
-        return it->get();
+    const auto it = m_routes.constFind(sourceUri);
+    if (it != m_routes.constEnd()) {
+        return (*it)->pusher.get();
     }
-    SourceRegistry::Opened opened = SourceRegistry::openStored(sourceUri, sourceKind, m_environment);
-    std::shared_ptr<OutboxPusher> pusher = opened.source ? opened.source->makePusher() : nullptr;
-    m_pushers.insert(sourceUri, pusher);
-    return pusher.get();
+    auto route = std::make_shared<Route>();
+    if (m_opener) {
+        route->pusher = m_opener(sourceUri, sourceKind);
+    } else if (SourceRegistry::Opened opened = SourceRegistry::openStored(sourceUri, sourceKind, m_environment);
+               opened.source) {
+        route->pusher = opened.source->makePusher();
+        route->source = std::move(opened.source);
+    }
+    m_routes.insert(sourceUri, route);
+    return route->pusher.get();
 }
 
 bool SourcePusher::accepts(const QString &sourceUri, const QString &sourceKind) const

@@ -1,6 +1,7 @@
 #include "sourceregistry.h"
 
 #include "bundle/bundlesource.h"
+#include "contracts/contractssource.h"
 #include "openmetadata/openmetadatasource.h"
 
 namespace meshlens::models {
@@ -10,6 +11,7 @@ const std::vector<SourceRegistry::Kind> &SourceRegistry::kinds()
     // One line per kind of source. The bundle comes last: it reads any path or URL no other kind claims.
     static const std::vector<Kind> all{
         OpenMetadataSource::registration(),
+        ContractsSource::registration(),
         BundleSource::registration(),
     };
     return all;

@@ -329,13 +329,20 @@ CatalogStats CatalogReader::stats()
     s.checks = scalar(m_db, "SELECT count(*) FROM checks");
     s.lineageEdges = scalar(m_db, "SELECT count(*) FROM lineage");
     s.pendingOutbox = scalar(m_db, "SELECT count(*) FROM outbox WHERE state <> 'delivered'");
-    Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
-                                "snapshot_at, last_attempt_at, last_success_at FROM sources ORDER BY id");
-    while (st.next()) {
-        s.sources.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optionalInt64(5),
-                                        st.optionalInt64(6), st.optionalInt64(7)});
-    }
+    s.sources = sources();
     return s;
+}
+
+QList<SourceState> CatalogReader::sources()
+{
+    QList<SourceState> list;
+    Statement st = m_db.prepare("SELECT uri, kind, name, coalesce(cursor, ''), coalesce(last_error, ''), "
+                                "snapshot_at, last_attempt_at, last_success_at, id FROM sources ORDER BY id");
+    while (st.next()) {
+        list.push_back(SourceState{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optionalInt64(5),
+                                   st.optionalInt64(6), st.optionalInt64(7), st.int64(8)});
+    }
+    return list;
 }
 
 std::optional<std::int64_t> CatalogReader::asOf()

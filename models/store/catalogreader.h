@@ -32,6 +32,8 @@ public:
     [[nodiscard]] QList<CheckInfo> checks(std::int64_t id);
 
     [[nodiscard]] CatalogStats stats();
+    // The sources the cache holds, in the order they were first synced.
+    [[nodiscard]] QList<SourceState> sources();
     // When the data in the cache was last confirmed current: the newest successful sync of any source.
     [[nodiscard]] std::optional<std::int64_t> asOf();
     [[nodiscard]] bool isEmpty();

@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 #include "../sources/sourcepusher.h"
+#include "../store/catalogwriter.h"
 
 namespace meshlens::models {
 
@@ -21,9 +22,15 @@ void OutboxDelivery::setPusherFactory(PusherFactory factory)
 DeliveryReport OutboxDelivery::deliverAll(Database &db, std::int64_t now, bool force, const std::atomic<bool> *cancel,
                                           const SourceEnvironment &environment)
 {
-    const std::unique_ptr<OutboxPusher> pusher =
-        pusherFactory() ? pusherFactory()() : std::make_unique<SourcePusher>(environment);
-    return deliver(db, pusher.get(), now, force, cancel);
+    // Pushers read what the last sync kept for their source (a manifest) over this delivery's connection.
+    SourceEnvironment withState = environment;
+    if (!withState.state) {
+        withState.state = [&db](const QString &sourceUri, const QString &key) {
+            return CatalogWriter::state(db, sourceUri, key);
+        };
+    }
+    SourcePusher pusher(withState, pusherFactory());
+    return deliver(db, &pusher, now, force, cancel);
 }
 
 DeliveryReport OutboxDelivery::deliver(Database &db, OutboxPusher *pusher, std::int64_t now, bool force,

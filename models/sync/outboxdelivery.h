@@ -33,11 +33,12 @@ public:
     [[nodiscard]] static DeliveryReport deliver(Database &db, OutboxPusher *pusher, std::int64_t now,
                                                 bool force = false, const std::atomic<bool> *cancel = nullptr);
 
-    // The connectors that accept writes, behind one pusher: what the GUI and the CLI deliver through. Today no
-    // source accepts writes (bundles are exported), so the default makes none; the OpenMetadata connector
-    // registers itself here, and tests install their fake. Set before any delivery starts.
-    // Without a factory, each item goes to the pusher of its own source (SourcePusher), opened with `environment`.
-    using PusherFactory = std::function<std::unique_ptr<OutboxPusher>()>;
+    // The write side of one source, or null when it accepts no writes. By default each item goes to the source its
+    // entity came from: SourceRegistry::openStored(uri, kind, environment)->makePusher(), once per source and
+    // delivery (SourcePusher). Tests install a fake here; an empty factory restores the default. Set before any
+    // delivery starts.
+    using PusherFactory =
+        std::function<std::unique_ptr<OutboxPusher>(const QString &sourceUri, const QString &sourceKind)>;
     static void setPusherFactory(PusherFactory factory);
     [[nodiscard]] static DeliveryReport deliverAll(Database &db, std::int64_t now, bool force = false,
                                                    const std::atomic<bool> *cancel = nullptr,

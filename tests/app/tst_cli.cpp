@@ -209,6 +209,42 @@ private Q_SLOTS:
         QCOMPARE(lineage({QStringLiteral("sales.orders"), QStringLiteral("--up"), QStringLiteral("-1")}).code,
                  static_cast<int>(app::ExitUsage));
     }
+
+    void problems_listsWhatAContractsFolderSyncFound()
+    {
+        // A folder with a good contract and a broken one: the sync succeeds, the broken file is a problem.
+        const QString folder = m_dir.filePath(QStringLiteral("contracts"));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/good.odcs.yaml"),
+                                "apiVersion: v3.1.0\nkind: DataContract\nid: good\nversion: 1.0.0\nstatus: active\n"));
+        QVERIFY(test::writeFile(folder + QStringLiteral("/sub/bad.odcs.yaml"), "kind: DataContract\nid: [x\n"));
+        const QString db = m_dir.filePath(QStringLiteral("problems.db"));
+        const auto withDb = [&db](QStringList args) { return run(args << QStringLiteral("--db") << db); };
+        QCOMPARE(withDb({QStringLiteral("problems")}).out, QStringLiteral("No problems.\n"));
+        const CliRun sync = withDb({QStringLiteral("sync"), QStringLiteral("--source"), folder, QStringLiteral("-q")});
+        QVERIFY2(sync.code == 0, qPrintable(sync.err));
+
+        const CliRun text = withDb({QStringLiteral("problems")});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QLatin1String("contracts+file://")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("error   sub/bad.odcs.yaml:3: invalid YAML")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("1 problems (1 errors)")));
+
+        const CliRun json =
+            withDb({QStringLiteral("problems"), QStringLiteral("--json"), QStringLiteral("--source"), folder});
+        QCOMPARE(json.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject p = list.first().toObject();
+        QCOMPARE(p.value(QLatin1String("file")).toString(), QStringLiteral("sub/bad.odcs.yaml"));
+        QCOMPARE(p.value(QLatin1String("line")).toInt(), 3);
+        QCOMPARE(p.value(QLatin1String("severity")).toString(), QStringLiteral("error"));
+        QCOMPARE(p.value(QLatin1String("kind")).toString(), QStringLiteral("contracts"));
+        // Another source's filter shows none of them; a stray argument is bad usage.
+        const CliRun other = withDb({QStringLiteral("problems"), QStringLiteral("--json"), QStringLiteral("--source"),
+                                     QStringLiteral("https://elsewhere.example/bundle.ndjson")});
+        QCOMPARE(QJsonDocument::fromJson(other.out.toUtf8()).array().size(), 0);
+        QCOMPARE(withDb({QStringLiteral("problems"), QStringLiteral("extra")}).code, static_cast<int>(app::ExitUsage));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

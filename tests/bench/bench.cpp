@@ -24,6 +24,7 @@ int childIngestParse(const QString &bundle);
 int runHealth(const Options &options);
 int childHealthSnapshot(const QString &db);
 int runCharts(const Options &options);
+int runContracts(const Options &options);
 int childChartsDraw(int argc, char **argv);
 int runOpenMetadata(const Options &options);
 } // namespace meshlens::bench
@@ -56,13 +57,10 @@ int main(int argc, char **argv)
         return 2;
     }
     const std::map<QString, std::function<int(const Options &)>> suites = {
-        {QStringLiteral("ingest"), runIngest},
-        {QStringLiteral("startup"), runStartup},
-        {QStringLiteral("health"), runHealth},
-        {QStringLiteral("charts"), runCharts},
-        {QStringLiteral("lineage"), runLineage},
-        {QStringLiteral("search"), runSearch},
-        {QStringLiteral("openmetadata"), runOpenMetadata},
+        {QStringLiteral("ingest"), runIngest},       {QStringLiteral("startup"), runStartup},
+        {QStringLiteral("health"), runHealth},       {QStringLiteral("charts"), runCharts},
+        {QStringLiteral("lineage"), runLineage},     {QStringLiteral("search"), runSearch},
+        {QStringLiteral("contracts"), runContracts}, {QStringLiteral("openmetadata"), runOpenMetadata},
     };
     QStringList names;
     for (const auto &[name, fn] : suites) {

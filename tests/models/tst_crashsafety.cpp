@@ -1,8 +1,15 @@
-// A sync killed with SIGKILL half-way (no chance to roll back) must leave the previous catalog intact: the test
-// re-runs its own binary as the syncing process and kills it once it has written part of a big bundle.
+// A sync or a migration killed with SIGKILL at any moment (no chance to roll back) must leave the cache exactly as
+// it was before, or exactly as the completed work leaves it, and lose no outbox item. The test re-runs its own
+// binary as the working process and kills it at seeded random moments; each survivor is checked with
+// PRAGMA integrity_check and a content hash over every table.
+//
+// CI runs the quick form. The long form is the same test with more points and a bigger catalog:
+//   MESHLENS_CRASH_POINTS=500 MESHLENS_CRASH_PRODUCTS=100000 MESHLENS_CRASH_SEED=7 tests/tst_crashsafety
 
 #include "models/generate/cataloggenerator.h"
 #include "models/store/database.h"
+#include "models/store/outbox.h"
+#include "models/store/schema.h"
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
@@ -10,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,92 +27,234 @@
 
 using namespace meshlens;
 
+namespace {
+
+int envInt(const char *name, int fallback)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    return ok && v > 0 ? v : fallback;
+}
+
+// Removes a cache and its WAL and shared-memory files, then copies a pristine one (closed, so WAL-free) over it.
+bool restore(const QString &pristine, const QString &db)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+        QFile::remove(db + QLatin1String(suffix));
+    }
+    return QFile::copy(pristine, db);
+}
+
+bool generate(const QString &path, std::int64_t products, std::uint64_t seed)
+{
+    models::GeneratorOptions options;
+    options.products = products;
+    options.seed = seed;
+    options.asOf = 1'763'683'200;
+    QSaveFile out(path);
+    return out.open(QIODevice::WriteOnly) && !models::CatalogGenerator(options).write(out) && out.commit();
+}
+
+// The outbox items a user wrote, without their delivery state (a sync may turn a pending edit into a conflict).
+QString outboxItems(models::Database &db)
+{
+    return test::dumpRows(db, {"SELECT id, kind, entity_ext, payload, created_at FROM outbox ORDER BY id"});
+}
+
+struct Outcome
+{
+    QString error; // empty: consistent
+    bool isNew = false;
+};
+
+} // namespace
+
 class TestCrashSafety : public QObject
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
+    int m_points = 50;
+    int m_products = 3000;
+    quint32 m_seed = 17;
+    QString m_pristine; // the cache before: a synced catalog with pending edits and feedback
+    QByteArray m_oldHash;
+    QString m_outboxBefore;
+
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+
+    // Runs the child until it exits, or kills it `killAfterMs` after it started (-1: never). Returns whether it was
+    // still running when killed, and how long it ran.
+    static std::pair<bool, qint64> runChild(const QStringList &args, int killAfterMs)
+    {
+        QProcess child;
+        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setArguments(args);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer clock;
+        clock.start();
+        child.start();
+        if (!child.waitForStarted()) {
+            return {false, -1};
+        }
+        bool killed = false;
+        if (killAfterMs < 0 || child.waitForFinished(killAfterMs)) {
+            child.waitForFinished(-1);
+        } else {
+            child.kill(); // SIGKILL: no rollback, no cleanup
+            child.waitForFinished(-1);
+            killed = true;
+        }
+        return {killed, clock.elapsed()};
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        m_points = envInt("MESHLENS_CRASH_POINTS", m_points);
+        m_products = envInt("MESHLENS_CRASH_PRODUCTS", m_products);
+        m_seed = static_cast<quint32>(envInt("MESHLENS_CRASH_SEED", static_cast<int>(m_seed)));
+
+        // The cache before: one generated catalog, plus what a steward and a consumer wrote and have not sent.
+        m_pristine = path("pristine.db");
+        QVERIFY(generate(path("old.ndjson"), m_products, 3));
+        QVERIFY(test::syncNow(m_pristine, path("old.ndjson")).ok);
+        {
+            models::Database db;
+            QCOMPARE(test::openCache(db, m_pristine), QString());
+            models::Outbox outbox(db);
+            const std::int64_t first = test::scalar(db, "SELECT min(id) FROM entries");
+            const std::int64_t last = test::scalar(db, "SELECT max(id) FROM entries");
+            models::ProductEdit edit;
+            edit.description = QStringLiteral("Reviewed by the steward");
+            edit.addTags = {QStringLiteral("reviewed")};
+            QVERIFY(outbox.queueEdit(first, edit, 1'763'683'300).ok());
+            models::Feedback feedback{QStringLiteral("data_issue"),
+                                      2,
+                                      QStringLiteral("Doubled rows"),
+                                      QStringLiteral("Every order appears twice"),
+                                      {},
+                                      {},
+                                      {}};
+            QVERIFY(outbox.queueFeedback(last, feedback, 1'763'683'400).ok());
+            m_oldHash = test::contentHash(db);
+            m_outboxBefore = outboxItems(db);
+        }
+        QVERIFY(m_outboxBefore.count(QLatin1Char('\n')) == 3); // the query line and two items
+        QVERIFY(generate(path("new.ndjson"), m_products, 4));
+        qInfo("crash-safety: %d kill points, %d products, seed %u", m_points, m_products, m_seed);
     }
 
-    void syncKilledMidway_keepsPreviousCatalog()
+    void syncKilledAtRandomMoments_leavesOldOrNewCatalog_andEveryOutboxItem()
     {
-        const QString db = m_dir.filePath(QStringLiteral("crash.db"));
-        const QString small = m_dir.filePath(QStringLiteral("small.ndjson"));
-        QVERIFY(test::writeFile(small, test::sampleBundle()));
-        QVERIFY(test::syncNow(db, small).ok);
-        QString before;
+        const QString db = path("sync.db");
+        // The catalog the completed sync leaves, and how long the sync takes, from one run left alone.
+        QVERIFY(restore(m_pristine, db));
+        const auto [killed, fullMs] = runChild({QStringLiteral("--child-sync"), db, path("new.ndjson")}, -1);
+        QVERIFY(!killed && fullMs > 0);
+        QByteArray newHash;
         {
             models::Database d;
             QCOMPARE(test::openCache(d, db), QString());
-            before = test::dumpCatalog(d);
+            newHash = test::contentHash(d);
+            QCOMPARE(outboxItems(d), m_outboxBefore);
         }
+        QVERIFY(newHash != m_oldHash);
 
-        // A bundle big enough that the sync is still writing when it is killed.
-        const QString big = m_dir.filePath(QStringLiteral("big.ndjson"));
+        QRandomGenerator random(m_seed);
+        int old = 0, complete = 0, interrupted = 0;
+        for (int i = 0; i < m_points; ++i) {
+            QVERIFY(restore(m_pristine, db));
+            // Spread over the whole run, start-up and commit included, and a little past its usual end.
+            const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
+            const auto [wasRunning, ranMs] = runChild({QStringLiteral("--child-sync"), db, path("new.ndjson")}, at);
+            Q_UNUSED(ranMs);
+            interrupted += wasRunning ? 1 : 0;
+
+            models::Database d;
+            QCOMPARE(test::openCache(d, db), QString());
+            models::Statement st = d.prepare("PRAGMA integrity_check");
+            QVERIFY(st.next());
+            QCOMPARE(st.text(0), QStringLiteral("ok"));
+            const QByteArray hash = test::contentHash(d);
+            QVERIFY2(hash == m_oldHash || hash == newHash,
+                     qPrintable(QStringLiteral("kill point %1 (%2 ms): the cache is neither the old catalog nor the "
+                                               "new one")
+                                    .arg(i)
+                                    .arg(at)));
+            QCOMPARE(outboxItems(d), m_outboxBefore);
+            (hash == newHash ? complete : old) += 1;
+        }
+        qInfo("crash-safety: sync killed at %d points (%d mid-run): %d left the old catalog, %d the new one; "
+              "0 inconsistent",
+              m_points, interrupted, old, complete);
+        QVERIFY(interrupted > m_points / 2); // most kills must land mid-sync, or the test proves little
+    }
+
+    void migrationKilledAtRandomMoments_leavesItUndoneOrDone()
+    {
+        // An older cache: version 5 rebuilds the search tables on its way to the current version.
+        const QString older = path("older.db");
+        QString catalogBefore;
         {
-            models::GeneratorOptions options;
-            options.products = 30000;
-            options.seed = 3;
-            options.asOf = 1'763'683'200;
-            QSaveFile out(big);
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            QVERIFY(!models::CatalogGenerator(options).write(out));
-            QVERIFY(out.commit());
+            QVERIFY(restore(m_pristine, older));
+            models::Database d;
+            QCOMPARE(test::openCache(d, older), QString());
+            QVERIFY(!d.exec("PRAGMA user_version = 5"));
+            catalogBefore = test::dumpCatalog(d);
         }
+        const QString db = path("migrate.db");
+        QVERIFY(restore(older, db));
+        const auto [killed, fullMs] = runChild({QStringLiteral("--child-migrate"), db}, -1);
+        QVERIFY(!killed && fullMs > 0);
 
-        QProcess child;
-        child.setProgram(QCoreApplication::applicationFilePath());
-        child.setArguments({QStringLiteral("--child-sync"), db, big});
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start();
-        QVERIFY(child.waitForStarted());
-        // Wait until the child reports that records are flowing into the open transaction, then kill it.
-        QByteArray out;
-        QElapsedTimer timer;
-        timer.start();
-        while (!out.contains("writing") && timer.elapsed() < 60000 && child.state() == QProcess::Running) {
-            child.waitForReadyRead(100);
-            out += child.readAllStandardOutput();
+        QRandomGenerator random(m_seed + 1);
+        const int points = std::max(10, m_points / 5);
+        int undone = 0, done = 0;
+        for (int i = 0; i < points; ++i) {
+            QVERIFY(restore(older, db));
+            const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
+            (void)runChild({QStringLiteral("--child-migrate"), db}, at);
+
+            models::Database d;
+            QVERIFY(!d.open(db));
+            const int version = models::Schema::version(d);
+            QVERIFY2(version == 5 || version == 6 || version == models::Schema::kCurrentVersion,
+                     qPrintable(QString::number(version)));
+            (version == 5 ? undone : done) += 1;
+            {
+                models::Statement st = d.prepare("PRAGMA integrity_check");
+                QVERIFY(st.next());
+                QCOMPARE(st.text(0), QStringLiteral("ok"));
+            }                                            // no statement may be open while the migration drops tables
+            const auto err = models::Schema::migrate(d); // what was left undone finishes
+            QVERIFY2(!err, err ? qPrintable(err->message) : "");
+            QCOMPARE(test::dumpCatalog(d), catalogBefore);
+            QCOMPARE(outboxItems(d), m_outboxBefore);
         }
-        QVERIFY2(out.contains("writing"), out.constData());
-        // The harder case: the open transaction has spilled pages into the WAL (not only into memory).
-        const QString wal = db + QStringLiteral("-wal");
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wal).size() > 1024 * 1024 || child.state() != QProcess::Running, 60000);
-        QCOMPARE(child.state(), QProcess::Running); // still in the middle of the sync
-        child.kill();                               // SIGKILL: no rollback, no cleanup
-        QVERIFY(child.waitForFinished());
-
-        models::Database d;
-        QCOMPARE(test::openCache(d, db), QString());
-        QCOMPARE(test::dumpCatalog(d), before);
-        models::Statement st = d.prepare("PRAGMA integrity_check");
-        QVERIFY(st.next());
-        QCOMPARE(st.text(0), QStringLiteral("ok"));
+        qInfo("crash-safety: migration killed at %d points: %d left it undone, %d done; 0 inconsistent", points, undone,
+              done);
     }
 };
 
-// The child mode syncs a bundle and says when it has started writing records.
+// The child modes sync a bundle, or migrate a cache, and exit.
 int main(int argc, char **argv)
 {
     if (argc == 4 && qstrcmp(argv[1], "--child-sync") == 0) {
         QCoreApplication app(argc, argv);
         models::SyncEngine engine;
-        bool announced = false;
-        QObject::connect(&engine, &models::SyncEngine::progress, &engine, [&](const models::SyncProgress &p) {
-            if (!announced && p.records > 1000) {
-                announced = true;
-                std::printf("writing\n");
-                std::fflush(stdout);
-            }
-        });
         engine.run(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+        return 0;
+    }
+    if (argc == 3 && qstrcmp(argv[1], "--child-migrate") == 0) {
+        QCoreApplication app(argc, argv);
+        models::Database db;
+        if (db.open(QString::fromLocal8Bit(argv[2])) || models::Schema::migrate(db)) {
+            return 1;
+        }
         return 0;
     }
     QCoreApplication app(argc, argv);

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,6 +139,87 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    void cleanup() { models::OutboxDelivery::setPusherFactory({}); }
+
+    void deliverAll_routesEachItemToItsOwnSource()
+    {
+        // Two sources in one cache: the sample bundle and a second copy of it under another address.
+        const QString path = syncedCache();
+        QVERIFY(!path.isEmpty());
+        const QString other = m_dir.filePath(QStringLiteral("other%1.ndjson").arg(m_n));
+        QVERIFY(test::writeFile(other, test::sampleBundle()));
+        QVERIFY(test::syncNow(path, other).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        std::int64_t first = 0, second = 0;
+        QString firstUri, secondUri;
+        {
+            models::Statement st = db.prepare("SELECT e.id, s.uri FROM entries e JOIN sources s ON s.id = e.source_id "
+                                              "WHERE e.ext_id = 'sales.orders' ORDER BY s.id");
+            QVERIFY(st.next());
+            first = st.int64(0);
+            firstUri = st.text(1);
+            QVERIFY(st.next());
+            second = st.int64(0);
+            secondUri = st.text(1);
+        }
+        Outbox outbox(db);
+        const QString a = outbox.queueEdit(first, describe(QStringLiteral("first")), kNow).id;
+        const QString b = outbox.queueEdit(second, describe(QStringLiteral("second")), kNow).id;
+        const QString c = outbox.queueEdit(second, describe(QStringLiteral("again")), kNow).id;
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+
+        // Only the second source takes writes; the factory is asked once per source and delivery.
+        auto server = std::make_shared<test::FakeOutboxPusher>();
+        QStringList asked;
+        models::OutboxDelivery::setPusherFactory(
+            [&](const QString &uri, const QString &kind) -> std::unique_ptr<models::OutboxPusher> {
+                asked << uri;
+                if (kind != QLatin1String("bundle") || uri != secondUri) {
+                    return nullptr;
+                }
+                struct Forward final : models::OutboxPusher
+                {
+                    std::shared_ptr<test::FakeOutboxPusher> to;
+                    QString uri;
+                    [[nodiscard]] bool accepts(const QString &u, const QString &) const override { return u == uri; }
+                    [[nodiscard]] models::PushResult push(const models::OutboxItem &item) override
+                    {
+                        return to->push(item);
+                    }
+                };
+                auto f = std::make_unique<Forward>();
+                f->to = server;
+                f->uri = uri;
+                return f;
+            });
+        const auto report = models::OutboxDelivery::deliverAll(db, kNow);
+        QCOMPARE(report.delivered, 2);
+        QCOMPARE(report.needsExport, 1);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(QSet<QString>(asked.begin(), asked.end()), (QSet<QString>{firstUri, secondUri}));
+        QCOMPARE(server->received.value(b), 1);
+        QCOMPARE(server->received.value(c), 1);
+        QVERIFY(!server->received.contains(a));
+        QCOMPARE(outbox.item(a)->state, QStringLiteral("pending"));
+        QCOMPARE(outbox.item(b)->state, QStringLiteral("delivered"));
+    }
+
+    void deliverAll_bySourceRegistry_bundleItemsNeedExport()
+    {
+        // No factory: each item's source is opened through the registry, and a bundle accepts no writes.
+        const QString path = syncedCache();
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        Outbox outbox(db);
+        const QString id = outbox.queueEdit(productId(db, "sales.orders"), describe(QStringLiteral("x")), kNow).id;
+        const auto report = models::OutboxDelivery::deliverAll(db, kNow);
+        QCOMPARE(report.needsExport, 1);
+        QCOMPARE(report.delivered + report.failed + report.rejected, 0);
+        QCOMPARE(outbox.item(id)->state, QStringLiteral("pending"));
+        QCOMPARE(outbox.item(id)->attempts, 0);
     }
 
     void edit_survivesRestart_andShowsPendingOverTheCatalog()

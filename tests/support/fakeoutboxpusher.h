@@ -47,9 +47,9 @@ public:
         return {Outcome::Delivered, {}, {}, reply};
     }
 
-    // Installs `server` as what OutboxDelivery::deliverAll (the GUI's and the CLI's path) delivers to. Each delivery
-    // gets its own pusher; they forward to the one server, so its counts span deliveries. Deliveries run one at a
-    // time, so the server needs no lock.
+    // Installs `server` as what OutboxDelivery::deliverAll (the GUI's and the CLI's path) delivers to. Each source of
+    // each delivery gets its own pusher; they forward to the one server, so its counts span deliveries. Deliveries run
+    // one at a time, so the server needs no lock.
     static void install(const std::shared_ptr<FakeOutboxPusher> &server)
     {
         struct Forward final : models::OutboxPusher
@@ -67,7 +67,8 @@ public:
                 return server->push(item);
             }
         };
-        models::OutboxDelivery::setPusherFactory([server]() { return std::make_unique<Forward>(server); });
+        models::OutboxDelivery::setPusherFactory(
+            [server](const QString &, const QString &) { return std::make_unique<Forward>(server); });
     }
 };
 

@@ -3,11 +3,15 @@
 #include "models/generate/cataloggenerator.h"
 #include "models/store/schema.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QTimer>
+
+#include <algorithm>
+#include <vector>
 
 namespace meshlens::test {
 
@@ -99,6 +103,41 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList lineDiff(const QByteArray &a, const QByteArray &b)
+{
+    const QList<QByteArray> x = a.split('\n'), y = b.split('\n');
+    const size_t n = size_t(x.size()), m = size_t(y.size());
+    // lcs[i][j]: the longest common subsequence of x[i..] and y[j..].
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    for (size_t i = n; i-- > 0;) {
+        for (size_t j = m; j-- > 0;) {
+            lcs[i][j] =
+                x[qsizetype(i)] == y[qsizetype(j)] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    QStringList out;
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && x[qsizetype(i)] == y[qsizetype(j)]) {
+            ++i;
+            ++j;
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out << QStringLiteral("-%1 %2").arg(i + 1).arg(QString::fromUtf8(x[qsizetype(i)]));
+            ++i;
+        } else {
+            out << QStringLiteral("+%1 %2").arg(j + 1).arg(QString::fromUtf8(y[qsizetype(j)]));
+            ++j;
+        }
+    }
+    return out;
+}
+
 models::SyncResult syncNow(const QString &dbPath, const QString &source)
 {
     models::SyncEngine engine;
@@ -138,6 +177,47 @@ QString dumpCatalog(models::Database &db)
         "SELECT id, kind, entity_ext, state, payload FROM outbox ORDER BY id",
     };
     return dumpRows(db, kTables);
+}
+
+QByteArray contentHash(models::Database &db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList tables;
+    {
+        models::Statement st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                                          "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name");
+        while (st.next()) {
+            tables << st.text(0);
+        }
+    }
+    for (const QString &table : tables) {
+        QStringList columns;
+        {
+            models::Statement st = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+            st.bind(1, table);
+            while (st.next()) {
+                const QString column = st.text(0);
+                // When a sync was tried and succeeded is not catalog content.
+                if (table == QLatin1String("sources") &&
+                    (column == QLatin1String("last_attempt_at") || column == QLatin1String("last_success_at"))) {
+                    continue;
+                }
+                columns << QLatin1Char('"') + column + QLatin1Char('"');
+            }
+        }
+        const QString list = columns.join(QLatin1Char(','));
+        const QString sql = QStringLiteral("SELECT %1 FROM \"%2\" ORDER BY %1").arg(list, table);
+        models::Statement st = db.prepare(sql.toStdString());
+        hash.addData(table.toUtf8());
+        while (st.next()) {
+            for (int c = 0; c < st.columnCount(); ++c) {
+                const std::span<const std::byte> bytes = st.blob(c);
+                hash.addData(QByteArrayView(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+                hash.addData(QByteArrayView(st.isNull(c) ? "\x01" : "\x00", 1));
+            }
+        }
+    }
+    return hash.result().toHex();
 }
 
 QString dumpRows(models::Database &db, const QList<const char *> &queries)

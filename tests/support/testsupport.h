@@ -30,6 +30,12 @@ QByteArray qualityBundle();
 // Header line for a hand-written bundle.
 QByteArray header(const char *mode = "snapshot", const char *cursor = "c1", const char *since = nullptr);
 
+// The whole file, or an empty array when it cannot be read.
+QByteArray readFile(const QString &path);
+// A line diff by longest common subsequence: "-N text" for a line of `a` that went, "+N text" for a line of `b`
+// that came (1-based line numbers in their own file), removals of a run before its additions.
+QStringList lineDiff(const QByteArray &a, const QByteArray &b);
+
 // Writes bytes to a file (creating folders); fails the test on error via QVERIFY in the caller's scope.
 bool writeFile(const QString &path, const QByteArray &bytes);
 
@@ -39,6 +45,9 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source);
 
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
+// A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times
+// of sync attempts), in a canonical order: equal hashes mean equal caches, whatever the table.
+QByteArray contentHash(models::Database &db);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
 

@@ -7,6 +7,7 @@
 #include "models/sync/synccontroller.h"
 #include "support/fakeoutboxpusher.h"
 #include "support/testsupport.h"
+#include "support/uitestsupport.h"
 #include "ui/conflictdialog.h"
 #include "ui/editproductdialog.h"
 #include "ui/feedbackdialog.h"
@@ -31,6 +32,9 @@
 #include <QTreeWidget>
 
 using namespace meshlens;
+using test::find;
+using test::screenshot;
+using test::trigger;
 
 class TestOutboxUi : public QObject
 {
@@ -72,27 +76,6 @@ private:
         f->window->resize(1200, 760);
         f->window->show();
         return f;
-    }
-
-    template<typename T> static T *find(QObject *root, const char *name)
-    {
-        return root->findChild<T *>(QLatin1String(name));
-    }
-
-    static void trigger(QWidget *root, const char *action)
-    {
-        auto *a = find<QAction>(root, action);
-        QVERIFY2(a, action);
-        QVERIFY(a->isEnabled());
-        a->trigger();
-    }
-
-    static void screenshot(QWidget *w, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("MESHLENS_SCREENSHOT_DIR");
-        if (!dir.isEmpty()) {
-            QVERIFY(w->grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
-        }
     }
 
 private Q_SLOTS:
