@@ -26,6 +26,7 @@ int childHealthSnapshot(const QString &db);
 int runCharts(const Options &options);
 int runContracts(const Options &options);
 int childChartsDraw(int argc, char **argv);
+int runOpenMetadata(const Options &options);
 } // namespace meshlens::bench
 
 using namespace meshlens::bench;
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
         {QStringLiteral("ingest"), runIngest},       {QStringLiteral("startup"), runStartup},
         {QStringLiteral("health"), runHealth},       {QStringLiteral("charts"), runCharts},
         {QStringLiteral("lineage"), runLineage},     {QStringLiteral("search"), runSearch},
-        {QStringLiteral("contracts"), runContracts},
+        {QStringLiteral("contracts"), runContracts}, {QStringLiteral("openmetadata"), runOpenMetadata},
     };
     QStringList names;
     for (const auto &[name, fn] : suites) {

@@ -11,6 +11,7 @@
 #include "models/store/schema.h"
 #include "models/sync/outboxdelivery.h"
 #include "support/fakeopenmetadata.h"
+#include "support/sourcerun.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -38,43 +39,6 @@ QJsonValue fixture(const QString &relative, const char *key)
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
     return key ? doc.object().value(QLatin1String(key)) : QJsonValue(doc.array());
 }
-
-// The cache writer behind the RecordSink interface, keeping the source state in memory between syncs.
-class CacheSink final : public RecordSink
-{
-public:
-    CacheSink(CatalogWriter &writer, CatalogWriter::SourceInfo source)
-        : m_writer(writer)
-        , m_source(std::move(source))
-    {}
-    std::optional<QString> begin(const records::Header &header) override
-    {
-        cursor = QString::fromStdString(header.cursor);
-        mode = header.mode;
-        return m_writer.begin(m_source, header);
-    }
-    std::optional<QString> write(records::Record &&record) override { return m_writer.write(std::move(record)); }
-    void problem(SourceProblem p) override { problems << p; }
-    void setState(const QString &key, const QByteArray &value) override { state.insert(key, value); }
-
-    QString cursor;
-    records::BundleMode mode = records::BundleMode::Snapshot;
-    QList<SourceProblem> problems;
-    QHash<QString, QByteArray> state;
-
-private:
-    CatalogWriter &m_writer;
-    CatalogWriter::SourceInfo m_source;
-};
-
-// What the sync engine remembers of a source between syncs.
-struct Remembered
-{
-    QString cursor;
-    std::int64_t lastSuccessAt = 0;
-    QHash<QString, QByteArray> state;
-    records::BundleMode lastMode = records::BundleMode::Snapshot;
-};
 
 std::int64_t count(Database &db, const QString &sql)
 {
@@ -132,7 +96,7 @@ private:
     std::unique_ptr<FakeOpenMetadata> m_server;
     MemoryCredentialStore m_credentials;
     std::unique_ptr<Database> m_db;
-    Remembered m_memory;
+    meshlens::test::SourceMemory m_memory;
     int m_dbCount = 0;
 
     void startServer(const QString &version, const QString &token = QStringLiteral("s3cr3t-token-xyz"))
@@ -161,32 +125,7 @@ private:
     std::optional<QString> sync(bool full = false)
     {
         auto s = source();
-        std::atomic<bool> cancel = false;
-        CatalogWriter writer(*m_db);
-        CacheSink sink(writer, {s->uri(), s->kind()});
-        ReadContext context{sink,
-                            cancel,
-                            {},
-                            m_memory.cursor,
-                            m_memory.lastSuccessAt,
-                            [this](const QString &key) { return m_memory.state.value(key); },
-                            full};
-        auto err = s->read(context);
-        if (!err && !writer.isActive()) {
-            err = QStringLiteral("the source wrote no header");
-        }
-        if (!err) {
-            err = writer.commit();
-        }
-        if (err) {
-            writer.rollback();
-            return err;
-        }
-        m_memory.cursor = sink.cursor;
-        m_memory.lastSuccessAt = QDateTime::currentSecsSinceEpoch();
-        m_memory.state = sink.state;
-        m_memory.lastMode = sink.mode;
-        return std::nullopt;
+        return meshlens::test::readInto(*m_db, *s, m_memory, full);
     }
     QString tableFqn(const QString &name) const
     {
@@ -195,6 +134,22 @@ private:
     std::int64_t entryIdOf(const QString &ext)
     {
         return count(*m_db, QStringLiteral("SELECT id FROM entries WHERE ext_id = '%1'").arg(ext));
+    }
+    // Starts a server of that version, syncs it, and returns the id of one of its tables (empty on failure).
+    QString syncedTable(const QString &version, const QString &name)
+    {
+        startServer(version);
+        if (QTest::currentTestFailed() || sync()) {
+            return {};
+        }
+        return m_server->idOf(QStringLiteral("table"), tableFqn(name));
+    }
+    // Queues an edit of the entry with that id; returns the outbox item, or nothing when it was not queued.
+    std::optional<OutboxItem> queueEdit(const QString &id, const ProductEdit &edit)
+    {
+        Outbox outbox(*m_db);
+        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
+        return queued.ok() ? outbox.item(queued.id) : std::nullopt;
     }
     int listCalls(const QString &path) const
     {
@@ -525,22 +480,36 @@ private Q_SLOTS:
     void staleEdit_becomesConflictWithTheServersValues()
     {
         QFETCH(QString, version);
-        startServer(version);
-        QVERIFY(!sync());
-        const QString id = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("fact_order")));
-        Outbox outbox(*m_db);
+        const QString id = syncedTable(version, QStringLiteral("fact_order"));
+        QVERIFY(!id.isEmpty());
         ProductEdit edit;
         edit.description = QStringLiteral("mine");
-        const auto queued = outbox.queueEdit(entryIdOf(id), edit, QDateTime::currentSecsSinceEpoch());
-        QVERIFY(queued.ok());
+        const auto item = queueEdit(id, edit);
+        QVERIFY(item);
         m_server->setDescription(id, QStringLiteral("theirs"));
-        const PushResult result = source()->makePusher()->push(*outbox.item(queued.id));
+        const PushResult result = source()->makePusher()->push(*item);
         QCOMPARE(result.outcome, PushResult::Outcome::Conflict);
         QCOMPARE(result.theirs.value(QLatin1String("description")).toString(), QStringLiteral("theirs"));
         QCOMPARE(m_server->patchesApplied(), 0);
         QCOMPARE(m_server->entity(id).value(QLatin1String("description")).toString(), QStringLiteral("theirs"));
-        outbox.finishSending(queued.id, result, QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(outbox.item(queued.id)->state, QStringLiteral("conflict"));
+        Outbox outbox(*m_db);
+        outbox.finishSending(item->id, result, QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(outbox.item(item->id)->state, QStringLiteral("conflict"));
+    }
+
+    void edit_ofFieldsOpenMetadataLacks_isRejected()
+    {
+        const QString id = syncedTable(QStringLiteral("1.9.2"), QStringLiteral("fact_line_item"));
+        QVERIFY(!id.isEmpty());
+        ProductEdit edit;
+        edit.description = QStringLiteral("Line items");
+        edit.status = QStringLiteral("deprecated");
+        const auto item = queueEdit(id, edit);
+        QVERIFY(item);
+        const PushResult result = source()->makePusher()->push(*item);
+        QCOMPARE(result.outcome, PushResult::Outcome::Rejected);
+        QVERIFY2(result.message.contains(QStringLiteral("status")), qPrintable(result.message));
+        QCOMPARE(m_server->patchesApplied(), 0);
     }
 
     void feedback_createsOneThreadOnTheEntity()

@@ -101,7 +101,8 @@ struct FakeOpenMetadata::Impl
         QJsonObject details;
     };
     QList<Edge> edges;
-    QHash<QString, QJsonArray> results; // test case FQN -> results, newest first
+    QMultiHash<QString, qsizetype> edgesOf; // entity id -> index into edges (built on first lineage call)
+    QHash<QString, QJsonArray> results;     // test case FQN -> results, newest first
     QList<QJsonObject> events;
     QList<QJsonObject> threads;
     int failCount = 0, failStatus = 0;
@@ -109,6 +110,8 @@ struct FakeOpenMetadata::Impl
     bool eventsAvailable = true;
     int patches = 0;
     QStringList log;
+    QHash<QByteArray, QByteArray> served;
+    QStringList generatedIds;
     std::int64_t loadedAt = QDateTime::currentMSecsSinceEpoch();
 
     QThread *thread = nullptr;
@@ -291,15 +294,18 @@ void FakeOpenMetadata::Impl::load()
          readFixture(QStringLiteral("datasets/tables.json")).value(QLatin1String("tables")).toArray()) {
         addTable(v.toObject());
     }
-    for (int i = 0; i < options.tables; ++i) { // the benchmark's catalog: fixture-shaped tables
+    QStringList generated;
+    if (options.tables > 0) { // the benchmark's catalog: fixture-shaped tables
         const QJsonObject first = readFixture(QStringLiteral("datasets/tables.json"))
                                       .value(QLatin1String("tables"))
                                       .toArray()
                                       .first()
                                       .toObject();
-        QJsonObject t = first;
-        t.insert(QStringLiteral("name"), QStringLiteral("gen_table_%1").arg(i, 6, 10, QLatin1Char('0')));
-        addTable(t);
+        for (int i = 0; i < options.tables; ++i) {
+            QJsonObject t = first;
+            t.insert(QStringLiteral("name"), QStringLiteral("gen_table_%1").arg(i, 6, 10, QLatin1Char('0')));
+            generated << addTable(t);
+        }
     }
     for (const QJsonValue &v :
          readFixture(QStringLiteral("topics/topics.json")).value(QLatin1String("topics")).toArray()) {
@@ -400,6 +406,14 @@ void FakeOpenMetadata::Impl::load()
         details.insert(QStringLiteral("source"), QStringLiteral("PipelineLineage"));
         edges.append({fromId, toId, details});
     }
+
+    for (qsizetype i = 0; i + 1 < generated.size(); ++i) {
+        if (i % 10 != 9) { // chains of ten
+            edges.append({generated[i], generated[i + 1],
+                          QJsonObject{{QStringLiteral("source"), QStringLiteral("QueryLineage")}}});
+        }
+    }
+    generatedIds = generated;
 
     if (domains) {
         QJsonArray assets;
@@ -552,7 +566,15 @@ FakeOpenMetadata::Response FakeOpenMetadata::Impl::lineage(const QString &center
                            {QStringLiteral("toEntity"), e.to},
                            {QStringLiteral("lineageDetails"), e.details}};
     };
-    for (const Edge &e : edges) {
+    if (edgesOf.isEmpty()) {
+        auto &index = const_cast<QMultiHash<QString, qsizetype> &>(edgesOf); // a cache; the mutex is held
+        for (qsizetype i = 0; i < edges.size(); ++i) {
+            index.insert(edges[i].from, i);
+            index.insert(edges[i].to, i);
+        }
+    }
+    for (const qsizetype i : edgesOf.values(center)) {
+        const Edge &e = edges[i];
         if (!entities.contains(e.from) || !entities.contains(e.to)) {
             continue;
         }
@@ -841,6 +863,25 @@ void FakeOpenMetadata::addReply(const QString &threadId, const QString &from, co
     }
 }
 
+QHash<QByteArray, QByteArray> FakeOpenMetadata::served() const
+{
+    const QMutexLocker lock(&m->mutex);
+    return m->served;
+}
+
+void FakeOpenMetadata::touchGenerated(int count)
+{
+    const QMutexLocker lock(&m->mutex);
+    const qsizetype n = m->generatedIds.size();
+    for (int i = 0; i < count && n > 0; ++i) {
+        QJsonObject &e = m->entities[m->generatedIds[qsizetype(i) * n / count]];
+        const double previous = e.value(QLatin1String("version")).toDouble();
+        e.insert(QStringLiteral("description"), QStringLiteral("touched %1").arg(i));
+        m->bump(e);
+        m->event("entityUpdated", e, previous);
+    }
+}
+
 QStringList FakeOpenMetadata::requestLog() const
 {
     const QMutexLocker lock(&m->mutex);
@@ -861,9 +902,13 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
     };
 
     if (path == QLatin1String("/api/v1/system/version")) {
-        return ok({{QStringLiteral("version"), m->options.version},
-                   {QStringLiteral("revision"), QStringLiteral("fake")},
-                   {QStringLiteral("timestamp"), double(m->loadedAt)}});
+        Response version = ok({{QStringLiteral("version"), m->options.version},
+                               {QStringLiteral("revision"), QStringLiteral("fake")},
+                               {QStringLiteral("timestamp"), double(m->loadedAt)}});
+        if (m->options.record) {
+            m->served.insert(r.path, version.body);
+        }
+        return version;
     }
     if (!m->options.token.isEmpty() && r.headers.value("authorization") != "Bearer " + m->options.token.toUtf8()) {
         return fail(401, QStringLiteral("Not authorized; the token is missing, expired or invalid"));
@@ -1035,6 +1080,9 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
         return ok(e, headers);
     }();
     resp.cutShort = cut && resp.status == 200;
+    if (m->options.record && resp.status == 200) {
+        m->served.insert(r.query.isEmpty() ? r.path : r.path + '?' + r.query, resp.body);
+    }
     return resp;
 }
 

@@ -33,9 +33,10 @@ public:
     struct Options
     {
         QString version = QStringLiteral("1.9.2");
-        QString token;   // required as "Bearer <token>" on every call but /system/version when not empty
-        int maxPage = 7; // the most entities a list page holds, whatever limit the client asks
-        int tables = 0;  // generated tables beyond the fixtures (the benchmark's catalog)
+        QString token;       // required as "Bearer <token>" on every call but /system/version when not empty
+        int maxPage = 7;     // the most entities a list page holds, whatever limit the client asks
+        int tables = 0;      // generated tables beyond the fixtures (the benchmark's catalog), in lineage chains
+        bool record = false; // keep every 200 answer's body by request target (see served())
     };
 
     explicit FakeOpenMetadata(Options options);
@@ -68,6 +69,10 @@ public:
     [[nodiscard]] QList<QJsonObject> threads() const;
     void addReply(const QString &threadId, const QString &from, const QString &message);
     [[nodiscard]] QStringList requestLog() const; // method and path of every call, in order
+    // With Options::record: "path?query" as received -> the body answered (the benchmark's local-file floor).
+    [[nodiscard]] QHash<QByteArray, QByteArray> served() const;
+    // Changes the description of `count` generated tables (each an update event), for an incremental sync.
+    void touchGenerated(int count);
 
     struct Request
     {

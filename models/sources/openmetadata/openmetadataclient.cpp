@@ -11,8 +11,16 @@ OpenMetadataClient::OpenMetadataClient(const QUrl &serverBase, const QString &to
     : m_base(serverBase)
     , m_token(token)
     , m_cancel(cancel)
+    , m_policy(policy)
     , m_http(std::make_unique<HttpClient>(policy, cancel))
 {}
+
+std::unique_ptr<OpenMetadataClient> OpenMetadataClient::sibling() const
+{
+    auto other = std::make_unique<OpenMetadataClient>(m_base, m_token, m_cancel, m_policy);
+    other->m_transport = m_transport;
+    return other;
+}
 
 OpenMetadataClient::~OpenMetadataClient() = default;
 
@@ -102,7 +110,8 @@ OpenMetadataClient::Reply OpenMetadataClient::get(const QByteArray &path, const 
     request.url = url(path, query);
     request.bearerToken = m_token;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    return finish("GET", path, m_http->send(request));
+    request.expectContentType = QByteArrayLiteral("application/json"); // a login page instead fails clearly
+    return finish("GET", path, m_transport ? m_transport(request) : m_http->send(request));
 }
 
 OpenMetadataClient::Reply OpenMetadataClient::send(const QByteArray &method, const QByteArray &path,
@@ -118,7 +127,7 @@ OpenMetadataClient::Reply OpenMetadataClient::send(const QByteArray &method, con
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     request.headers.append({QByteArrayLiteral("Content-Type"), contentType});
     request.headers.append(headers);
-    return finish(method, path, m_http->send(request));
+    return finish(method, path, m_transport ? m_transport(request) : m_http->send(request));
 }
 
 std::optional<QString> OpenMetadataClient::list(const QByteArray &path, const Query &query, int limit,

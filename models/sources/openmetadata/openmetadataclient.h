@@ -55,6 +55,11 @@ public:
                                               bool *notFound = nullptr);
 
     [[nodiscard]] QString host() const;
+    // A client of its own for another thread (same server, token, cancel flag, policy and transport).
+    [[nodiscard]] std::unique_ptr<OpenMetadataClient> sibling() const;
+    // Answers requests instead of the network: the benchmark's floor replays recorded pages from local files.
+    using Transport = std::function<HttpResponse(const HttpRequest &)>;
+    void setTransport(Transport transport) { m_transport = std::move(transport); }
     // The fixed answer to 401 and 403, for probe() and every other call.
     [[nodiscard]] static QString tokenRejected();
 
@@ -65,7 +70,9 @@ private:
     QUrl m_base;
     QString m_token;
     const std::atomic<bool> *m_cancel = nullptr;
+    HttpPolicy m_policy;
     std::unique_ptr<HttpClient> m_http;
+    Transport m_transport;
 };
 
 } // namespace meshlens::models

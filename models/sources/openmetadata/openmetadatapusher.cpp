@@ -133,6 +133,28 @@ PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
     }
     const QJsonObject entity = current.json;
     const ProductEdit edit = Outbox::editFromJson(item.payload);
+    // What OpenMetadata has no field for is refused whole rather than half applied and reported delivered.
+    QStringList unsupported;
+    if (edit.status) {
+        unsupported << QStringLiteral("status");
+    }
+    if (!edit.slaTargets.isEmpty()) {
+        unsupported << QStringLiteral("SLA targets");
+    }
+    for (const PartyRef &p : edit.addParties + edit.removeParties) {
+        if (p.role != QLatin1String("owner")) {
+            unsupported << QStringLiteral("%1s").arg(p.role);
+            break;
+        }
+    }
+    if (!unsupported.isEmpty()) {
+        return {Outcome::Rejected,
+                QStringLiteral("OpenMetadata takes descriptions, display names, tags, tiers and owners from MeshLens, "
+                               "not %1: edit those on the server")
+                    .arg(unsupported.join(QStringLiteral(", "))),
+                {},
+                {}};
+    }
 
     // What the entity should hold once the edit applies.
     const QJsonArray labels = entity.value(QLatin1String("tags")).toArray();

@@ -6,10 +6,13 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThreadPool>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <numeric>
 
 namespace meshlens::models {
 
@@ -431,21 +434,58 @@ std::optional<QString> OpenMetadataReader::dropLineage(const QString &id)
     return std::nullopt;
 }
 
-std::optional<QString> OpenMetadataReader::readLineage(const QString &id, bool replace)
+std::optional<QString> OpenMetadataReader::readLineage(const QStringList &ids, bool replace)
 {
-    if (replace) {
-        if (auto err = dropLineage(id)) {
+    // One request per entity is latency-bound: a few lanes, each with its own client, fetch a chunk at a time; the
+    // answers are then written here, in order, on the sync thread.
+    constexpr int kLanes = 4;
+    constexpr qsizetype kChunk = 256;
+    QThreadPool pool;
+    pool.setMaxThreadCount(kLanes);
+    const OpenMetadataClient::Query depth{{QStringLiteral("upstreamDepth"), QStringLiteral("1")},
+                                          {QStringLiteral("downstreamDepth"), QStringLiteral("1")}};
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        if (auto err = cancelled()) {
             return err;
         }
+        const qsizetype end = std::min(start + kChunk, ids.size());
+        std::vector<QByteArray> paths(std::size_t(end - start));
+        for (qsizetype i = start; i < end; ++i) {
+            if (const auto entity = m_index.constFind(ids[i]); entity != m_index.constEnd()) {
+                paths[std::size_t(i - start)] =
+                    "/v1/lineage/" + entity->type.toUtf8() + "/name/" + OpenMetadataFqn::pathSegment(entity->fqn);
+            }
+        }
+        std::vector<OpenMetadataClient::Reply> replies(paths.size());
+        std::vector<int> lanes(kLanes);
+        std::iota(lanes.begin(), lanes.end(), 0);
+        QtConcurrent::blockingMap(&pool, lanes, [&](int lane) {
+            const auto client = m_client.sibling();
+            for (std::size_t i = std::size_t(lane); i < paths.size(); i += kLanes) {
+                if (!paths[i].isEmpty()) {
+                    replies[i] = client->get(paths[i], depth);
+                }
+            }
+        });
+        for (qsizetype i = start; i < end; ++i) {
+            if (replace) {
+                if (auto err = dropLineage(ids[i])) {
+                    return err;
+                }
+            }
+            if (paths[std::size_t(i - start)].isEmpty()) {
+                continue;
+            }
+            if (auto err = writeLineage(replies[std::size_t(i - start)])) {
+                return err;
+            }
+        }
     }
-    const auto entity = m_index.constFind(id);
-    if (entity == m_index.constEnd()) {
-        return std::nullopt;
-    }
-    const QByteArray path =
-        "/v1/lineage/" + entity->type.toUtf8() + "/name/" + OpenMetadataFqn::pathSegment(entity->fqn);
-    const auto reply = m_client.get(path, {{QStringLiteral("upstreamDepth"), QStringLiteral("1")},
-                                           {QStringLiteral("downstreamDepth"), QStringLiteral("1")}});
+    return std::nullopt;
+}
+
+std::optional<QString> OpenMetadataReader::writeLineage(const OpenMetadataClient::Reply &reply)
+{
     if (reply.status == 404) {
         return std::nullopt; // gone since it was listed, or a type without lineage on this server
     }
@@ -580,13 +620,8 @@ std::optional<QString> OpenMetadataReader::readFull()
         }
     }
     progress(QStringLiteral("lineage"));
-    for (const QString &id : lineageOf) {
-        if (auto err = readLineage(id)) {
-            return err;
-        }
-        if (auto err = cancelled()) {
-            return err;
-        }
+    if (auto err = readLineage(lineageOf, false)) {
+        return err;
     }
     saveIndex();
     progress(QStringLiteral("done"));
@@ -872,10 +907,8 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
     }
     progress(QStringLiteral("lineage"));
     lineageOf.removeDuplicates();
-    for (const QString &id : lineageOf) {
-        if (auto err = readLineage(id, true)) {
-            return err;
-        }
+    if (auto err = readLineage(lineageOf, true)) {
+        return err;
     }
     for (records::Tombstone &t : lateTombstones) {
         if (auto err = put(std::move(t))) {

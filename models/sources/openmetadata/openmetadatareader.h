@@ -26,7 +26,8 @@ struct OpenMetadataOptions
     std::int64_t eventOverlapMs = 10 * 60 * 1000;    // events are re-read this far before the last one seen
     std::int64_t eventRetentionS = 7 * 24 * 60 * 60; // the server's default change-event retention
     HttpPolicy http;
-    std::function<std::int64_t()> nowMs; // the clock (epoch ms); the system clock when empty
+    std::function<std::int64_t()> nowMs;     // the clock (epoch ms); the system clock when empty
+    OpenMetadataClient::Transport transport; // instead of the network (the benchmark's floor); empty: HTTP
 };
 
 // One read of an OpenMetadata server into a RecordSink: a full snapshot (every collection, paged) or a delta from the
@@ -68,8 +69,10 @@ private:
     std::optional<QString> assetsOf(const QJsonObject &dataProduct, QStringList &assetIds);
     std::optional<QString> writeAsset(const QString &type, const QJsonObject &entity, const QString &product);
     std::optional<QString> writeTestCase(const QJsonObject &testCase, std::int64_t sinceMs);
-    // Reads the entity's lineage; `replace` first removes the edges an earlier sync wrote for it (a delta).
-    std::optional<QString> readLineage(const QString &id, bool replace = false);
+    // Reads the lineage of the entities, several requests at a time; `replace` first removes the edges an earlier
+    // sync wrote for each (a delta).
+    std::optional<QString> readLineage(const QStringList &ids, bool replace);
+    std::optional<QString> writeLineage(const OpenMetadataClient::Reply &reply);
     std::optional<QString> dropLineage(const QString &id);
     std::optional<QString> fetch(const QString &type, const QString &id, QJsonObject &entity, bool &gone);
 

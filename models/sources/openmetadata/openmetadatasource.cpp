@@ -142,6 +142,9 @@ std::optional<QString> OpenMetadataSource::read(ReadContext &context)
         return err;
     }
     OpenMetadataClient client(m_address.server, secret, &context.cancel, m_options.http);
+    if (m_options.transport) {
+        client.setTransport(m_options.transport);
+    }
     if (context.progress) {
         SyncProgress p;
         p.phase = SyncProgress::Phase::Connecting;
