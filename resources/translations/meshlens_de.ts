@@ -398,6 +398,10 @@ A bot or personal access token (JWT). MeshLens keeps it in the system keychain, 
 
 Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüsselbund des Systems auf, nie in seinen Einstellungen oder im Cache.</translation>
     </message>
+    <message>
+        <source>Use Token</source>
+        <translation>Token verwenden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3493,6 +3497,10 @@ Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
             <numerusform>%n Probleme; der Rest jeder Quelle wurde importiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The problems could not be read: %1</source>
+        <translation>Die Probleme konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>meshlens::ui::SourcesDialog</name>
@@ -3622,6 +3630,10 @@ Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
             <numerusform>%1 mit %n Eintrag entfernt.</numerusform>
             <numerusform>%1 mit %n Einträgen entfernt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>%1 wird entfernt…</translation>
     </message>
 </context>
 <context>
