@@ -170,6 +170,7 @@ void OpenMetadataReader::loadIndex()
     const QJsonObject o =
         QJsonDocument::fromJson(m_context.state ? m_context.state(QStringLiteral("index")) : QByteArray()).object();
     m_written.clear();
+    m_edgeKeys.clear();
     const QJsonObject edges =
         QJsonDocument::fromJson(m_context.state ? m_context.state(QStringLiteral("edges")) : QByteArray()).object();
     for (auto it = edges.constBegin(); it != edges.constEnd(); ++it) {
@@ -179,7 +180,7 @@ void OpenMetadataReader::loadIndex()
         edge.fromPort = utf8(a.at(1).toString());
         edge.to = utf8(a.at(2).toString());
         edge.toPort = utf8(a.at(3).toString());
-        m_written.insert(it.key(), edge);
+        remember(it.key(), edge);
     }
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QJsonArray a = it.value().toArray();
@@ -415,18 +416,35 @@ std::optional<QString> OpenMetadataReader::writeTestCase(const QJsonObject &tc, 
     return std::nullopt;
 }
 
+void OpenMetadataReader::remember(const QString &key, const records::Lineage &edge)
+{
+    m_written.insert(key, edge);
+    const QString from = key.section(QLatin1Char('|'), 0, 0);
+    const QString to = key.section(QLatin1Char('|'), 1, 1);
+    m_edgeKeys.insert(from, key);
+    if (to != from) {
+        m_edgeKeys.insert(to, key);
+    }
+}
+
 std::optional<QString> OpenMetadataReader::dropLineage(const QString &id)
 {
-    for (auto it = m_written.begin(); it != m_written.end();) {
-        if (it.key().section(QLatin1Char('|'), 0, 0) != id && it.key().section(QLatin1Char('|'), 1, 1) != id) {
-            ++it;
+    // Through the index of edge ends: a delta drops the edges of each changed entity, and scanning every stored
+    // edge for each one made a 1% delta of 20k tables as slow as a full read.
+    const QStringList keys = m_edgeKeys.values(id);
+    m_edgeKeys.remove(id);
+    for (const QString &key : keys) {
+        const auto it = m_written.find(key);
+        if (it == m_written.end()) {
             continue;
         }
         records::Tombstone t;
         t.of = "lineage";
         t.edge = it.value();
-        m_edges.remove(it.key());
-        it = m_written.erase(it);
+        m_edges.remove(key);
+        m_written.erase(it);
+        const QString from = key.section(QLatin1Char('|'), 0, 0);
+        m_edgeKeys.remove(from == id ? key.section(QLatin1Char('|'), 1, 1) : from, key);
         if (auto err = put(std::move(t))) {
             return err;
         }
@@ -516,7 +534,7 @@ std::optional<QString> OpenMetadataReader::writeLineage(const OpenMetadataClient
                 continue;
             }
             m_edges.insert(key);
-            m_written.insert(key, edge);
+            remember(key, edge);
             const QJsonObject details = e.value(QLatin1String("lineageDetails")).toObject();
             QString description = str(details, "description");
             if (description.isEmpty()) {
@@ -551,6 +569,7 @@ std::optional<QString> OpenMetadataReader::readFull()
     m_fqnToId.clear();
     m_edges.clear();
     m_written.clear();
+    m_edgeKeys.clear();
     m_mapper = OpenMetadataMapper(m_dialect);
     const std::int64_t started = now();
     records::Header header;

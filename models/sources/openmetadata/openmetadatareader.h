@@ -89,6 +89,8 @@ private:
     QHash<QString, QString> m_fqnToId;          // asset FQN -> id (test cases name their table by FQN)
     QSet<QString> m_edges;                      // "from|to" of the lineage edges written in this read
     QHash<QString, records::Lineage> m_written; // "from|to" (entity ids) -> the edge in the cache, kept in the state
+    QMultiHash<QString, QString> m_edgeKeys;    // entity id -> the keys of m_written it is an end of
+    void remember(const QString &key, const records::Lineage &edge);
     std::int64_t m_records = 0;
 };
 
