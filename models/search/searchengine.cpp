@@ -978,19 +978,20 @@ void SearchEngine::listingPage(const SearchPlan &plan, const SearchQuery &query,
         const bool small = !facetsFts.isEmpty() && filter.estimate <= m_collectCap;
         if (!small) {
             page = filter.sql;
-            const bool ownIndex = query.filters.size() == 1 && query.excluded.isEmpty() &&
-                                  (query.filters.front().field == SearchQuery::Field::Domain ||
-                                   query.filters.front().field == SearchQuery::Field::Status ||
-                                   query.filters.front().field == SearchQuery::Field::Tier);
-            const SearchQuery::Filter &only = query.filters.front();
+            // The one filter, if that is all the query has (exclusions alone leave the list empty: never front()).
+            const SearchQuery::Filter *only =
+                query.filters.size() == 1 && query.excluded.isEmpty() ? &query.filters.front() : nullptr;
+            const bool ownIndex =
+                only && (only->field == SearchQuery::Field::Domain || only->field == SearchQuery::Field::Status ||
+                         only->field == SearchQuery::Field::Tier);
             const bool oneTag =
-                query.filters.size() == 1 && query.excluded.isEmpty() && only.field == SearchQuery::Field::Tag &&
-                std::none_of(only.value.begin(), only.value.end(), [](QChar c) { return c >= u'A' && c <= u'Z'; });
+                only && only->field == SearchQuery::Field::Tag &&
+                std::none_of(only->value.begin(), only->value.end(), [](QChar c) { return c >= u'A' && c <= u'Z'; });
             if (byName && oneTag) {
                 // A tag's products in name order, straight from entry_tag_names (lower(v) = v: one range).
                 page = SearchSql{};
                 page.from = QStringLiteral("entry_tag_names g CROSS JOIN entries e ON e.id = g.entry_id");
-                page.where = QStringLiteral("g.tag = %1").arg(page.arg(only.value));
+                page.where = QStringLiteral("g.tag = %1").arg(page.arg(only->value));
                 const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
                 pageOrder = QStringLiteral("g.name%1, g.entry_id%1").arg(dir);
             } else if (byName && result.totalCapped && !ownIndex) {
