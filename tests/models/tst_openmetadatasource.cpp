@@ -401,6 +401,124 @@ private Q_SLOTS:
         QCOMPARE(dump(*m_db), before);
     }
 
+    void dataContractSla_becomesObjectives_andFollowsItsChanges()
+    {
+        startServer(QStringLiteral("1.9.2"));
+        const QString address = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("dim_address")));
+        const QString raw = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("raw_customer")));
+        const QJsonObject daily{
+            {QStringLiteral("refreshFrequency"),
+             QJsonObject{{QStringLiteral("interval"), 1}, {QStringLiteral("unit"), QStringLiteral("day")}}},
+            {QStringLiteral("maxLatency"),
+             QJsonObject{{QStringLiteral("value"), 4}, {QStringLiteral("unit"), QStringLiteral("hour")}}},
+            {QStringLiteral("retention"),
+             QJsonObject{{QStringLiteral("period"), 3}, {QStringLiteral("unit"), QStringLiteral("year")}}},
+            {QStringLiteral("availabilityTime"), QStringLiteral("09:00")},
+            {QStringLiteral("columnName"), QStringLiteral("updated_at")}};
+        const QString onAddress = m_server->addDataContract(address, QStringLiteral("Addresses DC"), daily);
+        // On a table inside the data product: an objective of the product, on that table's port. The SDK's ISO form.
+        m_server->addDataContract(raw, QStringLiteral("Raw DC"),
+                                  QJsonObject{{QStringLiteral("refreshFrequency"), QStringLiteral("PT1H")}});
+        const auto err = sync();
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+
+        const auto objectives = [this](const QString &entryExt) {
+            QStringList out;
+            Statement st =
+                m_db->prepare("SELECT s.kind, s.target, s.unit, s.op, coalesce(s.port_ext, '') FROM sla_objectives s "
+                              "JOIN entries e ON e.id = s.entry_id WHERE e.ext_id = ?1 ORDER BY s.kind");
+            st.bind(1, entryExt);
+            while (st.next()) {
+                out << QStringLiteral("%1 %2 %3 %4 %5")
+                           .arg(st.text(0), QString::number(st.real(1)), st.text(2), st.text(3),
+                                st.text(4).isEmpty() ? QStringLiteral("-") : QStringLiteral("port"));
+            }
+            return out;
+        };
+        QCOMPARE(objectives(address),
+                 (QStringList{QStringLiteral("frequency 1 d <= port"), QStringLiteral("latency 4 h <= port"),
+                              QStringLiteral("retention 3 y >= port")}));
+        QVERIFY(text(*m_db, QStringLiteral("SELECT description FROM sla_objectives WHERE kind = 'frequency' AND "
+                                           "description LIKE '%Addresses DC%'"))
+                    .contains(QStringLiteral("available by 09:00")));
+        const QString product =
+            m_server->idOf(QStringLiteral("dataProduct"), QStringLiteral("Marketing.CustomerInsights"));
+        QCOMPARE(objectives(product), QStringList{QStringLiteral("frequency 1 h <= port")});
+        QCOMPARE(text(*m_db, QStringLiteral("SELECT port_ext FROM sla_objectives s JOIN entries e ON e.id = s.entry_id "
+                                            "WHERE e.ext_id = '%1'")
+                                 .arg(product)),
+                 raw);
+
+        // A changed contract: the latency term is dropped, the frequency relaxed; then the contract goes.
+        QJsonObject relaxed = daily;
+        relaxed.remove(QStringLiteral("maxLatency"));
+        relaxed.insert(QStringLiteral("refreshFrequency"),
+                       QJsonObject{{QStringLiteral("interval"), 2}, {QStringLiteral("unit"), QStringLiteral("day")}});
+        m_server->setContractSla(onAddress, relaxed);
+        QVERIFY(!sync());
+        QCOMPARE(m_memory.lastMode, records::BundleMode::Delta);
+        QCOMPARE(objectives(address),
+                 (QStringList{QStringLiteral("frequency 2 d <= port"), QStringLiteral("retention 3 y >= port")}));
+        m_server->remove(onAddress);
+        QVERIFY(!sync());
+        QCOMPARE(objectives(address), QStringList());
+        QCOMPARE(objectives(product).size(), 1);
+
+        // A full sync of the same server gives what the deltas left.
+        const QString afterDeltas = dump(*m_db) + objectives(product).join(QLatin1Char(','));
+        QVERIFY(!sync(true));
+        QCOMPARE(dump(*m_db) + objectives(product).join(QLatin1Char(',')), afterDeltas);
+    }
+
+    void dataContracts_areNotAskedOfServersBefore19()
+    {
+        startServer(QStringLiteral("1.6.0"));
+        QVERIFY(!sync());
+        QCOMPARE(m_server->requestCount(QStringLiteral("/dataContracts")), 0);
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM sla_objectives")), 0);
+    }
+
+    void assetJoiningAProduct_keepsItsChecks_andTheProductStaysUpdatable()
+    {
+        // dim_address carries every fixture test case; it joins the data product through an update of the product.
+        startServer(QStringLiteral("1.9.2"));
+        QVERIFY(!sync());
+        qsizetype cases = 0;
+        for (const QJsonValue &suite : fixture(QStringLiteral("tests/testSuites.json"), "tests").toArray()) {
+            for (const QJsonValue &c : suite.toObject().value(QLatin1String("testCases")).toArray()) {
+                cases += c.toObject()
+                             .value(QLatin1String("entityLink"))
+                             .toString()
+                             .contains(QLatin1String("shopify.dim_address"));
+            }
+        }
+        QVERIFY(cases > 0);
+        const QString address = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("dim_address")));
+        const QString product =
+            m_server->idOf(QStringLiteral("dataProduct"), QStringLiteral("Marketing.CustomerInsights"));
+        const QString checksOf = QStringLiteral("SELECT count(*) FROM checks c JOIN entries e ON e.id = c.entry_id "
+                                                "WHERE e.ext_id = '%1'");
+        const QString seriesOf = QStringLiteral("SELECT count(*) FROM check_series");
+        const std::int64_t series = count(*m_db, seriesOf);
+        QCOMPARE(count(*m_db, checksOf.arg(address)), cases);
+
+        m_server->addAssetToProduct(product, address);
+        auto err = sync();
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(m_memory.lastMode, records::BundleMode::Delta);
+        QCOMPARE(entryIdOf(address), -1); // no longer an entry of its own: a port of the product
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM ports WHERE ext_id = '%1'").arg(address)), 1);
+        QCOMPARE(count(*m_db, checksOf.arg(product)), cases);
+        QCOMPARE(count(*m_db, seriesOf), series);
+
+        // The product changes again: its test cases are not assets and stay where they are.
+        m_server->setDescription(product, QStringLiteral("Customer analytics, now with addresses"));
+        err = sync();
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(count(*m_db, checksOf.arg(product)), cases);
+        QCOMPARE(count(*m_db, seriesOf), series);
+    }
+
     void incrementalSync_fallsBackToFull_whenEventsAreUnavailable()
     {
         startServer(QStringLiteral("1.9.2"));

@@ -74,6 +74,7 @@ const QHash<QString, QString> &collections()
         {QStringLiteral("dataProducts"), QStringLiteral("dataProduct")},
         {QStringLiteral("dataQuality/testSuites"), QStringLiteral("testSuite")},
         {QStringLiteral("dataQuality/testCases"), QStringLiteral("testCase")},
+        {QStringLiteral("dataContracts"), QStringLiteral("dataContract")},
     };
     return c;
 }
@@ -103,6 +104,7 @@ struct FakeOpenMetadata::Impl
     QList<Edge> edges;
     QMultiHash<QString, qsizetype> edgesOf; // entity id -> index into edges (built on first lineage call)
     QHash<QString, QJsonArray> results;     // test case FQN -> results, newest first
+    QSet<QString> generatedCases;           // the generated tables' test cases, whose results resultsOf makes
     QList<QJsonObject> events;
     QList<QJsonObject> threads;
     int failCount = 0, failStatus = 0;
@@ -165,6 +167,7 @@ struct FakeOpenMetadata::Impl
     QJsonObject render(const QJsonObject &e, const QSet<QString> &fields) const;
     std::optional<QString> badField(const QSet<QString> &fields) const;
     Response list(const QString &type, const QUrlQuery &q) const;
+    QJsonArray resultsOf(const QString &testCaseFqn) const;
     Response lineage(const QString &id) const;
     Response patch(const QString &id, const Request &r);
 };
@@ -480,6 +483,43 @@ void FakeOpenMetadata::Impl::load()
         }
         results.insert(fqn, out);
     }
+
+    // The benchmark's tables: a row-count test each, with a daily result over the last Options::resultDays days
+    // (made when asked for, so that 100k tables do not hold millions of result objects).
+    const QJsonObject rowCount{
+        {QStringLiteral("id"), uuidFor(QStringLiteral("testDefinition"), QStringLiteral("tableRowCountToBeBetween"))},
+        {QStringLiteral("type"), QStringLiteral("testDefinition")},
+        {QStringLiteral("name"), QStringLiteral("tableRowCountToBeBetween")}};
+    for (const QString &tableId : generated) {
+        const QString table = entities.value(tableId).value(QLatin1String("fullyQualifiedName")).toString();
+        const QString fqn = table + QStringLiteral(".row_count");
+        add(QStringLiteral("testCase"),
+            {{QStringLiteral("name"), QStringLiteral("row_count")},
+             {QStringLiteral("fullyQualifiedName"), fqn},
+             {QStringLiteral("entityLink"), QString(QStringLiteral("<#E::table::") + table + QLatin1Char('>'))},
+             {QStringLiteral("testDefinition"), rowCount},
+             {QStringLiteral("testSuite"), ref(entities.value(suiteId))}});
+        generatedCases.insert(fqn);
+    }
+}
+
+QJsonArray FakeOpenMetadata::Impl::resultsOf(const QString &fqn) const
+{
+    if (!generatedCases.contains(fqn)) {
+        return results.value(fqn);
+    }
+    QJsonArray out;
+    const std::size_t salt = qHash(fqn);
+    for (int day = 1; day <= options.resultDays; ++day) {
+        const bool failed = (salt + std::size_t(day)) % 17 == 0;
+        out.append(QJsonObject{
+            {QStringLiteral("timestamp"), double(loadedAt - std::int64_t(day) * 86400000)},
+            {QStringLiteral("testCaseFQN"), fqn},
+            {QStringLiteral("testCaseStatus"), failed ? QStringLiteral("Failed") : QStringLiteral("Success")},
+            {QStringLiteral("result"),
+             failed ? QStringLiteral("Found 0 rows, expected >= 1") : QStringLiteral("Found 1204 rows")}});
+    }
+    return out;
 }
 
 std::optional<QString> FakeOpenMetadata::Impl::badField(const QSet<QString> &fields) const
@@ -810,6 +850,44 @@ void FakeOpenMetadata::remove(const QString &id)
     m->event("entityDeleted", e, e.value(QLatin1String("version")).toDouble());
 }
 
+QString FakeOpenMetadata::addDataContract(const QString &assetId, const QString &name, const QJsonObject &sla)
+{
+    const QMutexLocker lock(&m->mutex);
+    const QJsonObject asset = m->entities.value(assetId);
+    const QString id = m->add(
+        QStringLiteral("dataContract"),
+        {{QStringLiteral("name"), name},
+         {QStringLiteral("fullyQualifiedName"), QString(asset.value(QLatin1String("fullyQualifiedName")).toString() +
+                                                        QStringLiteral(".dataContract_") + name)},
+         {QStringLiteral("entityStatus"), QStringLiteral("Active")},
+         {QStringLiteral("entity"), ref(asset)},
+         {QStringLiteral("sla"), sla}});
+    m->event("entityCreated", m->entities.value(id), 0.0);
+    return id;
+}
+
+void FakeOpenMetadata::setContractSla(const QString &contractId, const QJsonObject &sla)
+{
+    const QMutexLocker lock(&m->mutex);
+    QJsonObject &e = m->entities[contractId];
+    const double previous = e.value(QLatin1String("version")).toDouble();
+    e.insert(QStringLiteral("sla"), sla);
+    m->bump(e);
+    m->event("entityUpdated", e, previous);
+}
+
+void FakeOpenMetadata::addAssetToProduct(const QString &productId, const QString &assetId)
+{
+    const QMutexLocker lock(&m->mutex);
+    QJsonObject &product = m->entities[productId];
+    QJsonArray assets = product.value(QLatin1String("assets")).toArray();
+    assets.append(ref(m->entities.value(assetId)));
+    product.insert(QStringLiteral("assets"), assets);
+    const double previous = product.value(QLatin1String("version")).toDouble();
+    m->bump(product);
+    m->event("entityUpdated", product, previous);
+}
+
 void FakeOpenMetadata::failNext(int count, int status)
 {
     const QMutexLocker lock(&m->mutex);
@@ -1015,7 +1093,7 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
             const double end =
                 q.hasQueryItem(QStringLiteral("endTs")) ? q.queryItemValue(QStringLiteral("endTs")).toDouble() : 1e18;
             QJsonArray data;
-            for (const QJsonValue &v : m->results.value(fqn)) {
+            for (const QJsonValue &v : m->resultsOf(fqn)) {
                 const double at = v.toObject().value(QLatin1String("timestamp")).toDouble();
                 if (at >= start && at <= end) {
                     data.append(v);
@@ -1033,7 +1111,8 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
             }
         }
         if (collection.isEmpty() ||
-            ((type == QLatin1String("domain") || type == QLatin1String("dataProduct")) && !m->dialect.hasDomains())) {
+            ((type == QLatin1String("domain") || type == QLatin1String("dataProduct")) && !m->dialect.hasDomains()) ||
+            (type == QLatin1String("dataContract") && !m->dialect.dataContracts())) {
             return fail(404, QStringLiteral("no such path on this version"));
         }
         const QStringList tail = rest.mid(collection.size()).split(QLatin1Char('/'), Qt::SkipEmptyParts);

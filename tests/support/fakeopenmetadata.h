@@ -37,6 +37,7 @@ public:
         int maxPage = 7;     // the most entities a list page holds, whatever limit the client asks
         int tables = 0;      // generated tables beyond the fixtures (the benchmark's catalog), in lineage chains
         bool record = false; // keep every 200 answer's body by request target (see served())
+        int resultDays = 30; // daily results of each generated table's test case
     };
 
     explicit FakeOpenMetadata(Options options);
@@ -56,6 +57,11 @@ public:
     QString createTable(const QString &name, const QString &description);
     void setDescription(const QString &id, const QString &description);
     void remove(const QString &id);
+    // A data contract (1.9+) on an asset with that SLA section; a new SLA section for an existing contract.
+    QString addDataContract(const QString &assetId, const QString &name, const QJsonObject &sla);
+    void setContractSla(const QString &contractId, const QJsonObject &sla);
+    // Adds an asset to a data product's assets (an update event of the data product).
+    void addAssetToProduct(const QString &productId, const QString &assetId);
 
     // Faults: the next `count` calls answer `status` (with Retry-After: 0); calls whose path contains `pathPart`
     // get a JSON body cut in half; the events API answers 404 (a server that does not serve it).

@@ -1,5 +1,6 @@
 #include "contractfile.h"
 
+#include "../../catalog/slaterms.h"
 #include "contractsmanifest.h"
 
 #include <QDateTime>
@@ -214,148 +215,6 @@ YAML::Node child(const YAML::Node &n, const char *key)
     }
     const YAML::Node v = n[key];
     return v.IsDefined() ? v : YAML::Node();
-}
-
-std::optional<double> number(const std::string &s)
-{
-    std::string t = s;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '%')) {
-        t.pop_back();
-    }
-    if (t.empty()) {
-        return std::nullopt;
-    }
-    double v = 0;
-    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc{} || end != t.data() + t.size()) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-// SLA units are free text ("d", "day", "days", "y", "h"); one spelling each for the charts and the health views.
-std::optional<std::string> normalUnit(const std::string &raw)
-{
-    static const std::map<std::string, std::string> units{
-        {"ms", "ms"},
-        {"millisecond", "ms"},
-        {"milliseconds", "ms"},
-        {"s", "s"},
-        {"sec", "s"},
-        {"secs", "s"},
-        {"second", "s"},
-        {"seconds", "s"},
-        {"m", "min"},
-        {"min", "min"},
-        {"mins", "min"},
-        {"minute", "min"},
-        {"minutes", "min"},
-        {"h", "h"},
-        {"hr", "h"},
-        {"hrs", "h"},
-        {"hour", "h"},
-        {"hours", "h"},
-        {"d", "d"},
-        {"day", "d"},
-        {"days", "d"},
-        {"w", "w"},
-        {"week", "w"},
-        {"weeks", "w"},
-        {"mo", "mo"},
-        {"month", "mo"},
-        {"months", "mo"},
-        {"y", "y"},
-        {"yr", "y"},
-        {"yrs", "y"},
-        {"year", "y"},
-        {"years", "y"},
-        {"%", "%"},
-        {"percent", "%"},
-        {"rows", "rows"},
-        {"row", "rows"},
-        {"records", "rows"},
-        {"mb", "MB"},
-        {"gb", "GB"},
-        {"tb", "TB"},
-    };
-    const auto it = units.find(lower(raw));
-    if (it == units.end()) {
-        return std::nullopt;
-    }
-    return it->second;
-}
-
-// "25h", "99.9%", "P1Y", "PT30M": a number and a unit in one string (DCS service levels, ISO-8601 durations).
-std::optional<std::pair<double, std::string>> amount(const std::string &raw)
-{
-    std::string s = raw;
-    if (s.size() > 2 && (s[0] == 'P' || s[0] == 'p')) {
-        const bool time = s[1] == 'T' || s[1] == 't';
-        s = s.substr(time ? 2 : 1);
-        if (s.empty()) {
-            return std::nullopt;
-        }
-        const char u = static_cast<char>(std::toupper(static_cast<unsigned char>(s.back())));
-        const auto v = number(s.substr(0, s.size() - 1));
-        if (!v) {
-            return std::nullopt;
-        }
-        const char *unit = time ? (u == 'H'   ? "h"
-                                   : u == 'M' ? "min"
-                                   : u == 'S' ? "s"
-                                              : nullptr)
-                                : (u == 'Y'   ? "y"
-                                   : u == 'M' ? "mo"
-                                   : u == 'W' ? "w"
-                                   : u == 'D' ? "d"
-                                              : nullptr);
-        if (unit == nullptr) {
-            return std::nullopt;
-        }
-        return std::pair{*v, std::string(unit)};
-    }
-    std::size_t i = 0;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == '-')) {
-        ++i;
-    }
-    const auto v = number(s.substr(0, i));
-    if (!v) {
-        return std::nullopt;
-    }
-    std::string unit = s.substr(i);
-    while (!unit.empty() && unit.front() == ' ') {
-        unit.erase(0, 1);
-    }
-    if (unit.empty()) {
-        return std::pair{*v, std::string()};
-    }
-    if (const auto u = normalUnit(unit)) {
-        return std::pair{*v, *u};
-    }
-    return std::nullopt;
-}
-
-// The recommended ODCS SLA properties, in their standard spelling (files vary the case); others are kept as written.
-std::string slaKind(const std::string &property)
-{
-    static const char *const known[] = {
-        "availability", "throughput",         "errorRate", "generalAvailability", "endOfSupport", "endOfLife",
-        "retention",    "frequency",          "latency",   "freshness",           "timeToDetect", "timeToNotify",
-        "timeToRepair", "timeOfAvailability",
-    };
-    const std::string l = lower(property);
-    for (const char *k : known) {
-        if (lower(k) == l) {
-            return k;
-        }
-    }
-    return property;
-}
-
-// Whether a larger value is the better one: at least 99.9 % available, data kept at least 3 years.
-bool atLeast(const std::string &kind)
-{
-    return kind == "availability" || kind == "throughput" || kind == "retention";
 }
 
 class Mapper
@@ -849,8 +708,8 @@ void Mapper::odcs(const YAML::Node &root)
         const std::string value = str(s, "value");
         const std::string unitRaw = str(s, "unit");
         const std::string element = str(s, "element");
-        const std::string kind = slaKind(property);
-        const auto v = number(value);
+        const std::string kind = slaterms::kind(property);
+        const auto v = slaterms::number(value);
         if (property.empty()) {
             problem(line(s), "an SLA property without 'property' is ignored");
             return;
@@ -866,7 +725,7 @@ void Mapper::odcs(const YAML::Node &root)
         sla.kind = kind;
         sla.target = *v;
         if (!unitRaw.empty()) {
-            if (const auto u = normalUnit(unitRaw)) {
+            if (const auto u = slaterms::unit(unitRaw)) {
                 sla.unit = *u;
             } else {
                 sla.unit = unitRaw;
@@ -875,7 +734,7 @@ void Mapper::odcs(const YAML::Node &root)
         } else if (value.find('%') != std::string::npos) {
             sla.unit = "%";
         }
-        sla.op = atLeast(kind) ? ">=" : "<=";
+        sla.op = slaterms::higherIsBetter(kind) ? ">=" : "<=";
         const std::string table = element.substr(0, element.find('.'));
         sla.port = firstPort;
         for (const auto &[obj, portId] : objectPorts) {
@@ -1073,13 +932,13 @@ void Mapper::dcs(const YAML::Node &root)
         static const char *const figures[] = {"percentage", "threshold", "period", "interval"};
         for (const auto &kv : levels) {
             tick();
-            const std::string kind = slaKind(kv.first.Scalar());
+            const std::string kind = slaterms::kind(kv.first.Scalar());
             for (const char *figure : figures) {
                 const std::string raw = str(kv.second, figure);
                 if (raw.empty()) {
                     continue;
                 }
-                const auto a = amount(raw);
+                const auto a = slaterms::amount(raw);
                 if (!a) {
                     problem(line(kv.second), "service level '" + kind + "' has the value '" + raw +
                                                  "', which is not a number with a known unit: not imported");
@@ -1090,7 +949,7 @@ void Mapper::dcs(const YAML::Node &root)
                 sla.kind = kind;
                 sla.target = a->first;
                 sla.unit = a->second.empty() && std::string(figure) == "percentage" ? "%" : a->second;
-                sla.op = atLeast(kind) ? ">=" : "<=";
+                sla.op = slaterms::higherIsBetter(kind) ? ">=" : "<=";
                 sla.port = firstPort;
                 sla.description = str(kv.second, "description");
                 c.nodes.emplace_back(ContractsManifest::key("sla", {}, sla.id),

@@ -25,6 +25,7 @@ struct OpenMetadataDialect
     [[nodiscard]] bool assetsEndpoint() const { return atLeast(1, 8, 12); } // paged /dataProducts/{id}/assets
     [[nodiscard]] bool etags() const { return atLeast(1, 9); }              // PATCH honours If-Match
     [[nodiscard]] bool timeSeriesResults() const { return atLeast(1, 5); }  // /testCases/testCaseResults/{fqn}
+    [[nodiscard]] bool dataContracts() const { return atLeast(1, 9); }      // /dataContracts, with an sla section
 
     [[nodiscard]] QString ownersField() const
     {

@@ -1,5 +1,6 @@
 #include "openmetadatamapper.h"
 
+#include "../../catalog/slaterms.h"
 #include "openmetadatafqn.h"
 
 #include <QJsonArray>
@@ -193,6 +194,76 @@ records::Port OpenMetadataMapper::port(const std::string &product, const QJsonOb
         port.columns.push_back(std::move(col));
     }
     return port;
+}
+
+const std::vector<std::string> &OpenMetadataMapper::contractSlaKinds()
+{
+    static const std::vector<std::string> kinds{"frequency", "latency", "retention"};
+    return kinds;
+}
+
+std::string OpenMetadataMapper::contractSlaId(const QJsonObject &contract, const std::string &kind)
+{
+    return utf8(contract.value(QLatin1String("id")).toString()) + "/sla/" + kind;
+}
+
+std::vector<records::Sla> OpenMetadataMapper::contractSlas(const QJsonObject &contract, const std::string &product,
+                                                           const std::string &port)
+{
+    const QJsonObject sla = contract.value(QLatin1String("sla")).toObject();
+    // Each term is {number, unit} in the 1.9 schema; newer servers and the SDKs also write ISO-8601 durations
+    // ("PT1H") or a bare number of the term's natural unit.
+    const auto term = [&](const char *key, const char *numberKey) -> std::optional<std::pair<double, std::string>> {
+        const QJsonValue v = sla.value(QLatin1String(key));
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            const QJsonValue n = o.value(QLatin1String(numberKey));
+            const auto unit = slaterms::unit(utf8(o.value(QLatin1String("unit")).toString()));
+            if (!n.isDouble() || !unit) {
+                return std::nullopt;
+            }
+            return std::pair{n.toDouble(), *unit};
+        }
+        if (v.isString()) {
+            return slaterms::amount(utf8(v.toString()));
+        }
+        return std::nullopt;
+    };
+    std::string when = utf8(sla.value(QLatin1String("availabilityTime")).toString());
+    if (!when.empty()) {
+        const std::string zone = utf8(sla.value(QLatin1String("timezone")).toString());
+        when = "available by " + when + (zone.empty() ? "" : " (" + zone + ")");
+    }
+    const std::string column = utf8(sla.value(QLatin1String("columnName")).toString());
+    const std::string contractName = utf8(contract.value(QLatin1String("name")).toString());
+
+    std::vector<records::Sla> out;
+    const std::pair<const char *, const char *> keys[] = {
+        {"refreshFrequency", "interval"}, {"maxLatency", "value"}, {"retention", "period"}};
+    for (std::size_t i = 0; i < std::size(keys); ++i) {
+        const auto amount = term(keys[i].first, keys[i].second);
+        if (!amount) {
+            continue;
+        }
+        records::Sla s;
+        s.product = product;
+        s.port = port;
+        s.kind = contractSlaKinds()[i];
+        s.id = contractSlaId(contract, s.kind);
+        s.target = amount->first;
+        s.unit = amount->second;
+        s.op = slaterms::higherIsBetter(s.kind) ? ">=" : "<=";
+        std::string description = "data contract " + contractName;
+        if (!column.empty()) {
+            description += "; measured on " + column;
+        }
+        if (!when.empty() && s.kind == "frequency") {
+            description += "; " + when;
+        }
+        s.description = description;
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
 } // namespace meshlens::models

@@ -32,6 +32,16 @@ public:
     [[nodiscard]] static records::Port port(const std::string &product, const QJsonObject &asset,
                                             const std::string &format);
 
+    // The SLA section of a data contract (1.9+: refreshFrequency, maxLatency, retention; availabilityTime goes into
+    // the descriptions, as it is a time of day rather than a number to compare with) as objectives of the port
+    // `port` of `product`. An SLA that says nothing numeric gives nothing.
+    [[nodiscard]] static std::vector<records::Sla> contractSlas(const QJsonObject &contract, const std::string &product,
+                                                                const std::string &port);
+    // The SLA kinds contractSlas can give, so a changed contract can retract the ones it no longer has.
+    [[nodiscard]] static const std::vector<std::string> &contractSlaKinds();
+    // The id contractSlas gives the objective of that kind.
+    [[nodiscard]] static std::string contractSlaId(const QJsonObject &contract, const std::string &kind);
+
     // The id of the entity's (first) domain, in either dialect; empty if none.
     [[nodiscard]] QString domainId(const QJsonObject &o) const;
     // The OpenMetadata version as MeshLens stores it ("0.1", "1.2"): the outbox compares it with the server's.

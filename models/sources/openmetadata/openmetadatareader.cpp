@@ -88,6 +88,7 @@ QByteArray OpenMetadataReader::collectionOf(const QString &entityType)
         {QStringLiteral("domain"), "/v1/domains"},
         {QStringLiteral("dataProduct"), "/v1/dataProducts"},
         {QStringLiteral("testCase"), "/v1/dataQuality/testCases"},
+        {QStringLiteral("dataContract"), "/v1/dataContracts"},
     };
     return others.value(entityType);
 }
@@ -351,66 +352,211 @@ std::optional<QString> OpenMetadataReader::writeAsset(const QString &type, const
     return put(OpenMetadataMapper::port(utf8(product), entity, c->kind));
 }
 
-std::optional<QString> OpenMetadataReader::writeTestCase(const QJsonObject &tc, std::int64_t sinceMs)
+std::optional<QString> OpenMetadataReader::writeContract(const QJsonObject &contract, bool replace)
 {
-    const OpenMetadataFqn::Link link = OpenMetadataFqn::parseEntityLink(str(tc, "entityLink"));
-    const QString assetId = m_fqnToId.value(link.fqn);
+    const QJsonObject governed = contract.value(QLatin1String("entity")).toObject();
+    const QString assetId = str(governed, "id");
     const auto asset = m_index.constFind(assetId);
-    const QString name = str(tc, "fullyQualifiedName").isEmpty() ? str(tc, "name") : str(tc, "fullyQualifiedName");
-    if (assetId.isEmpty() || asset == m_index.constEnd()) {
-        m_context.sink.problem({QStringLiteral("testCase ") + name, 0,
-                                QStringLiteral("the test case is about %1, which is not in the catalog; its results "
-                                               "are not shown")
-                                    .arg(link.fqn),
-                                SourceProblem::Severity::Warning});
+    const QString contractId = str(contract, "id");
+    if (contractId.isEmpty()) {
+        return std::nullopt;
+    }
+    if (asset == m_index.constEnd() || !assetCollection(asset->type)) {
+        m_context.sink.problem(
+            {QStringLiteral("dataContract ") + str(contract, "fullyQualifiedName"), 0,
+             QStringLiteral("the data contract governs %1 %2, which is not in the catalog; its SLA is not shown")
+                 .arg(str(governed, "type"), str(governed, "fullyQualifiedName")),
+             SourceProblem::Severity::Warning});
         return std::nullopt;
     }
     const QString product = asset->product.isEmpty() ? assetId : asset->product;
-    records::Check check;
-    check.product = utf8(product);
-    check.id = utf8(str(tc, "id"));
-    check.name = utf8(str(tc, "displayName").isEmpty() ? str(tc, "name") : str(tc, "displayName"));
-    check.kind = utf8(tc.value(QLatin1String("testDefinition")).toObject().value(QLatin1String("name")).toString());
-    check.port = utf8(assetId);
-    if (link.field.startsWith(QLatin1String("columns::"))) {
-        check.column = utf8(link.field.mid(9).section(QStringLiteral("::"), 0, 0));
+    const Indexed was = m_index.value(contractId);
+    m_index.insert(contractId, {QStringLiteral("dataContract"), assetId, product});
+    const auto slas = OpenMetadataMapper::contractSlas(contract, utf8(product), utf8(assetId));
+    if (replace) {
+        if (auto err = retractContractSlas(contractId, was.product, was.product == product ? slas : decltype(slas){})) {
+            return err;
+        }
     }
-    check.description = utf8(str(tc, "description"));
-    m_index.insert(str(tc, "id"), {QStringLiteral("testCase"), name, product});
-    if (auto err = put(std::move(check))) {
-        return err;
+    for (const records::Sla &sla : slas) {
+        if (auto err = put(records::Sla(sla))) {
+            return err;
+        }
     }
+    return std::nullopt;
+}
 
-    // Results over the window: the time-series path on 1.5+, the 1.1 path before (and after a 404 on it).
-    const QByteArray fqn = OpenMetadataFqn::pathSegment(name);
-    const OpenMetadataClient::Query window{{QStringLiteral("startTs"), QString::number(sinceMs)},
-                                           {QStringLiteral("endTs"), QString::number(now())}};
-    const QByteArray series = "/v1/dataQuality/testCases/testCaseResults/" + fqn;
-    const QByteArray legacy = "/v1/dataQuality/testCases/" + fqn + "/testCaseResult";
-    auto reply = m_client.get(m_dialect.timeSeriesResults() ? series : legacy, window);
-    if (reply.status == 404 && m_dialect.timeSeriesResults()) {
-        reply = m_client.get(legacy, window);
+std::optional<QString> OpenMetadataReader::retractContractSlas(const QString &contractId, const QString &product,
+                                                               const std::vector<records::Sla> &kept)
+{
+    if (product.isEmpty()) {
+        return std::nullopt; // not written before
     }
-    if (reply.status == 404) {
-        return std::nullopt; // no results yet
-    }
-    if (!reply.ok()) {
-        return reply.error;
-    }
-    for (const QJsonValue &v : reply.json.value(QLatin1String("data")).toArray()) {
-        const QJsonObject r = v.toObject();
-        const QJsonValue at = r.value(QLatin1String("timestamp"));
-        if (!at.isDouble()) {
+    const QJsonObject contract{{QStringLiteral("id"), contractId}};
+    for (const std::string &kind : OpenMetadataMapper::contractSlaKinds()) {
+        const std::string id = OpenMetadataMapper::contractSlaId(contract, kind);
+        if (std::any_of(kept.begin(), kept.end(), [&](const records::Sla &s) { return s.id == id; })) {
             continue;
         }
-        records::CheckResult result;
-        result.product = utf8(product);
-        result.check = utf8(str(tc, "id"));
-        result.t0 = static_cast<std::int64_t>(at.toDouble()) / 1000;
-        result.statuses = std::string(1, statusLetter(str(r, "testCaseStatus")));
-        result.message = utf8(str(r, "result"));
-        if (auto err = put(std::move(result))) {
+        records::Tombstone t;
+        t.of = "sla";
+        t.id = id;
+        t.product = utf8(product);
+        if (auto err = put(std::move(t))) {
             return err;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> OpenMetadataReader::rehomeDependents(const QString &assetId)
+{
+    // A test case's FQN is its entity's FQN and then its own name (and column): that is how it names its asset.
+    // A contract's index entry names the asset it governs.
+    const QString prefix = m_index.value(assetId).fqn + QLatin1Char('.');
+    QList<QPair<QString, QString>> dependents; // type, id
+    for (auto it = m_index.constBegin(); it != m_index.constEnd(); ++it) {
+        if ((it->type == QLatin1String("testCase") && it->fqn.startsWith(prefix)) ||
+            (it->type == QLatin1String("dataContract") && it->fqn == assetId)) {
+            dependents.append({it->type, it.key()});
+        }
+    }
+    const std::int64_t since = now() - std::int64_t(m_options.resultDays) * 86400 * 1000;
+    for (const auto &[type, id] : dependents) {
+        QJsonObject entity;
+        bool gone = false;
+        if (auto err = fetch(type, id, entity, gone)) {
+            return err;
+        }
+        if (gone) {
+            m_index.remove(id);
+            continue;
+        }
+        if (auto err = type == QLatin1String("testCase") ? writeTestCase(entity, since) : writeContract(entity, true)) {
+            return err;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> OpenMetadataReader::writeTestCase(const QJsonObject &tc, std::int64_t sinceMs)
+{
+    return writeTestCases({tc}, sinceMs);
+}
+
+std::optional<QString> OpenMetadataReader::writeTestCases(const QList<QJsonObject> &testCases, std::int64_t sinceMs)
+{
+    // The checks first; then their results over the window, many requests at a time (one per test case), written in
+    // the order of the cases: the time-series path on 1.5+, the 1.1 path before (and after a 404 on it).
+    const OpenMetadataClient::Query window{{QStringLiteral("startTs"), QString::number(sinceMs)},
+                                           {QStringLiteral("endTs"), QString::number(now())}};
+    std::vector<QByteArray> paths;
+    std::vector<std::pair<std::string, std::string>> owners; // product, check id of each path
+    for (const QJsonObject &tc : testCases) {
+        const OpenMetadataFqn::Link link = OpenMetadataFqn::parseEntityLink(str(tc, "entityLink"));
+        const QString assetId = m_fqnToId.value(link.fqn);
+        const auto asset = m_index.constFind(assetId);
+        const QString name = str(tc, "fullyQualifiedName").isEmpty() ? str(tc, "name") : str(tc, "fullyQualifiedName");
+        if (assetId.isEmpty() || asset == m_index.constEnd()) {
+            m_context.sink.problem({QStringLiteral("testCase ") + name, 0,
+                                    QStringLiteral("the test case is about %1, which is not in the catalog; its "
+                                                   "results are not shown")
+                                        .arg(link.fqn),
+                                    SourceProblem::Severity::Warning});
+            continue;
+        }
+        const QString product = asset->product.isEmpty() ? assetId : asset->product;
+        records::Check check;
+        check.product = utf8(product);
+        check.id = utf8(str(tc, "id"));
+        check.name = utf8(str(tc, "displayName").isEmpty() ? str(tc, "name") : str(tc, "displayName"));
+        check.kind = utf8(tc.value(QLatin1String("testDefinition")).toObject().value(QLatin1String("name")).toString());
+        check.port = utf8(assetId);
+        if (link.field.startsWith(QLatin1String("columns::"))) {
+            check.column = utf8(link.field.mid(9).section(QStringLiteral("::"), 0, 0));
+        }
+        check.description = utf8(str(tc, "description"));
+        m_index.insert(str(tc, "id"), {QStringLiteral("testCase"), name, product});
+        owners.emplace_back(check.product, check.id);
+        if (auto err = put(std::move(check))) {
+            return err;
+        }
+        const QByteArray fqn = OpenMetadataFqn::pathSegment(name);
+        paths.push_back(m_dialect.timeSeriesResults()
+                            ? QByteArray("/v1/dataQuality/testCases/testCaseResults/" + fqn)
+                            : QByteArray("/v1/dataQuality/testCases/" + fqn + "/testCaseResult"));
+    }
+    return getEach(paths, window, [&](std::size_t i, OpenMetadataClient::Reply &reply) -> std::optional<QString> {
+        if (reply.status == 404 && m_dialect.timeSeriesResults()) {
+            const QByteArray fqn = paths[i].mid(paths[i].lastIndexOf('/') + 1);
+            reply = m_client.get("/v1/dataQuality/testCases/" + fqn + "/testCaseResult", window);
+        }
+        if (reply.status == 404) {
+            return std::nullopt; // no results yet
+        }
+        if (!reply.ok()) {
+            return reply.error;
+        }
+        for (const QJsonValue &v : reply.json.value(QLatin1String("data")).toArray()) {
+            const QJsonObject r = v.toObject();
+            const QJsonValue at = r.value(QLatin1String("timestamp"));
+            if (!at.isDouble()) {
+                continue;
+            }
+            records::CheckResult result;
+            result.product = owners[i].first;
+            result.check = owners[i].second;
+            result.t0 = static_cast<std::int64_t>(at.toDouble()) / 1000;
+            result.statuses = std::string(1, statusLetter(str(r, "testCaseStatus")));
+            result.message = utf8(str(r, "result"));
+            if (auto err = put(std::move(result))) {
+                return err;
+            }
+        }
+        return std::nullopt;
+    });
+}
+
+std::optional<QString> OpenMetadataReader::getEach(
+    const std::vector<QByteArray> &paths, const OpenMetadataClient::Query &query,
+    const std::function<std::optional<QString>(std::size_t, OpenMetadataClient::Reply &)> &onReply)
+{
+    // One request per entity is latency-bound: a few lanes, each with its own client (an HttpClient belongs to the
+    // thread that made it), fetch a chunk at a time; the answers are then handed over here, in order, on the sync
+    // thread. An empty path is skipped.
+    const int laneCount = std::max(1, m_options.concurrency);
+    constexpr std::size_t kChunk = 1024;
+    QThreadPool pool;
+    pool.setMaxThreadCount(laneCount);
+    std::vector<int> lanes(std::size_t(laneCount), 0);
+    std::iota(lanes.begin(), lanes.end(), 0);
+    for (std::size_t start = 0; start < paths.size(); start += kChunk) {
+        if (auto err = cancelled()) {
+            return err;
+        }
+        const std::size_t end = std::min(start + kChunk, paths.size());
+        std::vector<OpenMetadataClient::Reply> replies(end - start);
+        if (end - start == 1) {
+            if (!paths[start].isEmpty()) {
+                replies[0] = m_client.get(paths[start], query);
+            }
+        } else {
+            QtConcurrent::blockingMap(&pool, lanes, [&](int lane) {
+                const auto client = m_client.sibling();
+                for (std::size_t i = start + std::size_t(lane); i < end; i += std::size_t(laneCount)) {
+                    if (!paths[i].isEmpty()) {
+                        replies[i - start] = client->get(paths[i], query);
+                    }
+                }
+            });
+        }
+        for (std::size_t i = start; i < end; ++i) {
+            if (paths[i].isEmpty()) {
+                continue;
+            }
+            if (auto err = onReply(i, replies[i - start])) {
+                return err;
+            }
         }
     }
     return std::nullopt;
@@ -454,52 +600,21 @@ std::optional<QString> OpenMetadataReader::dropLineage(const QString &id)
 
 std::optional<QString> OpenMetadataReader::readLineage(const QStringList &ids, bool replace)
 {
-    // One request per entity is latency-bound: a few lanes, each with its own client, fetch a chunk at a time; the
-    // answers are then written here, in order, on the sync thread.
-    constexpr int kLanes = 4;
-    constexpr qsizetype kChunk = 256;
-    QThreadPool pool;
-    pool.setMaxThreadCount(kLanes);
     const OpenMetadataClient::Query depth{{QStringLiteral("upstreamDepth"), QStringLiteral("1")},
                                           {QStringLiteral("downstreamDepth"), QStringLiteral("1")}};
-    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
-        if (auto err = cancelled()) {
-            return err;
-        }
-        const qsizetype end = std::min(start + kChunk, ids.size());
-        std::vector<QByteArray> paths(std::size_t(end - start));
-        for (qsizetype i = start; i < end; ++i) {
-            if (const auto entity = m_index.constFind(ids[i]); entity != m_index.constEnd()) {
-                paths[std::size_t(i - start)] =
-                    "/v1/lineage/" + entity->type.toUtf8() + "/name/" + OpenMetadataFqn::pathSegment(entity->fqn);
-            }
-        }
-        std::vector<OpenMetadataClient::Reply> replies(paths.size());
-        std::vector<int> lanes(kLanes);
-        std::iota(lanes.begin(), lanes.end(), 0);
-        QtConcurrent::blockingMap(&pool, lanes, [&](int lane) {
-            const auto client = m_client.sibling();
-            for (std::size_t i = std::size_t(lane); i < paths.size(); i += kLanes) {
-                if (!paths[i].isEmpty()) {
-                    replies[i] = client->get(paths[i], depth);
-                }
-            }
-        });
-        for (qsizetype i = start; i < end; ++i) {
-            if (replace) {
-                if (auto err = dropLineage(ids[i])) {
-                    return err;
-                }
-            }
-            if (paths[std::size_t(i - start)].isEmpty()) {
-                continue;
-            }
-            if (auto err = writeLineage(replies[std::size_t(i - start)])) {
+    std::vector<QByteArray> paths(std::size_t(ids.size()));
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (replace) {
+            if (auto err = dropLineage(ids[i])) {
                 return err;
             }
         }
+        if (const auto entity = m_index.constFind(ids[i]); entity != m_index.constEnd()) {
+            paths[std::size_t(i)] =
+                "/v1/lineage/" + entity->type.toUtf8() + "/name/" + OpenMetadataFqn::pathSegment(entity->fqn);
+        }
     }
-    return std::nullopt;
+    return getEach(paths, depth, [this](std::size_t, OpenMetadataClient::Reply &reply) { return writeLineage(reply); });
 }
 
 std::optional<QString> OpenMetadataReader::writeLineage(const OpenMetadataClient::Reply &reply)
@@ -611,6 +726,23 @@ std::optional<QString> OpenMetadataReader::readFull()
             return err;
         }
     }
+    if (m_dialect.dataContracts()) {
+        progress(QStringLiteral("dataContracts"));
+        bool noContracts = false; // a 1.9 server with the feature turned off
+        if (auto err = m_client.list(
+                "/v1/dataContracts", {}, m_options.pageSize,
+                [&](const QJsonArray &page) -> std::optional<QString> {
+                    for (const QJsonValue &v : page) {
+                        if (auto err = writeContract(v.toObject(), false)) {
+                            return err;
+                        }
+                    }
+                    return cancelled();
+                },
+                &noContracts)) {
+            return err;
+        }
+    }
     progress(QStringLiteral("testCases"));
     const std::int64_t since = started - std::int64_t(m_options.resultDays) * 86400 * 1000;
     QList<QJsonObject> testCases;
@@ -630,13 +762,8 @@ std::optional<QString> OpenMetadataReader::readFull()
         return err;
     }
     progress(QStringLiteral("testCaseResults"));
-    for (const QJsonObject &tc : testCases) {
-        if (auto err = writeTestCase(tc, since)) {
-            return err;
-        }
-        if (auto err = cancelled()) {
-            return err;
-        }
+    if (auto err = writeTestCases(testCases, since)) {
+        return err;
     }
     progress(QStringLiteral("lineage"));
     if (auto err = readLineage(lineageOf, false)) {
@@ -651,9 +778,11 @@ std::optional<QString> OpenMetadataReader::fetch(const QString &type, const QStr
                                                  bool &gone)
 {
     gone = false;
-    const auto reply = m_client.get(
-        collectionOf(type) + '/' + QUrl::toPercentEncoding(id),
-        {{QStringLiteral("fields"), fieldsFor(type, m_dialect)}, {QStringLiteral("include"), QStringLiteral("all")}});
+    OpenMetadataClient::Query query{{QStringLiteral("include"), QStringLiteral("all")}};
+    if (const QString fields = fieldsFor(type, m_dialect); !fields.isEmpty()) {
+        query.prepend({QStringLiteral("fields"), fields});
+    }
+    const auto reply = m_client.get(collectionOf(type) + '/' + QUrl::toPercentEncoding(id), query);
     if (reply.status == 404) {
         gone = true;
         return std::nullopt;
@@ -744,7 +873,7 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
         static const QStringList order{QStringLiteral("team"), QStringLiteral("user"), QStringLiteral("domain"),
                                        QStringLiteral("dataProduct")};
         const auto i = order.indexOf(type);
-        return i >= 0 ? int(i) : type == QLatin1String("testCase") ? 9 : 5;
+        return i >= 0 ? int(i) : type == QLatin1String("testCase") ? 9 : type == QLatin1String("dataContract") ? 8 : 5;
     };
     std::vector<std::pair<QString, Change>> ordered(changes.begin(), changes.end());
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -774,7 +903,10 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
             return std::nullopt;
         }
         lineageOf << assetId;
-        return writeAsset(old.type, entity, {});
+        if (auto err = writeAsset(old.type, entity, {})) {
+            return err;
+        }
+        return rehomeDependents(assetId);
     };
 
     int done = 0;
@@ -824,7 +956,7 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
         } else if (type == QLatin1String("dataProduct")) {
             QStringList before;
             for (auto it = m_index.constBegin(); it != m_index.constEnd(); ++it) {
-                if (it->product == id) {
+                if (it->product == id && assetCollection(it->type)) { // test cases and contracts move with them
                     before << it.key();
                 }
             }
@@ -890,6 +1022,20 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
                 if (auto err = writeAsset(assetType, assetEntity, id)) {
                     return err;
                 }
+                if (auto err = rehomeDependents(asset)) {
+                    return err;
+                }
+            }
+        } else if (type == QLatin1String("dataContract")) {
+            if (gone) {
+                m_index.remove(id);
+                if (auto err = retractContractSlas(id, old.product, {})) {
+                    return err;
+                }
+                continue;
+            }
+            if (auto err = writeContract(entity, true)) {
+                return err;
             }
         } else if (type == QLatin1String("testCase")) {
             if (gone) {
