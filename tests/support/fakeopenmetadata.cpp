@@ -163,6 +163,16 @@ struct FakeOpenMetadata::Impl
         e.insert(QStringLiteral("updatedAt"), double(QDateTime::currentMSecsSinceEpoch()));
     }
 
+    // One field changed as a steward would change it: a new version and an update event.
+    void update(const QString &id, const QString &field, const QJsonValue &value)
+    {
+        QJsonObject &e = entities[id];
+        const double previous = e.value(QLatin1String("version")).toDouble();
+        e.insert(field, value);
+        bump(e);
+        event("entityUpdated", e, previous);
+    }
+
     void load();
     QJsonObject render(const QJsonObject &e, const QSet<QString> &fields) const;
     std::optional<QString> badField(const QSet<QString> &fields) const;
@@ -834,11 +844,7 @@ QString FakeOpenMetadata::createTable(const QString &name, const QString &descri
 void FakeOpenMetadata::setDescription(const QString &id, const QString &description)
 {
     const QMutexLocker lock(&m->mutex);
-    QJsonObject &e = m->entities[id];
-    const double previous = e.value(QLatin1String("version")).toDouble();
-    e.insert(QStringLiteral("description"), description);
-    m->bump(e);
-    m->event("entityUpdated", e, previous);
+    m->update(id, QStringLiteral("description"), description);
 }
 
 void FakeOpenMetadata::remove(const QString &id)
@@ -869,23 +875,15 @@ QString FakeOpenMetadata::addDataContract(const QString &assetId, const QString 
 void FakeOpenMetadata::setContractSla(const QString &contractId, const QJsonObject &sla)
 {
     const QMutexLocker lock(&m->mutex);
-    QJsonObject &e = m->entities[contractId];
-    const double previous = e.value(QLatin1String("version")).toDouble();
-    e.insert(QStringLiteral("sla"), sla);
-    m->bump(e);
-    m->event("entityUpdated", e, previous);
+    m->update(contractId, QStringLiteral("sla"), sla);
 }
 
 void FakeOpenMetadata::addAssetToProduct(const QString &productId, const QString &assetId)
 {
     const QMutexLocker lock(&m->mutex);
-    QJsonObject &product = m->entities[productId];
-    QJsonArray assets = product.value(QLatin1String("assets")).toArray();
+    QJsonArray assets = m->entities.value(productId).value(QLatin1String("assets")).toArray();
     assets.append(ref(m->entities.value(assetId)));
-    product.insert(QStringLiteral("assets"), assets);
-    const double previous = product.value(QLatin1String("version")).toDouble();
-    m->bump(product);
-    m->event("entityUpdated", product, previous);
+    m->update(productId, QStringLiteral("assets"), assets);
 }
 
 void FakeOpenMetadata::failNext(int count, int status)
@@ -952,11 +950,8 @@ void FakeOpenMetadata::touchGenerated(int count)
     const QMutexLocker lock(&m->mutex);
     const qsizetype n = m->generatedIds.size();
     for (int i = 0; i < count && n > 0; ++i) {
-        QJsonObject &e = m->entities[m->generatedIds[qsizetype(i) * n / count]];
-        const double previous = e.value(QLatin1String("version")).toDouble();
-        e.insert(QStringLiteral("description"), QStringLiteral("touched %1").arg(i));
-        m->bump(e);
-        m->event("entityUpdated", e, previous);
+        m->update(m->generatedIds[qsizetype(i) * n / count], QStringLiteral("description"),
+                  QStringLiteral("touched %1").arg(i));
     }
 }
 
