@@ -280,6 +280,11 @@ private Q_SLOTS:
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM check_series WHERE CAST(statuses AS TEXT) = 'A'")),
                  aborted);
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM checks WHERE column_name = 'zip'")), 1);
+        const QJsonObject suite =
+            fixture(QStringLiteral("tests/testSuites.json"), "tests").toArray().first().toObject();
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM checks WHERE description LIKE '%Test suite: %1'")
+                                  .arg(suite.value(QLatin1String("testSuiteName")).toString())),
+                 suite.value(QLatin1String("testCases")).toArray().size());
 
         // Owners in either spelling, and the tier from the Tier tag.
         const QString dimAddress = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("dim_address")));

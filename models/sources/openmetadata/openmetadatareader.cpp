@@ -475,7 +475,26 @@ std::optional<QString> OpenMetadataReader::writeTestCases(const QList<QJsonObjec
         if (link.field.startsWith(QLatin1String("columns::"))) {
             check.column = utf8(link.field.mid(9).section(QStringLiteral("::"), 0, 0));
         }
-        check.description = utf8(str(tc, "description"));
+        // The suites it runs in (an executable suite per table; logical suites, 1.4+, gather cases of many) come as
+        // references on the case: their names join the description, where a reader of the check sees them.
+        QStringList suites;
+        const auto suite = [&suites](const QJsonValue &ref) {
+            const QJsonObject o = ref.toObject();
+            const QString name = str(o, "displayName").isEmpty() ? str(o, "name") : str(o, "displayName");
+            if (!name.isEmpty() && !suites.contains(name)) {
+                suites << name;
+            }
+        };
+        suite(tc.value(QLatin1String("testSuite")));
+        for (const QJsonValue &v : tc.value(QLatin1String("testSuites")).toArray()) {
+            suite(v);
+        }
+        QString description = str(tc, "description");
+        if (!suites.isEmpty()) {
+            description += (description.isEmpty() ? QString() : QStringLiteral("\n\n")) +
+                           QStringLiteral("Test suite: ") + suites.join(QStringLiteral(", "));
+        }
+        check.description = utf8(description);
         m_index.insert(str(tc, "id"), {QStringLiteral("testCase"), name, product});
         owners.emplace_back(check.product, check.id);
         if (auto err = put(std::move(check))) {
