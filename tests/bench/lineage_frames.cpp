@@ -1,4 +1,4 @@
-// `meshlens-bench --child lineage-frames N [--screenshot FILE]`: frame times of the lineage view on a graph of N
+// `meshlens-bench --child lineage-frames N [--screenshot FILE [--readable]]`: frame times of the lineage view on a graph of N
 // nodes, offscreen. The real LineageScene and LineageView (BSP index, level of detail, one edges item) in a
 // 1280×800 viewport; each frame is a synchronous repaint after one pan step or zoom step. Prints one JSON object
 // with the percentiles of each interaction (the lineage suite turns it into report lines).
@@ -83,6 +83,11 @@ int childLineageFrames(int argc, char **argv)
     QCoreApplication::processEvents();
 
     if (screenshotAt > 0) {
+        if (args.contains(QStringLiteral("--readable"))) { // the zoom the pan_readable frames are taken at
+            view.resetTransform();
+            view.centerOn(scene.sceneRect().center());
+            QCoreApplication::processEvents();
+        }
         const bool ok = view.grab().save(args.value(screenshotAt + 1));
         return ok ? 0 : 1;
     }
