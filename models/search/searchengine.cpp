@@ -1,6 +1,7 @@
 #include "searchengine.h"
 
 #include "searchranking.h"
+#include "termcorrector.h"
 
 #include "../logging.h"
 #include "../store/catalogreader.h"
@@ -72,41 +73,6 @@ QStringList tokens(const QString &word)
         folded += c.isLetterOrNumber() ? c.toCaseFolded() : QLatin1Char(' ');
     }
     return folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-// Damerau-Levenshtein (optimal string alignment) distance, giving up above `limit`.
-int editDistance(QStringView a, QStringView b, int limit)
-{
-    const qsizetype n = a.size();
-    const qsizetype m = b.size();
-    if (std::abs(n - m) > limit) {
-        return limit + 1;
-    }
-    std::vector<int> prev2(static_cast<std::size_t>(m + 1)), prev(static_cast<std::size_t>(m + 1)),
-        cur(static_cast<std::size_t>(m + 1));
-    for (qsizetype j = 0; j <= m; ++j) {
-        prev[static_cast<std::size_t>(j)] = static_cast<int>(j);
-    }
-    for (qsizetype i = 1; i <= n; ++i) {
-        cur[0] = static_cast<int>(i);
-        int rowMin = cur[0];
-        for (qsizetype j = 1; j <= m; ++j) {
-            const auto J = static_cast<std::size_t>(j);
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int v = std::min({prev[J] + 1, cur[J - 1] + 1, prev[J - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                v = std::min(v, prev2[J - 2] + 1);
-            }
-            cur[J] = v;
-            rowMin = std::min(rowMin, v);
-        }
-        if (rowMin > limit) {
-            return limit + 1;
-        }
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
-    }
-    return prev[static_cast<std::size_t>(m)];
 }
 
 // meshlens_rank(entry_fts, idf0, idf1, ...): FTS5's BM25 with our column weights, except that each phrase's IDF
@@ -350,7 +316,7 @@ QString SearchHit::matchedBy() const
 
 struct SearchEngine::Vocabulary
 {
-    std::vector<std::pair<QString, std::int64_t>> terms; // sorted by term
+    TermCorrector::Terms terms; // sorted by term
     std::int64_t documents = 0;
     std::int64_t maxId = 0;
     std::int64_t dataVersion = -1;
@@ -454,43 +420,9 @@ std::optional<QString> SearchEngine::correction(const QString &word, bool prefix
     if (tok.size() < 3 || documentsWith(tok, prefix) > 0) {
         return std::nullopt;
     }
-    const int limit = tok.size() <= 5 ? 1 : 2;
-    std::optional<std::pair<int, std::int64_t>> best;
-    QString bestTerm;
-    for (const auto &[term, docs] : m_vocab->terms) {
-        if (term.startsWith(QLatin1String(kFacetTokenPrefix))) {
-            continue; // a filter token (the facets column), not a word anyone types
-        }
-        // While typing, the word is compared with the term's beginnings of about its length.
-        QStringView candidate = term;
-        int d = limit + 1;
-        if (prefix) {
-            for (qsizetype k = std::max<qsizetype>(1, tok.size() - limit); k <= tok.size() + limit; ++k) {
-                if (k > term.size()) {
-                    break;
-                }
-                const int dk = editDistance(tok, QStringView(term).left(k), limit);
-                if (dk < d) {
-                    d = dk;
-                    candidate = QStringView(term).left(k);
-                }
-            }
-        } else if (std::abs(term.size() - tok.size()) <= limit) {
-            d = editDistance(tok, candidate, limit);
-        }
-        if (d > limit) {
-            continue;
-        }
-        // Nearer first, then the more common term, then alphabetical (terms are sorted).
-        if (!best || d < best->first || (d == best->first && docs > best->second)) {
-            best = std::make_pair(d, docs);
-            bestTerm = prefix ? candidate.toString() : term;
-        }
-    }
-    if (!best) {
-        return std::nullopt;
-    }
-    return bestTerm;
+    // Filter tokens (the facets column) are no words anyone types.
+    static const QString facets = QString::fromLatin1(kFacetTokenPrefix);
+    return TermCorrector::correct(m_vocab->terms, tok, prefix, facets);
 }
 
 SearchResult SearchEngine::search(const QString &text, const SearchOptions &options)

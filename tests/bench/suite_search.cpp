@@ -8,12 +8,15 @@
 
 #include "models/search/searchengine.h"
 #include "models/search/searchservice.h"
+#include "models/search/termcorrector.h"
 #include "models/store/database.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 
 #include <map>
@@ -194,6 +197,110 @@ std::vector<double> baseline(Database &db, std::string_view sql, const QStringLi
     return samples;
 }
 
+// Typo correction on a vocabulary the size of a real million-product catalog's: `terms` distinct words made of
+// syllables, their document counts Zipf-distributed (rank r is in about 1e6 / r^1.07 documents). The queries are
+// words drawn by the same law with one edit (substitution, deletion, insertion or transposition), corrected whole and
+// while typing; our walk against the scan of every term (the reference it must equal).
+void runTypoCorrection(const Options &options)
+{
+    using models::TermCorrector;
+    const int count = options.quick ? 100'000 : 1'200'000;
+    progress(QStringLiteral("search: typo correction over %1 Zipf-distributed terms").arg(count));
+    static const char *const syllables[] = {
+        "ka",  "lo",   "mi",   "ne",  "ru",   "sa",  "ti",  "vo",  "xe",  "zu",   "bra",  "cle",  "dro",
+        "fin", "gra",  "hul",  "jet", "kor",  "lum", "mar", "nix", "pol", "qua",  "ret",  "sol",  "tor",
+        "ur",  "vel",  "wis",  "yo",  "an",   "er",  "in",  "on",  "ul",  "st",   "ch",   "sh",   "th",
+        "ph",  "ing",  "ment", "ion", "ous",  "ery", "ate", "ize", "ful", "data", "sale", "cust", "ord",
+        "pay", "ship", "inv",  "acc", "fact", "dim", "agg", "raw", "stg", "mart"};
+    constexpr int kSyllables = int(std::size(syllables));
+    std::mt19937_64 rng(7);
+    TermCorrector::Terms terms;
+    terms.reserve(std::size_t(count) * 2);
+    QSet<QString> seen;
+    while (terms.size() < std::size_t(count)) {
+        QString w;
+        const int parts = 2 + int(rng() % 4);
+        for (int k = 0; k < parts; ++k) {
+            w += QLatin1String(syllables[rng() % kSyllables]);
+        }
+        if (!seen.contains(w)) {
+            seen.insert(w);
+            const double rank = double(terms.size() + 1);
+            terms.emplace_back(w, std::max<std::int64_t>(1, std::int64_t(1e6 / std::pow(rank, 1.07))));
+        }
+    }
+    std::vector<QString> byRank(terms.size());
+    std::transform(terms.begin(), terms.end(), byRank.begin(), [](const auto &t) { return t.first; });
+    std::sort(terms.begin(), terms.end());
+
+    // Zipf draws by rank: the inverse of the cumulative weights.
+    std::vector<double> cumulative(byRank.size());
+    double sum = 0;
+    for (std::size_t r = 0; r < byRank.size(); ++r) {
+        sum += 1.0 / std::pow(double(r + 1), 1.07);
+        cumulative[r] = sum;
+    }
+    const auto draw = [&]() {
+        const double u = std::uniform_real_distribution<double>(0, sum)(rng);
+        return byRank[std::size_t(std::lower_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin())];
+    };
+    const auto misspell = [&](QString w) {
+        const auto at = qsizetype(rng() % std::uint64_t(w.size() - 1));
+        switch (rng() % 4) {
+        case 0:
+            w[at] = QLatin1Char(char('a' + rng() % 26));
+            break;
+        case 1:
+            w.remove(at, 1);
+            break;
+        case 2:
+            w.insert(at, QLatin1Char(char('a' + rng() % 26)));
+            break;
+        default:
+            std::swap(w[at], w[at + 1]);
+        }
+        return w;
+    };
+    const int queries = options.quick ? 60 : 300;
+    const int scanned = options.quick ? 10 : 20; // the scan is the slow reference: fewer of them tell enough
+    for (const bool prefix : {false, true}) {
+        std::vector<double> walk, scan;
+        int mismatches = 0;
+        for (int q = 0; q < queries; ++q) {
+            QString word = misspell(draw());
+            if (prefix) {
+                word.truncate(std::max<qsizetype>(3, word.size() * 2 / 3)); // typed so far
+            }
+            QElapsedTimer t;
+            t.start();
+            const auto fast = TermCorrector::correct(terms, word, prefix);
+            walk.push_back(double(t.nsecsElapsed()) / 1e6);
+            if (q < scanned) {
+                t.restart();
+                const auto slow = TermCorrector::correctByScan(terms, word, prefix);
+                scan.push_back(double(t.nsecsElapsed()) / 1e6);
+                mismatches += fast != slow;
+            }
+        }
+        const QString kase = prefix ? QStringLiteral("typo-zipf-prefix") : QStringLiteral("typo-zipf");
+        for (const auto &[impl, samples] :
+             {std::pair{QStringLiteral("meshlens"), &walk}, std::pair{QStringLiteral("full-scan"), &scan}}) {
+            const Percentiles p = percentiles(*samples);
+            QJsonObject o{{QStringLiteral("suite"), QStringLiteral("search")},
+                          {QStringLiteral("case"), kase},
+                          {QStringLiteral("impl"), impl},
+                          {QStringLiteral("n"), count},
+                          {QStringLiteral("p50_ms"), p.p50},
+                          {QStringLiteral("p95_ms"), p.p95},
+                          {QStringLiteral("p99_ms"), p.p99}};
+            if (impl == QLatin1String("meshlens")) {
+                o.insert(QStringLiteral("differs_from_scan"), mismatches); // must be 0
+            }
+            report(o);
+        }
+    }
+}
+
 } // namespace
 
 int runSearch(const Options &options)
@@ -330,6 +437,7 @@ int runSearch(const Options &options)
         }
         report(line(QStringLiteral("single+facets"), QStringLiteral("meshlens"), n, facets));
     }
+    runTypoCorrection(options);
     return 0;
 }
 
