@@ -524,6 +524,38 @@ private Q_SLOTS:
         QCOMPARE(count(*m_db, seriesOf), series);
     }
 
+    void incrementalSync_readsTheStateAnEarlierVersionSaved()
+    {
+        // Until 0.1 the index and the edges were saved as JSON objects keyed by id; now as rows. A cache synced by
+        // the earlier version must still get a delta, and the same catalog from it.
+        startServer(QStringLiteral("1.9.2"));
+        QVERIFY(!sync());
+        for (const QString &key : {QStringLiteral("index"), QStringLiteral("edges")}) {
+            const QJsonArray rows = QJsonDocument::fromJson(m_memory.state.value(key)).array();
+            QVERIFY(rows.size() > 0);
+            QJsonObject old;
+            for (const QJsonValue &v : rows) {
+                QJsonArray row = v.toArray();
+                const QString id = row.takeAt(0).toString();
+                old.insert(id, row);
+            }
+            m_memory.state.insert(key, QJsonDocument(old).toJson(QJsonDocument::Compact));
+        }
+        const QString updated = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("fact_sale")));
+        m_server->setDescription(updated, QStringLiteral("Sales, line by line"));
+        const QString raw = m_server->idOf(QStringLiteral("table"), tableFqn(QStringLiteral("raw_customer")));
+        m_server->remove(raw); // its edges are found through the edges state
+        const auto err = sync();
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(m_memory.lastMode, records::BundleMode::Delta);
+        QCOMPARE(text(*m_db, QStringLiteral("SELECT description FROM entries WHERE ext_id = '%1'").arg(updated)),
+                 QStringLiteral("Sales, line by line"));
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM lineage WHERE from_port = '%1'").arg(raw)), 0);
+        const QString afterDelta = dump(*m_db);
+        QVERIFY(!sync(true));
+        QCOMPARE(dump(*m_db), afterDelta);
+    }
+
     void incrementalSync_fallsBackToFull_whenEventsAreUnavailable()
     {
         startServer(QStringLiteral("1.9.2"));
