@@ -631,6 +631,15 @@ std::int64_t Outbox::openCount()
     return st.next() ? st.int64(0) : 0;
 }
 
+std::optional<OutboxItem> Outbox::undoLastEdit(std::int64_t productId)
+{
+    const QList<OutboxItem> pending = items({{QStringLiteral("pending")}, QStringLiteral("edit"), productId});
+    if (pending.isEmpty() || !discard(pending.last().id)) {
+        return std::nullopt;
+    }
+    return pending.last();
+}
+
 bool Outbox::discard(const QString &id)
 {
     Statement st = m_db.prepare("DELETE FROM outbox WHERE id = ?1 AND state NOT IN ('sending', 'delivered')");

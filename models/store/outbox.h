@@ -125,6 +125,9 @@ public:
 
     // Undo before delivery / discard a failed item: removes it unless it is being sent or already delivered.
     bool discard(const QString &id);
+    // Undo (Ctrl+Z on a product): discards the product's most recent edit that has not started its way to the
+    // source, and returns it; nothing when there is none.
+    std::optional<OutboxItem> undoLastEdit(std::int64_t productId);
     // Makes a pending or rejected item due now (clears the backoff).
     bool retry(const QString &id, std::int64_t now);
     // After a crash mid-delivery: items left "sending" go back to pending. Their id travels with the retry, so a

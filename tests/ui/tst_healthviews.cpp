@@ -2,6 +2,7 @@
 // SLAs (search, state filter, calendar, export), Domains (worst products), the product's Health tab and the help.
 
 #include "models/health/healthsnapshotloader.h"
+#include "models/session/cachesession.h"
 #include "models/settings/appsettings.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
@@ -35,7 +36,8 @@ private:
     QTemporaryDir m_dir;
     models::Database m_db;
     std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
+    std::unique_ptr<models::CacheSession> m_session;
+    models::SyncController *m_sync = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::HealthViews *m_views = nullptr;
     QString m_savedTo;
@@ -62,8 +64,10 @@ private Q_SLOTS:
         QVERIFY(test::syncNow(dbPath, bundle).ok);
         QCOMPARE(test::openCache(m_db, dbPath), QString());
         m_reader = std::make_unique<models::CatalogReader>(m_db);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{dbPath, m_reader.get(), m_sync.get()});
+        m_session = test::openSession(dbPath);
+        QVERIFY(m_session);
+        m_sync = &m_session->sync();
+        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_session.get()});
         m_views = m_window->healthViews();
         QVERIFY(m_views);
         m_views->context().savePrompt = [this](QWidget *, const QString &name) {

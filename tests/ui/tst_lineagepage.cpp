@@ -3,6 +3,7 @@
 // impact analysis with CSV export, search, double-click to open, and the SVG, PNG and DOT exports.
 
 #include "models/health/healthsnapshotloader.h"
+#include "models/session/cachesession.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
@@ -69,7 +70,8 @@ class TestLineagePage : public QObject
     QString m_dbPath;
     models::Database m_db;
     std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
+    std::unique_ptr<models::CacheSession> m_session;
+    models::SyncController *m_sync = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::LineagePage *m_page = nullptr;
     qint64 m_orders = 0, m_revenue = 0, m_forecast = 0, m_hub = 0;
@@ -115,8 +117,10 @@ private Q_SLOTS:
         m_forecast = m_reader->resolveProduct(QStringLiteral("finance.forecast")).value_or(0);
         m_hub = m_reader->resolveProduct(QStringLiteral("hub")).value_or(0);
         QVERIFY(m_orders && m_revenue && m_forecast && m_hub);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_dbPath, m_reader.get(), m_sync.get()});
+        m_session = test::openSession(m_dbPath);
+        QVERIFY(m_session);
+        m_sync = &m_session->sync();
+        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_session.get()});
         m_window->resize(1200, 800);
         m_window->show();
         m_page = m_window->findChild<ui::LineagePage *>(QStringLiteral("lineagePage"));

@@ -2,6 +2,7 @@
 // and the outbox page's confirmations and file prompts go through its test seams. With MESHLENS_SCREENSHOT_DIR
 // set, the editor, the feedback form and the outbox page are saved there as PNGs (for the README).
 
+#include "models/session/cachesession.h"
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
 #include "models/sync/synccontroller.h"
@@ -49,7 +50,8 @@ private:
         QString dbPath, bundle;
         models::Database db;
         std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::SyncController> sync;
+        std::unique_ptr<models::CacheSession> session;
+        models::SyncController *sync = nullptr;
         std::unique_ptr<ui::MainWindow> window;
         std::shared_ptr<test::FakeOutboxPusher> server = std::make_shared<test::FakeOutboxPusher>();
 
@@ -71,8 +73,12 @@ private:
         }
         test::FakeOutboxPusher::install(f->server);
         f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->sync = std::make_unique<models::SyncController>();
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->dbPath, f->reader.get(), f->sync.get()});
+        f->session = test::openSession(f->dbPath);
+        if (!f->session) {
+            return nullptr;
+        }
+        f->sync = &f->session->sync();
+        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->session.get()});
         f->window->resize(1200, 760);
         f->window->show();
         return f;

@@ -2,6 +2,7 @@
 // hover text, export, palette, reload after a sync) and the Trends page (domain and owner trends), driven through
 // the main window by objectName as a user would.
 
+#include "models/session/cachesession.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
@@ -57,7 +58,8 @@ private:
     QString m_dbPath;
     models::Database m_db;
     std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
+    std::unique_ptr<models::CacheSession> m_session;
+    models::SyncController *m_sync = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::QualityTab *m_tab = nullptr;
 
@@ -80,8 +82,10 @@ private slots:
         QVERIFY(test::syncNow(m_dbPath, bundle).ok);
         QCOMPARE(test::openCache(m_db, m_dbPath), QString());
         m_reader = std::make_unique<models::CatalogReader>(m_db);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_dbPath, m_reader.get(), m_sync.get()});
+        m_session = test::openSession(m_dbPath);
+        QVERIFY(m_session);
+        m_sync = &m_session->sync();
+        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_session.get()});
         m_window->resize(1200, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -4,6 +4,7 @@
 // Add Source dialog, the Sources dialog and the problems panel are saved there as PNGs.
 
 #include "models/search/searchengine.h"
+#include "models/session/cachesession.h"
 #include "models/sources/credentials.h"
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
@@ -109,7 +110,8 @@ private:
         models::Database db;
         models::MemoryCredentialStore credentials;
         std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::SyncController> sync;
+        std::unique_ptr<models::CacheSession> session;
+        models::SyncController *sync = nullptr;
         std::unique_ptr<ui::MainWindow> window;
         QList<QDialog *> dialogs; // every dialog SourcesMenu opened, in order
         QStringList confirmations;
@@ -131,10 +133,13 @@ private:
             return nullptr;
         }
         f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->sync = std::make_unique<models::SyncController>();
+        f->session = test::openSession(f->dbPath);
+        if (!f->session) {
+            return nullptr;
+        }
+        f->sync = &f->session->sync();
         f->sync->setEnvironment({&f->credentials});
-        f->window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{f->dbPath, f->reader.get(), f->sync.get(), &f->credentials});
+        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->session.get(), &f->credentials});
         f->window->resize(1200, 760);
         Fixture *raw = f.get();
         if (fakeKinds) {
@@ -202,7 +207,7 @@ private Q_SLOTS:
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("✓")));
         screenshot(dialog, "add-source-bundle.png");
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE(finished.count(), 1);
         const auto r = finished.first().first().value<models::SyncResult>();
@@ -243,7 +248,7 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(result->text(), QStringLiteral("✓ OpenMetadata 1.9.2"), 20000);
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         auto r = finished.last().first().value<models::SyncResult>();
@@ -327,7 +332,7 @@ schema:
         auto *result = find<QLabel>(dialog, "probeResult");
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✓")), 20000);
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         const auto r = finished.first().first().value<models::SyncResult>();
@@ -473,7 +478,7 @@ schema:
         // While a sync holds the writer, nothing can be removed.
         auto *remove = find<QPushButton>(dialog, "removeSourceButton");
         QVERIFY(remove->isEnabled());
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         f->window->syncNow(second);
         QVERIFY(!remove->isEnabled());
         QTRY_COMPARE(finished.count(), 1);
