@@ -84,21 +84,8 @@ EditConflict EditConflict::fromItem(const OutboxItem &item)
     c.message = item.lastError;
     const QJsonObject base = item.payload.value(QLatin1String("base")).toObject();
     const ProductEdit mine = Outbox::editFromJson(item.payload);
-    const auto text = [&](const char *field, const QString &mineText) {
-        const QString key = QLatin1String(field);
-        c.texts.push_back({key, valueText(base.value(key)), valueText(item.theirs.value(key)), mineText});
-    };
-    if (mine.description) {
-        text("description", *mine.description);
-    }
-    if (mine.displayName) {
-        text("display_name", *mine.displayName);
-    }
-    if (mine.status) {
-        text("status", *mine.status);
-    }
-    if (mine.tier) {
-        text("tier", QString::number(*mine.tier));
+    for (const auto &[field, value] : mine.textFields()) {
+        c.texts.push_back({field, valueText(base.value(field)), valueText(item.theirs.value(field)), valueText(value)});
     }
     if (!mine.addTags.isEmpty() || !mine.removeTags.isEmpty()) {
         ConflictSet tags;

@@ -185,20 +185,29 @@ std::int64_t Outbox::backoffSeconds(int attempts)
     return std::min<std::int64_t>(30LL << exponent, 3600);
 }
 
+QList<std::pair<QString, QJsonValue>> ProductEdit::textFields() const
+{
+    QList<std::pair<QString, QJsonValue>> out;
+    if (description) {
+        out.push_back({kDescription, *description});
+    }
+    if (displayName) {
+        out.push_back({kDisplayName, *displayName});
+    }
+    if (status) {
+        out.push_back({kStatus, *status});
+    }
+    if (tier) {
+        out.push_back({kTier, *tier});
+    }
+    return out;
+}
+
 QJsonObject Outbox::editToJson(const ProductEdit &edit)
 {
     QJsonObject set;
-    if (edit.description) {
-        set.insert(kDescription, *edit.description);
-    }
-    if (edit.displayName) {
-        set.insert(kDisplayName, *edit.displayName);
-    }
-    if (edit.status) {
-        set.insert(kStatus, *edit.status);
-    }
-    if (edit.tier) {
-        set.insert(kTier, *edit.tier);
+    for (const auto &[field, value] : edit.textFields()) {
+        set.insert(field, value);
     }
     QJsonObject o{{kSet, set}};
     if (!edit.addTags.isEmpty()) {

@@ -34,6 +34,10 @@ struct ProductEdit
     QList<PartyRef> addParties, removeParties; // a party may be given by id or e-mail; queueEdit stores the id
     QMap<QString, QString> slaTargets;         // objective id -> target as typed (validated, stored as a number)
 
+    // The single-valued fields it sets, by their payload names (description, display_name, status, tier), in that
+    // order: what the payload's "set", a JSON Patch and the conflict view walk.
+    [[nodiscard]] QList<std::pair<QString, QJsonValue>> textFields() const;
+
     [[nodiscard]] bool isEmpty() const
     {
         return !description && !displayName && !status && !tier && addTags.isEmpty() && removeTags.isEmpty() &&
