@@ -3,10 +3,10 @@
 #include "models/search/searchengine.h"
 #include "models/search/searchhistory.h"
 #include "models/search/searchservice.h"
-#include "models/session/cachesession.h"
 #include "models/store/catalogreader.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/testsupport.h"
 #include "ui/cacheupdate.h"
 #include "ui/mainwindow.h"
@@ -43,14 +43,7 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Fixture
-    {
-        models::Database db;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::CacheSession> session;
-        models::SyncController *sync = nullptr;
-        std::unique_ptr<ui::MainWindow> window;
-    };
+    using Fixture = test::AppWindow;
 
     std::unique_ptr<Fixture> makeWindow(const QString &dbName, bool synced)
     {
@@ -62,16 +55,9 @@ private:
                 return nullptr;
             }
         }
-        if (!test::openCache(f->db, dbPath).isEmpty()) {
+        if (!test::openAppWindow(*f, dbPath)) {
             return nullptr;
         }
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->session = test::openSession(dbPath);
-        if (!f->session) {
-            return nullptr;
-        }
-        f->sync = &f->session->sync();
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->session.get()});
         f->window->show();
         return f;
     }

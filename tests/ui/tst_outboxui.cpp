@@ -2,10 +2,10 @@
 // and the outbox page's confirmations and file prompts go through its test seams. With MESHLENS_SCREENSHOT_DIR
 // set, the editor, the feedback form and the outbox page are saved there as PNGs (for the README).
 
-#include "models/session/cachesession.h"
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/fakeoutboxpusher.h"
 #include "support/testsupport.h"
 #include "support/uitestsupport.h"
@@ -45,14 +45,9 @@ private:
     QTemporaryDir m_dir;
     int m_n = 0;
 
-    struct Fixture
+    struct Fixture : test::AppWindow
     {
         QString dbPath, bundle;
-        models::Database db;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::CacheSession> session;
-        models::SyncController *sync = nullptr;
-        std::unique_ptr<ui::MainWindow> window;
         std::shared_ptr<test::FakeOutboxPusher> server = std::make_shared<test::FakeOutboxPusher>();
 
         [[nodiscard]] qint64 product(const char *ext) const
@@ -67,18 +62,13 @@ private:
         auto f = std::make_unique<Fixture>();
         f->dbPath = m_dir.filePath(QStringLiteral("ui%1.db").arg(++m_n));
         f->bundle = m_dir.filePath(QStringLiteral("ui%1.ndjson").arg(m_n));
-        if (!test::writeFile(f->bundle, test::sampleBundle()) || !test::syncNow(f->dbPath, f->bundle).ok ||
-            !test::openCache(f->db, f->dbPath).isEmpty()) {
+        if (!test::writeFile(f->bundle, test::sampleBundle()) || !test::syncNow(f->dbPath, f->bundle).ok) {
             return nullptr;
         }
         test::FakeOutboxPusher::install(f->server);
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->session = test::openSession(f->dbPath);
-        if (!f->session) {
+        if (!test::openAppWindow(*f, f->dbPath)) {
             return nullptr;
         }
-        f->sync = &f->session->sync();
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->session.get()});
         f->window->resize(1200, 760);
         f->window->show();
         return f;

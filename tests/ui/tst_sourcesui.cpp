@@ -4,11 +4,11 @@
 // Add Source dialog, the Sources dialog and the problems panel are saved there as PNGs.
 
 #include "models/search/searchengine.h"
-#include "models/session/cachesession.h"
 #include "models/sources/credentials.h"
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/fakeopenmetadata.h"
 #include "support/testsupport.h"
 #include "support/uitestsupport.h"
@@ -104,15 +104,14 @@ private:
     QTemporaryDir m_dir;
     int m_n = 0;
 
-    struct Fixture
+    struct Credentials
+    {
+        models::MemoryCredentialStore credentials;
+    };
+    // The credentials come first: they outlive the window and the sync that read them.
+    struct Fixture : Credentials, test::AppWindow
     {
         QString dbPath, bundle;
-        models::Database db;
-        models::MemoryCredentialStore credentials;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::CacheSession> session;
-        models::SyncController *sync = nullptr;
-        std::unique_ptr<ui::MainWindow> window;
         QList<QDialog *> dialogs; // every dialog SourcesMenu opened, in order
         QStringList confirmations;
         bool answer = true;
@@ -129,17 +128,10 @@ private:
         QByteArray bundle = test::sampleBundle();
         bundle.replace("\"source\":\"test\"", "\"source\":\"Shop catalog\"");
         if (!test::writeFile(f->bundle, bundle) || !test::syncNow(f->dbPath, f->bundle).ok ||
-            !test::openCache(f->db, f->dbPath).isEmpty()) {
+            !test::openAppWindow(*f, f->dbPath, &f->credentials)) {
             return nullptr;
         }
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->session = test::openSession(f->dbPath);
-        if (!f->session) {
-            return nullptr;
-        }
-        f->sync = &f->session->sync();
         f->sync->setEnvironment({&f->credentials});
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->session.get(), &f->credentials});
         f->window->resize(1200, 760);
         Fixture *raw = f.get();
         if (fakeKinds) {
