@@ -89,19 +89,12 @@ QString usage()
         .arg(CachePaths::defaultDatabasePath());
 }
 
-struct Common
+struct Common : CliParser
 {
-    QCommandLineParser parser;
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("JSON output")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help")};
 
-    Common() { parser.addOptions({db, json, help}); }
-
-    [[nodiscard]] QString dbPath() const
-    {
-        return parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
-    }
+    Common() { parser.addOptions({json, help}); }
 };
 
 QString timeText(std::optional<std::int64_t> t)
@@ -496,6 +489,11 @@ void CliIo::json(const QJsonValue &v) const
 {
     const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
     std::fputs(doc.toJson(QJsonDocument::Indented).constData(), out);
+}
+
+QString CliParser::dbPath() const
+{
+    return parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
 }
 
 int CliIo::fail(const QString &message, int code) const

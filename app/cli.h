@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -37,6 +39,17 @@ struct CliIo
     void json(const QJsonObject &o) const { json(QJsonValue(o)); }
     // Prints `message` as an error and returns `code`, for `return io.fail(…, ExitUsage);`.
     int fail(const QString &message, int code) const;
+};
+
+// A verb's parser with the --db option every verb has; the verb adds its own options after it.
+struct CliParser
+{
+    QCommandLineParser parser;
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path")};
+
+    CliParser() { parser.addOption(db); }
+    // --db, or the default cache.
+    [[nodiscard]] QString dbPath() const;
 };
 
 // Opens the cache at `path` and migrates it, the verb's one migration (re-indexing an old cache reports its progress

@@ -5,7 +5,6 @@
 #include "cli.h"
 
 #include "models/lineage/lineagereader.h"
-#include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
 
@@ -19,8 +18,8 @@ using namespace meshlens::models;
 int runLineage(const QStringList &args, std::FILE *out, std::FILE *err)
 {
     const CliIo io{out, err};
-    QCommandLineParser parser;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path"));
+    CliParser cli;
+    QCommandLineParser &parser = cli.parser;
     const QCommandLineOption up(QStringLiteral("up"), QStringLiteral("hops upstream"), QStringLiteral("N"),
                                 QStringLiteral("2"));
     const QCommandLineOption down(QStringLiteral("down"), QStringLiteral("hops downstream"), QStringLiteral("N"),
@@ -28,7 +27,7 @@ int runLineage(const QStringList &args, std::FILE *out, std::FILE *err)
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("json or dot"), QStringLiteral("F"),
                                     QStringLiteral("json"));
     const QCommandLineOption ports(QStringLiteral("ports"), QStringLiteral("port-level nodes"));
-    parser.addOptions({db, up, down, format, ports});
+    parser.addOptions({up, down, format, ports});
     if (!parser.parse(args) || parser.positionalArguments().size() != 1) {
         return io.fail(parser.errorText().isEmpty() ? QStringLiteral("lineage takes one PRODUCT") : parser.errorText(),
                        ExitUsage);
@@ -43,7 +42,7 @@ int runLineage(const QStringList &args, std::FILE *out, std::FILE *err)
     if (fmt != QLatin1String("json") && fmt != QLatin1String("dot")) {
         return io.fail(QStringLiteral("--format is json or dot, not '%1'").arg(fmt), ExitUsage);
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
+    const QString path = cli.dbPath();
     Database database;
     if (auto code = openCache(database, path, io, false)) {
         return *code;

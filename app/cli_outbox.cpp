@@ -2,7 +2,6 @@
 
 #include "cli.h"
 #include "clicredentialstore.h"
-#include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
 #include "models/store/outbox.h"
@@ -28,14 +27,12 @@ std::int64_t now()
 }
 
 // The options every outbox verb shares, and the opened cache.
-struct Verb
+struct Verb : CliParser
 {
-    QCommandLineParser parser;
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("JSON output")};
     Database cache;
 
-    Verb() { parser.addOptions({db, json}); }
+    Verb() { parser.addOption(json); }
 
     // Parses and opens the cache, and resolves the one positional argument to `product` when asked; returns an
     // exit code on failure.
@@ -45,8 +42,7 @@ struct Verb
             io.error(parser.errorText());
             return ExitUsage;
         }
-        const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
-        if (auto code = openCache(cache, path, io)) {
+        if (auto code = openCache(cache, dbPath(), io)) {
             return *code;
         }
         if (!product) {

@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include "models/sources/sourceregistry.h"
-#include "models/store/cachepaths.h"
 #include "models/store/database.h"
 #include "models/store/sourceproblemsreader.h"
 
@@ -20,11 +19,11 @@ using namespace meshlens::models;
 int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
 {
     const CliIo io{out, err};
-    QCommandLineParser parser;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path"));
+    CliParser cli;
+    QCommandLineParser &parser = cli.parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
     const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("one source"), QStringLiteral("S"));
-    parser.addOptions({db, json, source});
+    parser.addOptions({json, source});
     if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
         return io.fail(parser.errorText().isEmpty() ? QStringLiteral("problems takes no arguments")
                                                     : parser.errorText(),
@@ -36,7 +35,7 @@ int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
         const SourceRegistry::Opened opened = SourceRegistry::open(parser.value(source));
         uri = opened.source ? opened.source->uri() : parser.value(source);
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
+    const QString path = cli.dbPath();
     Database database;
     if (auto code = openCache(database, path, io, false)) {
         return *code;

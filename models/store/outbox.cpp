@@ -337,23 +337,27 @@ std::optional<QString> Outbox::resolveParty(PartyRef &party)
     if (key.isEmpty()) {
         return tr("A person or team must be named.");
     }
-    // A person by id, e-mail or name; then a team by id or name.
-    if (party.kind != QLatin1String("team")) {
-        Statement st = m_db.prepare("SELECT ext_id FROM people WHERE ext_id = ?1 OR email = ?1 COLLATE NOCASE "
-                                    "OR name = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1");
+    // The exact id first, then an e-mail or name match.
+    const auto found = [&](std::string_view sql, const QString &kind) {
+        Statement st = m_db.prepare(sql);
         st.bind(1, key);
-        if (st.next()) {
-            party.kind = QStringLiteral("person");
-            party.extId = st.text(0);
-            return std::nullopt;
+        if (!st.next()) {
+            return false;
         }
-    }
-    Statement st = m_db.prepare("SELECT ext_id FROM teams WHERE ext_id = ?1 OR name = ?1 COLLATE NOCASE "
-                                "OR email = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1");
-    st.bind(1, key);
-    if (st.next()) {
-        party.kind = QStringLiteral("team");
+        party.kind = kind;
         party.extId = st.text(0);
+        return true;
+    };
+    // A person by id, e-mail or name; then a team by id or name.
+    if (party.kind != QLatin1String("team") &&
+        found("SELECT ext_id FROM people WHERE ext_id = ?1 OR email = ?1 COLLATE NOCASE "
+              "OR name = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1",
+              QStringLiteral("person"))) {
+        return std::nullopt;
+    }
+    if (found("SELECT ext_id FROM teams WHERE ext_id = ?1 OR name = ?1 COLLATE NOCASE "
+              "OR email = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1",
+              QStringLiteral("team"))) {
         return std::nullopt;
     }
     return tr("Unknown person '%1': name a person or team of the catalog by id or e-mail.").arg(key);
