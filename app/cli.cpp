@@ -43,24 +43,6 @@ void onSigint(int)
     g_interrupted.store(true);
 }
 
-struct Io
-{
-    std::FILE *out;
-    std::FILE *err;
-    void print(const QString &s) const { std::fputs(s.toUtf8().constData(), out); }
-    void println(const QString &s) const { print(s + QLatin1Char('\n')); }
-    void error(const QString &s) const
-    {
-        std::fputs(QStringLiteral("meshlens: %1\n").arg(s).toUtf8().constData(), err);
-        std::fflush(err);
-    }
-    void json(const QJsonValue &v) const
-    {
-        const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
-        std::fputs(doc.toJson(QJsonDocument::Indented).constData(), out);
-    }
-};
-
 QString usage()
 {
     return QStringLiteral(
@@ -107,70 +89,20 @@ QString usage()
         .arg(CachePaths::defaultDatabasePath());
 }
 
-struct Common
+struct Common : CliParser
 {
-    QCommandLineParser parser;
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("JSON output")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help")};
 
-    Common() { parser.addOptions({db, json, help}); }
-
-    [[nodiscard]] QString dbPath() const
-    {
-        return parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
-    }
+    Common() { parser.addOptions({json, help}); }
 };
-
-// Opens and migrates the cache; on failure prints why and returns nothing.
-std::optional<int> openCache(Database &db, const QString &path, const Io &io)
-{
-    if (const QString err = CachePaths::ensureParentExists(path); !err.isEmpty()) {
-        io.error(err);
-        return ExitCacheError;
-    }
-    if (auto err = db.open(path)) {
-        io.error(err->message);
-        return ExitCacheError;
-    }
-    // A cache from an older MeshLens may need its search index rebuilt: minutes at a million products, so say so
-    // and how far it is; Ctrl+C stops it and the cache stays as it was.
-    Schema::Observer observe;
-    QString lastStep;
-    int lastTenth = -1;
-    if (const std::int64_t products = Schema::productsToReindex(db); products > 0) {
-        io.error(QStringLiteral("updating the cache for this version of MeshLens: re-indexing %1 products, once "
-                                "(Ctrl+C stops it and leaves the cache as it was)")
-                     .arg(products));
-        observe = [&](const QString &step, std::int64_t done, std::int64_t total) {
-            const int tenth = total > 0 ? static_cast<int>(done * 10 / total) : -1;
-            if (step != lastStep || tenth != lastTenth) {
-                io.error(total > 0 ? QStringLiteral("%1: %2%").arg(step).arg(tenth * 10) : step + QStringLiteral("…"));
-                lastStep = step;
-                lastTenth = tenth;
-            }
-            return !g_interrupted.load();
-        };
-    }
-    g_interrupted.store(false);
-    auto previous = observe ? std::signal(SIGINT, onSigint) : SIG_DFL;
-    const auto err = Schema::migrate(db, observe);
-    if (observe) {
-        std::signal(SIGINT, previous);
-    }
-    if (err) {
-        io.error(err->message);
-        return ExitCacheError;
-    }
-    return std::nullopt;
-}
 
 QString timeText(std::optional<std::int64_t> t)
 {
     return t ? QDateTime::fromSecsSinceEpoch(*t, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("never");
 }
 
-int runSync(const QStringList &args, const Io &io)
+int runSync(const QStringList &args, const CliIo &io)
 {
     Common c;
     QCommandLineOption source(QStringLiteral("source"), QStringLiteral("source"), QStringLiteral("address"));
@@ -264,7 +196,7 @@ int runSync(const QStringList &args, const Io &io)
     return rc;
 }
 
-int runSearch(const QStringList &args, const Io &io)
+int runSearch(const QStringList &args, const CliIo &io)
 {
     Common c;
     bool ok = false;
@@ -357,7 +289,7 @@ QJsonObject detailJson(const ProductDetail &d)
     return o;
 }
 
-int runShow(const QStringList &args, const Io &io)
+int runShow(const QStringList &args, const CliIo &io)
 {
     Common c;
     if (!c.parser.parse(args) || c.parser.positionalArguments().size() != 1) {
@@ -408,7 +340,7 @@ int runShow(const QStringList &args, const Io &io)
     return ExitOk;
 }
 
-int runStats(const QStringList &args, const Io &io)
+int runStats(const QStringList &args, const CliIo &io)
 {
     Common c;
     if (!c.parser.parse(args) || !c.parser.positionalArguments().isEmpty()) {
@@ -465,7 +397,7 @@ int runStats(const QStringList &args, const Io &io)
     return ExitOk;
 }
 
-int runGenerate(const QStringList &args, const Io &io)
+int runGenerate(const QStringList &args, const CliIo &io)
 {
     Common c;
     QCommandLineOption products(QStringLiteral("products"), QStringLiteral("n"), QStringLiteral("n"));
@@ -537,6 +469,81 @@ int runGenerate(const QStringList &args, const Io &io)
 
 } // namespace
 
+void CliIo::print(const QString &s) const
+{
+    std::fputs(s.toUtf8().constData(), out);
+}
+
+void CliIo::println(const QString &s) const
+{
+    print(s + QLatin1Char('\n'));
+}
+
+void CliIo::error(const QString &s) const
+{
+    std::fputs(QStringLiteral("meshlens: %1\n").arg(s).toUtf8().constData(), err);
+    std::fflush(err);
+}
+
+void CliIo::json(const QJsonValue &v) const
+{
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    std::fputs(doc.toJson(QJsonDocument::Indented).constData(), out);
+}
+
+QString CliParser::dbPath() const
+{
+    return parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
+}
+
+int CliIo::fail(const QString &message, int code) const
+{
+    error(message);
+    return code;
+}
+
+std::optional<int> openCache(Database &db, const QString &path, const CliIo &io, bool createFolder)
+{
+    if (const QString err = createFolder ? CachePaths::ensureParentExists(path) : QString(); !err.isEmpty()) {
+        io.error(err);
+        return ExitCacheError;
+    }
+    if (auto err = db.open(path)) {
+        io.error(err->message);
+        return ExitCacheError;
+    }
+    // A cache from an older MeshLens may need its search index rebuilt: minutes at a million products, so say so
+    // and how far it is; Ctrl+C stops it and the cache stays as it was.
+    Schema::Observer observe;
+    QString lastStep;
+    int lastTenth = -1;
+    if (const std::int64_t products = Schema::productsToReindex(db); products > 0) {
+        io.error(QStringLiteral("updating the cache for this version of MeshLens: re-indexing %1 products, once "
+                                "(Ctrl+C stops it and leaves the cache as it was)")
+                     .arg(products));
+        observe = [&](const QString &step, std::int64_t done, std::int64_t total) {
+            const int tenth = total > 0 ? static_cast<int>(done * 10 / total) : -1;
+            if (step != lastStep || tenth != lastTenth) {
+                io.error(total > 0 ? QStringLiteral("%1: %2%").arg(step).arg(tenth * 10) : step + QStringLiteral("…"));
+                lastStep = step;
+                lastTenth = tenth;
+            }
+            return !g_interrupted.load();
+        };
+    }
+    g_interrupted.store(false);
+    auto previous = observe ? std::signal(SIGINT, onSigint) : SIG_DFL;
+    const auto err = Schema::migrate(db, observe);
+    if (observe) {
+        std::signal(SIGINT, previous);
+    }
+    if (err) {
+        io.error(err->message);
+        return ExitCacheError;
+    }
+    return std::nullopt;
+}
+
 bool isCliInvocation(const QStringList &arguments)
 {
     if (arguments.size() < 2) {
@@ -549,7 +556,7 @@ bool isCliInvocation(const QStringList &arguments)
 
 int runCli(const QStringList &arguments, std::FILE *out, std::FILE *err)
 {
-    const Io io{out, err};
+    const CliIo io{out, err};
     const QString verb = arguments.value(1);
     if (verb == QLatin1String("--version") || verb == QLatin1String("-v")) {
         io.println(QStringLiteral("meshlens %1").arg(QStringLiteral(MESHLENS_VERSION)));

@@ -5,10 +5,8 @@
 #include "cli.h"
 
 #include "models/lineage/lineagereader.h"
-#include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
-#include "models/store/schema.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -19,12 +17,9 @@ using namespace meshlens::models;
 
 int runLineage(const QStringList &args, std::FILE *out, std::FILE *err)
 {
-    const auto fail = [err](const QString &text, int code) {
-        std::fputs(QStringLiteral("meshlens: %1\n").arg(text).toUtf8().constData(), err);
-        return code;
-    };
-    QCommandLineParser parser;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path"));
+    const CliIo io{out, err};
+    CliParser cli;
+    QCommandLineParser &parser = cli.parser;
     const QCommandLineOption up(QStringLiteral("up"), QStringLiteral("hops upstream"), QStringLiteral("N"),
                                 QStringLiteral("2"));
     const QCommandLineOption down(QStringLiteral("down"), QStringLiteral("hops downstream"), QStringLiteral("N"),
@@ -32,34 +27,31 @@ int runLineage(const QStringList &args, std::FILE *out, std::FILE *err)
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("json or dot"), QStringLiteral("F"),
                                     QStringLiteral("json"));
     const QCommandLineOption ports(QStringLiteral("ports"), QStringLiteral("port-level nodes"));
-    parser.addOptions({db, up, down, format, ports});
+    parser.addOptions({up, down, format, ports});
     if (!parser.parse(args) || parser.positionalArguments().size() != 1) {
-        return fail(parser.errorText().isEmpty() ? QStringLiteral("lineage takes one PRODUCT") : parser.errorText(),
-                    ExitUsage);
+        return io.fail(parser.errorText().isEmpty() ? QStringLiteral("lineage takes one PRODUCT") : parser.errorText(),
+                       ExitUsage);
     }
     bool upOk = false, downOk = false;
     const int upN = parser.value(up).toInt(&upOk);
     const int downN = parser.value(down).toInt(&downOk);
     if (!upOk || !downOk || upN < 0 || downN < 0) {
-        return fail(QStringLiteral("--up and --down take a number of hops (0 or more)"), ExitUsage);
+        return io.fail(QStringLiteral("--up and --down take a number of hops (0 or more)"), ExitUsage);
     }
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("json") && fmt != QLatin1String("dot")) {
-        return fail(QStringLiteral("--format is json or dot, not '%1'").arg(fmt), ExitUsage);
+        return io.fail(QStringLiteral("--format is json or dot, not '%1'").arg(fmt), ExitUsage);
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
+    const QString path = cli.dbPath();
     Database database;
-    if (auto e = database.open(path)) {
-        return fail(e->message, ExitCacheError);
-    }
-    if (auto e = Schema::migrate(database)) {
-        return fail(e->message, ExitCacheError);
+    if (auto code = openCache(database, path, io, false)) {
+        return *code;
     }
     const QString key = parser.positionalArguments().first();
     const auto id = CatalogReader(database).resolveProduct(key);
     const auto graph = id ? LineageReader(database).load({*id, upN, downN, parser.isSet(ports)}) : std::nullopt;
     if (!graph) {
-        return fail(QStringLiteral("no product '%1' in the cache; try `meshlens search %1`").arg(key), ExitNotFound);
+        return io.fail(QStringLiteral("no product '%1' in the cache; try `meshlens search %1`").arg(key), ExitNotFound);
     }
     const QByteArray text =
         fmt == QLatin1String("dot") ? graph->toDot() : QJsonDocument(graph->toJson(0)).toJson(QJsonDocument::Indented);

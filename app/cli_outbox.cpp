@@ -2,11 +2,9 @@
 
 #include "cli.h"
 #include "clicredentialstore.h"
-#include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
 #include "models/store/database.h"
 #include "models/store/outbox.h"
-#include "models/store/schema.h"
 #include "models/sync/outboxdelivery.h"
 #include "models/sync/outboxexport.h"
 
@@ -23,53 +21,29 @@ using namespace meshlens::models;
 
 namespace {
 
-struct Out
-{
-    std::FILE *out;
-    std::FILE *err;
-    void println(const QString &s) const { std::fputs((s + QLatin1Char('\n')).toUtf8().constData(), out); }
-    void error(const QString &s) const
-    {
-        std::fputs(QStringLiteral("meshlens: %1\n").arg(s).toUtf8().constData(), err);
-    }
-    void json(const QJsonObject &o) const { std::fputs(QJsonDocument(o).toJson().constData(), out); }
-};
-
 std::int64_t now()
 {
     return QDateTime::currentSecsSinceEpoch();
 }
 
 // The options every outbox verb shares, and the opened cache.
-struct Verb
+struct Verb : CliParser
 {
-    QCommandLineParser parser;
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("JSON output")};
     Database cache;
 
-    Verb() { parser.addOptions({db, json}); }
+    Verb() { parser.addOption(json); }
 
     // Parses and opens the cache, and resolves the one positional argument to `product` when asked; returns an
     // exit code on failure.
-    std::optional<int> start(const QStringList &args, const Out &io, std::int64_t *product = nullptr)
+    std::optional<int> start(const QStringList &args, const CliIo &io, std::int64_t *product = nullptr)
     {
         if (!parser.parse(args)) {
             io.error(parser.errorText());
             return ExitUsage;
         }
-        const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
-        if (const QString err = CachePaths::ensureParentExists(path); !err.isEmpty()) {
-            io.error(err);
-            return ExitCacheError;
-        }
-        auto err = cache.open(path);
-        if (!err) {
-            err = Schema::migrate(cache);
-        }
-        if (err) {
-            io.error(err->message);
-            return ExitCacheError;
+        if (auto code = openCache(cache, dbPath(), io)) {
+            return *code;
         }
         if (!product) {
             return std::nullopt;
@@ -89,7 +63,7 @@ struct Verb
     }
 };
 
-int queued(const Outbox::QueueResult &r, const Out &io, bool json)
+int queued(const Outbox::QueueResult &r, const CliIo &io, bool json)
 {
     if (r.storeError) {
         io.error(*r.storeError);
@@ -139,7 +113,7 @@ QJsonObject itemJson(const OutboxItem &it)
 
 int runEdit(const QStringList &args, std::FILE *out, std::FILE *err)
 {
-    const Out io{out, err};
+    const CliIo io{out, err};
     Verb v;
     const auto opt = [&v](const char *name, const char *value) {
         QCommandLineOption o{QLatin1String(name), QStringLiteral("see --help"), QLatin1String(value)};
@@ -197,7 +171,7 @@ int runEdit(const QStringList &args, std::FILE *out, std::FILE *err)
 
 int runFeedback(const QStringList &args, std::FILE *out, std::FILE *err)
 {
-    const Out io{out, err};
+    const CliIo io{out, err};
     Verb v;
     QCommandLineOption category(QStringLiteral("category"), QString(), QStringLiteral("c"));
     QCommandLineOption rating(QStringLiteral("rating"), QString(), QStringLiteral("n"));
@@ -229,7 +203,7 @@ int runFeedback(const QStringList &args, std::FILE *out, std::FILE *err)
 
 int runOutbox(const QStringList &args, std::FILE *out, std::FILE *err)
 {
-    const Out io{out, err};
+    const CliIo io{out, err};
     Verb v;
     QCommandLineOption all(QStringLiteral("all"), QStringLiteral("include delivered items"));
     QCommandLineOption force(QStringLiteral("force"), QStringLiteral("ignore the retry backoff"));
@@ -253,7 +227,7 @@ int runOutbox(const QStringList &args, std::FILE *out, std::FILE *err)
             for (const OutboxItem &it : items) {
                 arr.append(itemJson(it));
             }
-            io.json({{QStringLiteral("items"), arr}});
+            io.json(QJsonObject{{QStringLiteral("items"), arr}});
         } else {
             for (const OutboxItem &it : items) {
                 io.println(QStringLiteral("%1\t%2\t%3\t%4%5")

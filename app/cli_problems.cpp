@@ -4,9 +4,7 @@
 #include "cli.h"
 
 #include "models/sources/sourceregistry.h"
-#include "models/store/cachepaths.h"
 #include "models/store/database.h"
-#include "models/store/schema.h"
 #include "models/store/sourceproblemsreader.h"
 
 #include <QCommandLineParser>
@@ -20,19 +18,16 @@ using namespace meshlens::models;
 
 int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
 {
-    const auto fail = [err](const QString &text, int code) {
-        std::fputs(QStringLiteral("meshlens: %1\n").arg(text).toUtf8().constData(), err);
-        return code;
-    };
-    const auto print = [out](const QString &text) { std::fputs(text.toUtf8().constData(), out); };
-    QCommandLineParser parser;
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("catalog cache"), QStringLiteral("path"));
+    const CliIo io{out, err};
+    CliParser cli;
+    QCommandLineParser &parser = cli.parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
     const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("one source"), QStringLiteral("S"));
-    parser.addOptions({db, json, source});
+    parser.addOptions({json, source});
     if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
-        return fail(parser.errorText().isEmpty() ? QStringLiteral("problems takes no arguments") : parser.errorText(),
-                    ExitUsage);
+        return io.fail(parser.errorText().isEmpty() ? QStringLiteral("problems takes no arguments")
+                                                    : parser.errorText(),
+                       ExitUsage);
     }
     // A source as the user types it (a folder path) is filtered by its canonical uri, as the cache stores it.
     QString uri;
@@ -40,18 +35,15 @@ int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
         const SourceRegistry::Opened opened = SourceRegistry::open(parser.value(source));
         uri = opened.source ? opened.source->uri() : parser.value(source);
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : CachePaths::defaultDatabasePath();
+    const QString path = cli.dbPath();
     Database database;
-    if (auto e = database.open(path)) {
-        return fail(e->message, ExitCacheError);
-    }
-    if (auto e = Schema::migrate(database)) {
-        return fail(e->message, ExitCacheError);
+    if (auto code = openCache(database, path, io, false)) {
+        return *code;
     }
     SourceProblemsReader reader(database);
     const auto problems = reader.read(uri);
     if (!problems) {
-        return fail(reader.lastError()->message, ExitCacheError);
+        return io.fail(reader.lastError()->message, ExitCacheError);
     }
     if (parser.isSet(json)) {
         QJsonArray list;
@@ -68,7 +60,7 @@ int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
         return ExitOk;
     }
     if (problems->isEmpty()) {
-        print(QStringLiteral("No problems.\n"));
+        io.print(QStringLiteral("No problems.\n"));
         return ExitOk;
     }
     QString current;
@@ -76,15 +68,15 @@ int runProblems(const QStringList &args, std::FILE *out, std::FILE *err)
     for (const StoredProblem &p : *problems) {
         if (p.sourceUri != current) {
             current = p.sourceUri;
-            print(QStringLiteral("%1 (%2)\n").arg(p.sourceUri, p.sourceKind));
+            io.print(QStringLiteral("%1 (%2)\n").arg(p.sourceUri, p.sourceKind));
         }
         const QString where = p.file.isEmpty() ? QString()
                               : p.line > 0     ? QStringLiteral("%1:%2: ").arg(p.file).arg(p.line)
                                                : p.file + QStringLiteral(": ");
-        print(QStringLiteral("  %1 %2%3\n").arg(p.severity.leftJustified(7), where, p.message));
+        io.print(QStringLiteral("  %1 %2%3\n").arg(p.severity.leftJustified(7), where, p.message));
         errors += p.severity == QLatin1String("error") ? 1 : 0;
     }
-    print(QStringLiteral("%1 problems (%2 errors)\n").arg(problems->size()).arg(errors));
+    io.print(QStringLiteral("%1 problems (%2 errors)\n").arg(problems->size()).arg(errors));
     return ExitOk;
 }
 

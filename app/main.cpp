@@ -6,13 +6,12 @@
 
 #include "models/links/deeplink.h"
 #include "models/processmemory.h"
+#include "models/session/cachesession.h"
 #include "models/settings/appsettings.h"
 #include "models/sources/bundle/bundlesource.h"
 #include "models/sources/keychaincredentialstore.h"
 #include "models/store/cachepaths.h"
 #include "models/store/catalogreader.h"
-#include "models/store/database.h"
-#include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
 #include "ui/cacheupdate.h"
 #include "ui/mainwindow.h"
@@ -34,6 +33,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -42,6 +42,150 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("MeshLens"));
     QCoreApplication::setApplicationName(QStringLiteral("meshlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MESHLENS_VERSION));
+}
+
+// What the command line asks of the window at start.
+struct StartOptions
+{
+    std::optional<QString> source, screenshot, query, page, product;
+    int tab = 0;
+    QString size, dialog;
+};
+
+// What the window needs, alive from the cache's opening to the end of the event loop.
+struct Gui
+{
+    // Sources' tokens live in the OS keychain, never in settings or the cache. Declared first: the sync worker
+    // reads it until the session has joined it.
+    meshlens::models::KeychainCredentialStore credentials;
+    meshlens::models::CacheSession session;
+    std::unique_ptr<meshlens::ui::MainWindow> window;
+};
+
+void cannotOpenCache(const QString &error)
+{
+    QMessageBox::critical(
+        nullptr, QStringLiteral("MeshLens"),
+        QCoreApplication::translate("main", "MeshLens cannot open its catalog cache.\n\n%1").arg(error));
+}
+
+// Shows the window over the open session and does what the command line asked once the catalog is there.
+void startWindow(Gui &gui, const StartOptions &options, meshlens::app::SingleInstance *instance,
+                 const QStringList &links, bool printLinks)
+{
+    meshlens::models::CatalogReader &reader = gui.session.reader();
+    meshlens::models::SyncController &sync = gui.session.sync();
+    sync.setEnvironment({&gui.credentials});
+    gui.window = std::make_unique<meshlens::ui::MainWindow>(meshlens::ui::AppContext{&gui.session, &gui.credentials});
+    meshlens::ui::MainWindow &window = *gui.window;
+    if (const QStringList wh = options.size.split(QLatin1Char('x')); wh.size() == 2) {
+        window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.show();
+    const auto openLink = [&window, printLinks](const QString &link) {
+        if (printLinks) {
+            std::printf("link %s\n", link.toUtf8().constData());
+            std::fflush(stdout);
+        }
+        window.openLink(link);
+    };
+    if (instance) {
+        QObject::connect(instance, &meshlens::app::SingleInstance::linkReceived, &window, openLink);
+        QObject::connect(instance, &meshlens::app::SingleInstance::activationRequested, &window, [&window]() {
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        });
+    }
+
+    const bool empty = reader.isEmpty();
+    if (options.source) {
+        window.syncNow(*options.source);
+    } else if (empty) {
+        window.syncNow(QLatin1String(meshlens::models::kSampleCatalogUrl)); // first launch: show something real
+    }
+    const auto prepare = [&window, &reader, options, links, openLink]() {
+        if (options.query) {
+            window.searchPage()->setQuery(*options.query);
+        }
+        if (options.page) {
+            bool isNumber = false;
+            const int row = options.page->toInt(&isNumber);
+            auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+            if (isNumber && nav) {
+                nav->setCurrentRow(row - 1);
+            } else {
+                window.showPageTitled(*options.page);
+            }
+        }
+        if (options.product) {
+            if (const auto id = reader.resolveProduct(*options.product)) {
+                window.openProduct(*id);
+                if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("productTabs"))) {
+                    tabs->setCurrentIndex(options.tab);
+                }
+            }
+        }
+        for (const QString &link : links) {
+            openLink(link);
+        }
+        if (options.dialog == QLatin1String("preferences")) {
+            window.showPreferences();
+        } else if (options.dialog == QLatin1String("help")) {
+            window.showHelp(0);
+        }
+    };
+    if (options.screenshot) {
+        const QString file = *options.screenshot;
+        const auto shoot = [&window, file, prepare]() {
+            prepare();
+            // A big catalog's first answers take longer than the default 300 ms: MESHLENS_SCREENSHOT_DELAY_MS.
+            const int delay = qEnvironmentVariableIsSet("MESHLENS_SCREENSHOT_DELAY_MS")
+                                  ? qEnvironmentVariableIntValue("MESHLENS_SCREENSHOT_DELAY_MS")
+                                  : 300;
+            QTimer::singleShot(delay, &window, [&window, file]() {
+                // An open dialog is what the screenshot is of.
+                QWidget *shown = &window;
+                for (QDialog *d : window.findChildren<QDialog *>()) {
+                    shown = d->isVisible() ? d : shown;
+                }
+                const bool saved = shown->grab().save(file);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (sync.isRunning()) {
+            QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, shoot);
+        } else {
+            QTimer::singleShot(0, &window, shoot);
+        }
+    } else if (qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
+        // meshlens-bench startup: report once the window is up with its first results (which a search worker
+        // delivers, so poll briefly for them), then quit.
+        auto *poll = new QTimer(&window);
+        poll->setInterval(2);
+        QObject::connect(
+            poll, &QTimer::timeout, &window, [&window, poll, started = QDateTime::currentMSecsSinceEpoch()]() {
+                const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
+                const int rows = results ? results->model()->rowCount() : 0;
+                if (rows == 0 && QDateTime::currentMSecsSinceEpoch() - started < 10000) {
+                    return;
+                }
+                poll->stop();
+                std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", rows, meshlens::models::residentMemoryMb());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        poll->start();
+    } else if (sync.isRunning() && !links.isEmpty()) {
+        // A first start is still filling the cache: a product link can only be found once that is done.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, [once, prepare]() {
+            QObject::disconnect(*once);
+            prepare();
+        });
+    } else {
+        QTimer::singleShot(0, &window, prepare);
+    }
 }
 
 int runGui(int argc, char **argv)
@@ -118,138 +262,46 @@ int runGui(int argc, char **argv)
             std::fflush(stdout);
         }
     }
-    meshlens::models::Database readDb;
-    QString error = meshlens::models::CachePaths::ensureParentExists(dbPath);
-    if (error.isEmpty()) {
-        error = meshlens::ui::updateCacheShowingProgress(dbPath);
-    }
-    if (error.isEmpty()) {
-        if (auto err = readDb.open(dbPath)) {
-            error = err->message;
-        } else if (auto merr = meshlens::models::Schema::migrate(readDb)) {
-            error = merr->message; // another MeshLens moved it on meanwhile, say
-        }
-    }
-    if (!error.isEmpty()) {
-        QMessageBox::critical(
-            nullptr, QStringLiteral("MeshLens"),
-            QCoreApplication::translate("main", "MeshLens cannot open its catalog cache.\n\n%1").arg(error));
+    StartOptions options;
+    const auto value = [&parser](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    options.source = value(source);
+    options.screenshot = value(screenshot);
+    options.query = value(query);
+    options.page = value(page);
+    options.product = value(product);
+    options.tab = parser.value(tab).toInt();
+    options.size = parser.value(size);
+    options.dialog = parser.value(dialog);
+
+    if (const QString error = meshlens::models::CachePaths::ensureParentExists(dbPath); !error.isEmpty()) {
+        cannotOpenCache(error);
         return meshlens::app::ExitCacheError;
     }
-    meshlens::models::CatalogReader reader(readDb);
-    meshlens::models::SyncController sync;
-    // Sources' tokens live in the OS keychain, never in settings or the cache.
-    meshlens::models::KeychainCredentialStore credentials;
-    sync.setEnvironment({&credentials});
-    meshlens::ui::MainWindow window({dbPath, &reader, &sync, &credentials});
-    if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2) {
-        window.resize(wh[0].toInt(), wh[1].toInt());
-    }
-    window.show();
-    const auto openLink = [&window, printLinks](const QString &link) {
-        if (printLinks) {
-            std::printf("link %s\n", link.toUtf8().constData());
-            std::fflush(stdout);
-        }
-        window.openLink(link);
-    };
-    if (instance) {
-        QObject::connect(instance.get(), &meshlens::app::SingleInstance::linkReceived, &window, openLink);
-        QObject::connect(instance.get(), &meshlens::app::SingleInstance::activationRequested, &window, [&window]() {
-            window.showNormal();
-            window.raise();
-            window.activateWindow();
-        });
-    }
-
-    const bool empty = reader.isEmpty();
-    if (parser.isSet(source)) {
-        window.syncNow(parser.value(source));
-    } else if (empty) {
-        window.syncNow(QLatin1String(meshlens::models::kSampleCatalogUrl)); // first launch: show something real
-    }
-    const auto prepare = [&]() {
-        if (parser.isSet(query)) {
-            window.searchPage()->setQuery(parser.value(query));
-        }
-        if (parser.isSet(page)) {
-            bool isNumber = false;
-            const int row = parser.value(page).toInt(&isNumber);
-            auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
-            if (isNumber && nav) {
-                nav->setCurrentRow(row - 1);
-            } else {
-                window.showPageTitled(parser.value(page));
+    // An old cache is updated first, asynchronously (minutes, with progress and Cancel); the window starts from
+    // its callback, the one place the cache session opens (and migrates) the cache.
+    Gui gui;
+    // Until the window shows, the update's dialog (or none) is the only window: closing it must not quit.
+    QApplication::setQuitOnLastWindowClosed(false);
+    auto *update = new meshlens::ui::CacheUpdate(&app);
+    QObject::connect(update, &meshlens::ui::CacheUpdate::finished, &app, [&, update](const QString &updateError) {
+        update->deleteLater();
+        QString error = updateError;
+        if (error.isEmpty()) {
+            if (auto err = gui.session.open(dbPath)) {
+                error = err->message; // another MeshLens moved it on meanwhile, say
             }
         }
-        if (parser.isSet(product)) {
-            if (const auto id = reader.resolveProduct(parser.value(product))) {
-                window.openProduct(*id);
-                if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("productTabs"))) {
-                    tabs->setCurrentIndex(parser.value(tab).toInt());
-                }
-            }
+        if (!error.isEmpty()) {
+            cannotOpenCache(error);
+            QCoreApplication::exit(meshlens::app::ExitCacheError);
+            return;
         }
-        for (const QString &link : links) {
-            openLink(link);
-        }
-        if (parser.value(dialog) == QLatin1String("preferences")) {
-            window.showPreferences();
-        } else if (parser.value(dialog) == QLatin1String("help")) {
-            window.showHelp(0);
-        }
-    };
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        const auto shoot = [&window, file, prepare]() {
-            prepare();
-            // A big catalog's first answers take longer than the default 300 ms: MESHLENS_SCREENSHOT_DELAY_MS.
-            const int delay = qEnvironmentVariableIsSet("MESHLENS_SCREENSHOT_DELAY_MS")
-                                  ? qEnvironmentVariableIntValue("MESHLENS_SCREENSHOT_DELAY_MS")
-                                  : 300;
-            QTimer::singleShot(delay, &window, [&window, file]() {
-                // An open dialog is what the screenshot is of.
-                QWidget *shown = &window;
-                for (QDialog *d : window.findChildren<QDialog *>()) {
-                    shown = d->isVisible() ? d : shown;
-                }
-                const bool saved = shown->grab().save(file);
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
-        };
-        if (sync.isRunning()) {
-            QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, shoot);
-        } else {
-            QTimer::singleShot(0, &window, shoot);
-        }
-    } else if (qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
-        // meshlens-bench startup: report once the window is up with its first results (which a search worker
-        // delivers, so poll briefly for them), then quit.
-        auto *poll = new QTimer(&window);
-        poll->setInterval(2);
-        QObject::connect(
-            poll, &QTimer::timeout, &window, [&window, poll, started = QDateTime::currentMSecsSinceEpoch()]() {
-                const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
-                const int rows = results ? results->model()->rowCount() : 0;
-                if (rows == 0 && QDateTime::currentMSecsSinceEpoch() - started < 10000) {
-                    return;
-                }
-                poll->stop();
-                std::printf("{\"results\":%d,\"rss_mb\":%.1f}\n", rows, meshlens::models::residentMemoryMb());
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        poll->start();
-    } else if (sync.isRunning() && !links.isEmpty()) {
-        // A first start is still filling the cache: a product link can only be found once that is done.
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = QObject::connect(&sync, &meshlens::models::SyncController::finished, &window, [once, prepare]() {
-            QObject::disconnect(*once);
-            prepare();
-        });
-    } else {
-        QTimer::singleShot(0, &window, prepare);
-    }
+        startWindow(gui, options, instance.get(), links, printLinks);
+        QApplication::setQuitOnLastWindowClosed(true);
+    });
+    update->start(dbPath);
     return QApplication::exec();
 }
 

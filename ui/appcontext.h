@@ -1,22 +1,18 @@
 #pragma once
 
-#include <QString>
-
 namespace meshlens::models {
-class CatalogReader;
+class CacheSession;
 class CredentialStore;
-class SyncController;
 } // namespace meshlens::models
 
 namespace meshlens::ui {
 
-// What the composition root (app/) hands the window: the cache's reader on the GUI thread, the sync
-// controller and the credential store. Not owned by the UI; they outlive the main window.
+// What the composition root (app/) hands the window: the cache session (the GUI thread's connection and reader,
+// the sync, worker connections, the catalogChanged signal) and the credential store. Not owned by the UI; they
+// outlive the main window.
 struct AppContext
 {
-    QString dbPath;
-    models::CatalogReader *reader = nullptr;
-    models::SyncController *sync = nullptr;
+    models::CacheSession *session = nullptr;
     models::CredentialStore *credentials = nullptr; // sources' tokens (the keychain); null: none are stored
 };
 

@@ -3,102 +3,152 @@
 #include "models/store/database.h"
 #include "models/store/schema.h"
 
-#include <QCoreApplication>
-#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressDialog>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <atomic>
 #include <climits>
+#include <mutex>
 
 namespace meshlens::ui {
 
-namespace {
-
-// The translation context of this file's free functions (lupdate reads Q_DECLARE_TR_FUNCTIONS).
-struct CacheUpdate
+// What the migration worker last reported; the GUI thread polls it (the worker touches no QObject).
+struct CacheUpdate::Progress
 {
-    Q_DECLARE_TR_FUNCTIONS(CacheUpdate)
+    std::mutex mutex;
+    QString step;
+    std::int64_t done = 0, total = 0;
+    bool changed = false;
 };
 
-} // namespace
+CacheUpdate::CacheUpdate(QObject *parent)
+    : QObject(parent)
+{}
 
-QString updateCacheShowingProgress(const QString &path, QWidget *parent)
+CacheUpdate::~CacheUpdate()
+{
+    if (m_running && m_stop) {
+        m_stop->store(true); // the worker holds its connection and stops at the next chunk; nobody waits for it
+        m_db->interrupt();
+    }
+    delete m_dialog;
+}
+
+void CacheUpdate::finishLater(const QString &error)
+{
+    QTimer::singleShot(0, this, [this, error]() { Q_EMIT finished(error); });
+}
+
+void CacheUpdate::start(const QString &path, QWidget *dialogParent)
 {
     using models::Schema;
-    models::Database db;
-    if (auto err = db.open(path)) {
-        return err->message;
+    if (m_running) {
+        return;
     }
-    const std::int64_t products = Schema::productsToReindex(db);
+    m_db = std::make_shared<models::Database>();
+    if (auto err = m_db->open(path)) {
+        finishLater(err->message);
+        return;
+    }
+    const std::int64_t products = Schema::productsToReindex(*m_db);
     if (products == 0) {
-        auto err = Schema::migrate(db); // nothing long: an empty or current cache
-        return err ? err->message : QString();
+        m_db.reset(); // nothing long: the session's open migrates an empty or current cache
+        finishLater({});
+        return;
     }
-    const QLocale locale;
-    const QString intro =
-        CacheUpdate::tr(
-            "Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. "
-            "This happens once.")
-            .arg(locale.toString(static_cast<qlonglong>(products)));
-    QProgressDialog dialog(intro, CacheUpdate::tr("Cancel"), 0, 0, parent);
-    dialog.setWindowTitle(CacheUpdate::tr("MeshLens"));
-    dialog.setObjectName(QStringLiteral("cacheUpdateDialog"));
-    dialog.setWindowModality(Qt::ApplicationModal);
-    dialog.setMinimumDuration(0);
-    dialog.setAutoClose(false);
-    dialog.setAutoReset(false);
-    auto *label = new QLabel(&dialog);
+    m_running = true;
+    m_intro = tr("Updating the catalog cache for this version of MeshLens: its search index of %1 products is "
+                 "rebuilt. This happens once.")
+                  .arg(QLocale().toString(static_cast<qlonglong>(products)));
+    m_dialog = new QProgressDialog(m_intro, tr("Cancel"), 0, 0, dialogParent);
+    m_dialog->setWindowTitle(tr("MeshLens"));
+    m_dialog->setObjectName(QStringLiteral("cacheUpdateDialog"));
+    m_dialog->setWindowModality(Qt::ApplicationModal);
+    m_dialog->setMinimumDuration(0);
+    m_dialog->setAutoClose(false);
+    m_dialog->setAutoReset(false);
+    auto *label = new QLabel(m_dialog);
     label->setWordWrap(true);
     label->setMinimumWidth(420);
-    dialog.setLabel(label); // after the constructor's label text: setLabel keeps it
-    dialog.setLabelText(intro);
+    m_dialog->setLabel(label); // after the constructor's label text: setLabel keeps it
+    m_dialog->setLabelText(m_intro);
 
-    std::atomic<bool> stop{false};
-    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&]() {
-        stop = true;
-        db.interrupt(); // a chunk in progress stops at once; the observer stops the next one
-        dialog.setLabelText(CacheUpdate::tr("Cancelling…"));
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_progress = std::make_shared<Progress>();
+    connect(m_dialog, &QProgressDialog::canceled, this, [this]() {
+        m_stop->store(true);
+        m_db->interrupt(); // a chunk in progress stops at once; the observer stops the next one
+        m_dialog->setLabelText(tr("Cancelling…"));
     });
-    const auto observe = [&](const QString &step, std::int64_t done, std::int64_t total) {
-        QMetaObject::invokeMethod(
-            &dialog,
-            [&dialog, &locale, &stop, intro, step, done, total]() {
-                if (stop) {
-                    return;
-                }
-                const QString measure = total > 0 ? CacheUpdate::tr("%1 of %2")
-                                                        .arg(locale.toString(static_cast<qlonglong>(done)),
-                                                             locale.toString(static_cast<qlonglong>(total)))
-                                                  : QString();
-                dialog.setLabelText(intro + QStringLiteral("\n\n") + step +
-                                    (measure.isEmpty() ? QStringLiteral("…") : QStringLiteral(": ") + measure));
-                dialog.setMaximum(total > 0 ? static_cast<int>(std::min<std::int64_t>(total, INT_MAX)) : 0);
-                dialog.setValue(total > 0 ? static_cast<int>(std::min<std::int64_t>(done, INT_MAX)) : 0);
-            },
-            Qt::QueuedConnection);
-        return !stop.load();
-    };
-    QFutureWatcher<std::optional<models::StoreError>> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&db, &observe]() { return Schema::migrate(db, observe); }));
-    dialog.show();
-    loop.exec();
-    const std::optional<models::StoreError> err = watcher.result();
-    if (!err) {
-        return {};
+    m_poll = new QTimer(this);
+    m_poll->setInterval(50);
+    connect(m_poll, &QTimer::timeout, this, &CacheUpdate::showProgress);
+    m_poll->start();
+
+    auto *watcher = new QFutureWatcher<std::optional<models::StoreError>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        m_poll->stop();
+        m_running = false;
+        const std::optional<models::StoreError> err = watcher->result();
+        QString message;
+        if (err && m_stop->load()) {
+            message = tr("The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next "
+                         "time it starts.");
+        } else if (err) {
+            message = err->message;
+        }
+        m_db.reset();
+        // Whoever continues shows its window before the dialog goes: the application never runs without one.
+        Q_EMIT finished(message);
+        if (m_dialog) {
+            m_dialog->deleteLater();
+        }
+    });
+    // The worker owns shares of the connection, the flag and the progress: it may outlive this object.
+    watcher->setFuture(QtConcurrent::run([db = m_db, stop = m_stop, progress = m_progress]() {
+        return Schema::migrate(*db, [stop, progress](const QString &step, std::int64_t done, std::int64_t total) {
+            const std::lock_guard lock(progress->mutex);
+            progress->step = step;
+            progress->done = done;
+            progress->total = total;
+            progress->changed = true;
+            return !stop->load();
+        });
+    }));
+    m_dialog->show();
+}
+
+void CacheUpdate::showProgress()
+{
+    QString step;
+    std::int64_t done = 0, total = 0;
+    {
+        const std::lock_guard lock(m_progress->mutex);
+        if (!m_progress->changed) {
+            return;
+        }
+        m_progress->changed = false;
+        step = m_progress->step;
+        done = m_progress->done;
+        total = m_progress->total;
     }
-    if (stop) {
-        return CacheUpdate::tr(
-            "The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next time "
-            "it starts.");
+    if (m_stop->load() || !m_dialog) {
+        return;
     }
-    return err->message;
+    const QLocale locale;
+    const QString measure = total > 0 ? tr("%1 of %2")
+                                            .arg(locale.toString(static_cast<qlonglong>(done)),
+                                                 locale.toString(static_cast<qlonglong>(total)))
+                                      : QString();
+    m_dialog->setLabelText(m_intro + QStringLiteral("\n\n") + step +
+                           (measure.isEmpty() ? QStringLiteral("…") : QStringLiteral(": ") + measure));
+    m_dialog->setMaximum(total > 0 ? static_cast<int>(std::min<std::int64_t>(total, INT_MAX)) : 0);
+    m_dialog->setValue(total > 0 ? static_cast<int>(std::min<std::int64_t>(done, INT_MAX)) : 0);
 }
 
 } // namespace meshlens::ui

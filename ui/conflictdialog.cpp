@@ -2,11 +2,12 @@
 
 #include "editproductdialog.h"
 
+#include "../models/store/editconflict.h"
+
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -17,33 +18,6 @@
 namespace meshlens::ui {
 
 namespace {
-
-QString valueText(const QJsonValue &v)
-{
-    if (v.isDouble()) {
-        return QString::number(v.toDouble());
-    }
-    return v.toString();
-}
-
-QStringList stringSet(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &x : v.toArray()) {
-        out << x.toString();
-    }
-    return out;
-}
-
-QStringList partySet(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &x : v.toArray()) {
-        const QJsonObject o = x.toObject();
-        out << o.value(QLatin1String("role")).toString() + QLatin1Char(':') + o.value(QLatin1String("id")).toString();
-    }
-    return out;
-}
 
 QPlainTextEdit *readOnlyText(const QString &text, const QString &name)
 {
@@ -63,49 +37,32 @@ QLabel *header(const QString &text)
 
 } // namespace
 
-QStringList ConflictDialog::mergeSets(const QStringList &base, const QStringList &theirs, const QStringList &mine)
-{
-    QStringList out;
-    for (const QString &x : theirs) {
-        if (!(base.contains(x) && !mine.contains(x))) { // I removed it: stays removed
-            out << x;
-        }
-    }
-    for (const QString &x : mine) {
-        if (!base.contains(x) && !out.contains(x)) { // I added it
-            out << x;
-        }
-    }
-    return out;
-}
-
 ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &item, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
-    , m_item(item)
+    , m_conflict(models::EditConflict::fromItem(item))
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Resolve conflict — %1").arg(item.entityTitle));
     setAttribute(Qt::WA_DeleteOnClose);
-    const QJsonObject base = item.payload.value(QLatin1String("base")).toObject();
-    const models::ProductEdit mine = models::Outbox::editFromJson(item.payload);
 
     auto *content = new QWidget;
     auto *rows = new QVBoxLayout(content);
-    auto *intro = new QLabel(item.lastError);
+    auto *intro = new QLabel(m_conflict.message);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
     rows->addWidget(intro);
 
-    const auto textRow = [&](const QString &field, const QString &title, const QString &mineText) {
+    const auto textRow = [&](const models::ConflictText &text, const QString &title) {
+        const QString &field = text.field;
+        const QString &theirs = text.theirs;
+        const QString &mineText = text.mine;
         auto *box = new QGroupBox(title);
         auto *grid = new QGridLayout(box);
-        const QString theirs = valueText(item.theirs.value(field));
-        m_theirsText.insert(field, theirs);
         grid->addWidget(header(tr("Base")), 0, 0);
         grid->addWidget(header(tr("Theirs (the source now)")), 0, 1);
         grid->addWidget(header(tr("Mine")), 0, 2);
-        grid->addWidget(readOnlyText(valueText(base.value(field)), QStringLiteral("base_") + field), 1, 0);
+        grid->addWidget(readOnlyText(text.base, QStringLiteral("base_") + field), 1, 0);
         grid->addWidget(readOnlyText(theirs, QStringLiteral("theirs_") + field), 1, 1);
         grid->addWidget(readOnlyText(mineText, QStringLiteral("mine_") + field), 1, 2);
         auto *result = new QPlainTextEdit(mineText);
@@ -126,24 +83,18 @@ ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &i
         rows->addWidget(box);
         m_textResults.insert(field, result);
     };
-    if (mine.description) {
-        textRow(QStringLiteral("description"), tr("Description"), *mine.description);
-    }
-    if (mine.displayName) {
-        textRow(QStringLiteral("display_name"), tr("Display name"), *mine.displayName);
-    }
-    if (mine.status) {
-        textRow(QStringLiteral("status"), tr("Status"), *mine.status);
-    }
-    if (mine.tier) {
-        textRow(QStringLiteral("tier"), tr("Tier"), QString::number(*mine.tier));
+    const QMap<QString, QString> titles{{QStringLiteral("description"), tr("Description")},
+                                        {QStringLiteral("display_name"), tr("Display name")},
+                                        {QStringLiteral("status"), tr("Status")},
+                                        {QStringLiteral("tier"), tr("Tier")}};
+    for (const models::ConflictText &text : m_conflict.texts) {
+        textRow(text, titles.value(text.field, text.field));
     }
 
-    const auto setRow = [&](const QString &title, const QString &name, const QStringList &baseSet,
-                            const QStringList &theirs, const QStringList &mineSet) {
+    const auto setRow = [&](const QString &title, const QString &name, const models::ConflictSet &set) {
         auto *box = new QGroupBox(title);
         auto *grid = new QGridLayout(box);
-        const QStringList columns[] = {baseSet, theirs, mineSet};
+        const QStringList columns[] = {set.base, set.theirs, set.mine};
         const QString titles[] = {tr("Base"), tr("Theirs"), tr("Mine")};
         for (int i = 0; i < 3; ++i) {
             grid->addWidget(header(titles[i]), 0, i);
@@ -152,7 +103,7 @@ ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &i
             l->setWordWrap(true);
             grid->addWidget(l, 1, i);
         }
-        auto *merged = new QLineEdit(mergeSets(baseSet, theirs, mineSet).join(QStringLiteral(", ")));
+        auto *merged = new QLineEdit(set.merged().join(QStringLiteral(", ")));
         merged->setObjectName(name);
         merged->setAccessibleName(tr("Merged %1").arg(title));
         grid->addWidget(header(tr("Merged (theirs + my additions − my removals)")), 2, 0, 1, 3);
@@ -160,28 +111,12 @@ ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &i
         rows->addWidget(box);
         return merged;
     };
-    if (!mine.addTags.isEmpty() || !mine.removeTags.isEmpty()) {
-        const QStringList baseTags = stringSet(base.value(QLatin1String("tags")));
-        QStringList mineTags = baseTags;
-        for (const QString &t : mine.removeTags) {
-            mineTags.removeAll(t);
-        }
-        mineTags << mine.addTags;
-        m_theirsTags = stringSet(item.theirs.value(QLatin1String("tags")));
-        m_tagsResult = setRow(tr("Tags"), QStringLiteral("mergedTags"), baseTags, m_theirsTags, mineTags);
+    if (m_conflict.tags) {
+        m_tagsResult = setRow(tr("Tags"), QStringLiteral("mergedTags"), *m_conflict.tags);
     }
-    if (!mine.addParties.isEmpty() || !mine.removeParties.isEmpty()) {
-        const QStringList baseParties = partySet(base.value(QLatin1String("parties")));
-        QStringList mineParties = baseParties;
-        for (const models::PartyRef &p : mine.removeParties) {
-            mineParties.removeAll(p.role + QLatin1Char(':') + p.extId);
-        }
-        for (const models::PartyRef &p : mine.addParties) {
-            mineParties << p.role + QLatin1Char(':') + p.extId;
-        }
-        m_theirsParties = partySet(item.theirs.value(QLatin1String("parties")));
-        m_partiesResult = setRow(tr("Owners, stewards and experts (role:id)"), QStringLiteral("mergedParties"),
-                                 baseParties, m_theirsParties, mineParties);
+    if (m_conflict.parties) {
+        m_partiesResult =
+            setRow(tr("Owners, stewards and experts (role:id)"), QStringLiteral("mergedParties"), *m_conflict.parties);
     }
     rows->addStretch();
 
@@ -207,61 +142,15 @@ ConflictDialog::ConflictDialog(models::Database &db, const models::OutboxItem &i
 bool ConflictDialog::resolve()
 {
     // The result, as a change against theirs: only what differs from the source's current values.
-    models::ProductEdit edit;
+    QMap<QString, QString> texts;
     for (auto it = m_textResults.cbegin(); it != m_textResults.cend(); ++it) {
-        const QString result = it.value()->toPlainText();
-        if (result == m_theirsText.value(it.key())) {
-            continue;
-        }
-        if (it.key() == QLatin1String("description")) {
-            edit.description = result;
-        } else if (it.key() == QLatin1String("display_name")) {
-            edit.displayName = result;
-        } else if (it.key() == QLatin1String("status")) {
-            edit.status = result;
-        } else if (it.key() == QLatin1String("tier")) {
-            edit.tier = result.toInt();
-        }
+        texts.insert(it.key(), it.value()->toPlainText());
     }
-    const auto diff = [](const QStringList &theirs, const QStringList &merged, QStringList &added,
-                         QStringList &removed) {
-        for (const QString &x : merged) {
-            if (!theirs.contains(x)) {
-                added << x;
-            }
-        }
-        for (const QString &x : theirs) {
-            if (!merged.contains(x)) {
-                removed << x;
-            }
-        }
-    };
-    if (m_tagsResult) {
-        diff(m_theirsTags, splitList(m_tagsResult->text()), edit.addTags, edit.removeTags);
-    }
-    if (m_partiesResult) {
-        QStringList added, removed;
-        diff(m_theirsParties, splitList(m_partiesResult->text()), added, removed);
-        const auto toRef = [](const QString &s) {
-            return models::PartyRef{s.section(QLatin1Char(':'), 0, 0), QStringLiteral("person"),
-                                    s.section(QLatin1Char(':'), 1)};
-        };
-        for (const QString &s : added) {
-            edit.addParties << toRef(s);
-        }
-        // Removals name the kind the source has; look it up in theirs.
-        for (const QJsonValue &v : m_item.theirs.value(QLatin1String("parties")).toArray()) {
-            const QJsonObject o = v.toObject();
-            const QString key =
-                o.value(QLatin1String("role")).toString() + QLatin1Char(':') + o.value(QLatin1String("id")).toString();
-            if (removed.contains(key)) {
-                edit.removeParties << models::PartyRef{o.value(QLatin1String("role")).toString(),
-                                                       o.value(QLatin1String("kind")).toString(),
-                                                       o.value(QLatin1String("id")).toString()};
-            }
-        }
-    }
-    const auto result = models::Outbox(m_db).resolveConflict(m_item.id, edit, QDateTime::currentSecsSinceEpoch());
+    const models::ProductEdit edit =
+        m_conflict.resolution(texts, m_tagsResult ? std::optional(splitList(m_tagsResult->text())) : std::nullopt,
+                              m_partiesResult ? std::optional(splitList(m_partiesResult->text())) : std::nullopt);
+    const auto result =
+        models::Outbox(m_db).resolveConflict(m_conflict.outboxId, edit, QDateTime::currentSecsSinceEpoch());
     if (!result.ok()) {
         QList<models::FieldError> errors = result.errors;
         if (result.storeError) {
@@ -274,7 +163,7 @@ bool ConflictDialog::resolve()
         showErrors(m_errors, errors);
         return false;
     }
-    Q_EMIT resolved(m_item.id);
+    Q_EMIT resolved(m_conflict.outboxId);
     accept();
     return true;
 }

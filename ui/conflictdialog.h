@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../models/store/outbox.h"
+#include "../models/store/editconflict.h"
 
 #include <QDialog>
 #include <QMap>
@@ -26,21 +26,15 @@ public:
 
     bool resolve();
 
-    // The 3-way merge of a set: theirs, plus what mine added to base, minus what mine removed from it.
-    [[nodiscard]] static QStringList mergeSets(const QStringList &base, const QStringList &theirs,
-                                               const QStringList &mine);
-
 Q_SIGNALS:
     void resolved(const QString &outboxId);
 
 private:
     models::Database &m_db;
-    models::OutboxItem m_item;
+    models::EditConflict m_conflict;
     QMap<QString, QPlainTextEdit *> m_textResults; // field -> result editor
-    QMap<QString, QString> m_theirsText;
     QLineEdit *m_tagsResult = nullptr;
     QLineEdit *m_partiesResult = nullptr;
-    QStringList m_theirsTags, m_theirsParties;
     QLabel *m_errors = nullptr;
 };
 

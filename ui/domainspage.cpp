@@ -56,10 +56,8 @@ public:
 } // namespace
 
 DomainsPage::DomainsPage(const HealthContext &context, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
+    : HealthPage(context, QStringLiteral("domains"), parent)
 {
-    m_strip = new HealthStrip(*context.loader, QStringLiteral("domains"), this);
     m_domains = new models::DomainHealthModel(this);
     m_worst = new models::ProductHealthModel(*context.db, this);
     m_domainsView = makeHealthTable(m_domains, QStringLiteral("domainsView"), tr("Domains"), this);
@@ -105,34 +103,20 @@ DomainsPage::DomainsPage(const HealthContext &context, QWidget *parent)
             Q_EMIT productActivated(*id);
         }
     });
-    auto *exportAction = new QAction(tr("Export CSV"), this);
-    exportAction->setObjectName(QStringLiteral("domainsExportAction"));
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(exportAction);
-    const auto doExport = [this]() {
-        const auto status = [this](const QString &t) {
-            m_message->setText(t);
-            m_message->show();
-        };
-        if (m_worstView->hasFocus()) {
-            exportCsv(m_context, this, *m_worst, QStringLiteral("domain-worst-products"), status);
-        } else {
-            exportCsv(m_context, this, *m_domains, QStringLiteral("domains"), status);
-        }
-    };
-    connect(exportAction, &QAction::triggered, this, doExport);
-    connect(m_strip, &HealthStrip::exportRequested, this, doExport);
-    connect(context.loader, &models::HealthSnapshotLoader::loaded, this, &DomainsPage::onLoaded);
-    if (context.loader->snapshot()) {
-        onLoaded();
-    }
+    showCurrentSnapshot();
 }
 
-void DomainsPage::showEvent(QShowEvent *event)
+void DomainsPage::exportFocused()
 {
-    QWidget::showEvent(event);
-    m_context.loader->ensureLoaded();
+    const auto status = [this](const QString &t) {
+        m_message->setText(t);
+        m_message->show();
+    };
+    if (m_worstView->hasFocus()) {
+        exportCsv(m_context, this, *m_worst, QStringLiteral("domain-worst-products"), status);
+    } else {
+        exportCsv(m_context, this, *m_domains, QStringLiteral("domains"), status);
+    }
 }
 
 void DomainsPage::onLoaded()

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "healthcontext.h"
-
-#include <QWidget>
+#include "healthpage.h"
 
 class QLabel;
 class QTableView;
@@ -14,11 +12,9 @@ class ProductHealthModel;
 
 namespace meshlens::ui {
 
-class HealthStrip;
-
 // The Domain overview: per domain the product count, mean health, the distribution over the health bands (a bar),
 // breaches and incidents; below, the selected domain's worst products. GUI thread.
-class DomainsPage final : public QWidget
+class DomainsPage final : public HealthPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DomainsPage)
@@ -26,18 +22,11 @@ class DomainsPage final : public QWidget
 public:
     DomainsPage(const HealthContext &context, QWidget *parent = nullptr);
 
-Q_SIGNALS:
-    void productActivated(qint64 productId);
-
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void onLoaded();
+    void onLoaded() override;
+    void exportFocused() override;
     void showSelectedDomain();
 
-    const HealthContext &m_context;
-    HealthStrip *m_strip = nullptr;
     models::DomainHealthModel *m_domains = nullptr;
     models::ProductHealthModel *m_worst = nullptr;
     QTableView *m_domainsView = nullptr;

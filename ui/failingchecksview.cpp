@@ -1,6 +1,7 @@
 #include "failingchecksview.h"
 
 #include "../models/charts/chartjobs.h"
+#include "../models/store/connectionfactory.h"
 #include "statustimeline.h"
 
 #include <QDateTime>
@@ -12,10 +13,10 @@
 
 namespace meshlens::ui {
 
-FailingChecksView::FailingChecksView(const QString &dbPath, bool showProducts, QWidget *parent)
+FailingChecksView::FailingChecksView(const models::ConnectionFactory &connections, bool showProducts, QWidget *parent)
     : QWidget(parent)
 {
-    m_jobs = new models::ChartJobs(dbPath, this);
+    m_jobs = new models::ChartJobs(connections.path(), this);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("failingTitle"));
     m_title->setTextFormat(Qt::PlainText);

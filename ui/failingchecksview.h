@@ -14,7 +14,8 @@ class QTreeWidget;
 
 namespace meshlens::models {
 class ChartJobs;
-}
+class ConnectionFactory;
+} // namespace meshlens::models
 
 namespace meshlens::ui {
 
@@ -24,7 +25,7 @@ class FailingChecksView final : public QWidget
     Q_DISABLE_COPY_MOVE(FailingChecksView)
 
 public:
-    FailingChecksView(const QString &dbPath, bool showProducts, QWidget *parent = nullptr);
+    FailingChecksView(const models::ConnectionFactory &connections, bool showProducts, QWidget *parent = nullptr);
 
     // Lists the failing checks of scope on the day of data's grid that holds t (epoch seconds).
     void showDay(const models::TrendScope &scope, const models::QualityData &data, qint64 t);

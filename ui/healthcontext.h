@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../models/store/connectionfactory.h"
+
 #include <QString>
 
 #include <functional>
@@ -15,13 +17,14 @@ class HealthSnapshotLoader;
 
 namespace meshlens::ui {
 
-// What the health views share, owned by HealthViews: the loader of the catalog's health, a reader connection of
-// their own on the GUI thread (names of the rows on screen, the Health tab), and the CSV save prompt (a test seam).
+// What the health views share, owned by HealthViews: the loader of the catalog's health, the session's GUI thread
+// connection (names of the rows on screen, the Health tab), worker connections, and the CSV save prompt (a test
+// seam).
 struct HealthContext
 {
     models::HealthSnapshotLoader *loader = nullptr;
     models::Database *db = nullptr;
-    QString dbPath;
+    models::ConnectionFactory connections;
     // Asks where to save a CSV file; returns an empty string when cancelled.
     std::function<QString(QWidget *parent, const QString &suggestedName)> savePrompt;
 };

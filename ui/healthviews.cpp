@@ -1,17 +1,13 @@
 #include "healthviews.h"
 
+#include "../models/health/healthscore.h"
 #include "../models/health/healthsnapshotloader.h"
-#include "../models/logging.h"
-#include "../models/sync/synccontroller.h"
-#include "appcontext.h"
+#include "../models/session/cachesession.h"
 #include "domainspage.h"
 #include "healthtab.h"
-#include "mainwindow.h"
 #include "ownerspage.h"
-#include "productpage.h"
 #include "slapage.h"
 
-#include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -20,16 +16,13 @@
 
 namespace meshlens::ui {
 
-HealthViews::HealthViews(MainWindow &window, const AppContext &app)
-    : QObject(&window)
+HealthViews::HealthViews(models::CacheSession &session, QWidget *window)
+    : QObject(window)
     , m_window(window)
 {
-    if (auto err = m_db.open(app.dbPath, models::Database::Mode::ReadOnly)) {
-        qCWarning(lcStore) << "health views cannot open the cache:" << err->message;
-    }
-    m_context.loader = new models::HealthSnapshotLoader(app.dbPath, this);
-    m_context.db = &m_db;
-    m_context.dbPath = app.dbPath;
+    m_context.loader = new models::HealthSnapshotLoader(session.path(), this);
+    m_context.db = &session.database();
+    m_context.connections = session.connections();
     m_context.savePrompt = [](QWidget *parent, const QString &name) {
         return QFileDialog::getSaveFileName(parent, tr("Export as CSV"), name, tr("CSV files (*.csv)"));
     };
@@ -40,27 +33,27 @@ HealthViews::HealthViews(MainWindow &window, const AppContext &app)
     m_sla->setObjectName(QStringLiteral("slaPage"));
     m_domains = new DomainsPage(m_context);
     m_domains->setObjectName(QStringLiteral("domainsPage"));
-    window.addPage(tr("Owners"), m_owners);
-    window.addPage(tr("SLAs"), m_sla);
-    window.addPage(tr("Domains"), m_domains);
-    connect(m_owners, &OwnersPage::productActivated, &window, &MainWindow::openProduct);
-    connect(m_sla, &SlaPage::productActivated, &window, &MainWindow::openProduct);
-    connect(m_domains, &DomainsPage::productActivated, &window, &MainWindow::openProduct);
+    connect(m_owners, &OwnersPage::productActivated, this, &HealthViews::productActivated);
+    connect(m_sla, &SlaPage::productActivated, this, &HealthViews::productActivated);
+    connect(m_domains, &DomainsPage::productActivated, this, &HealthViews::productActivated);
 
-    m_tab = new HealthTab(m_db);
+    m_tab = new HealthTab(session.database());
     m_tab->setObjectName(QStringLiteral("healthTab"));
-    window.productPage()->addTab(m_tab, tr("Health"));
-    connect(window.productPage(), &ProductPage::productShown, m_tab, &HealthTab::showProduct);
     connect(m_context.loader, &models::HealthSnapshotLoader::loaded, m_tab,
             [this]() { m_tab->setPolicy(m_context.loader->policy()); });
 
-    if (app.sync) {
-        connect(app.sync, &models::SyncController::finished, this, [this](const models::SyncResult &result) {
-            if (result.ok && (m_context.loader->snapshot() || m_context.loader->isLoading())) {
-                m_context.loader->load(m_context.loader->policy());
-            }
-        });
-    }
+    // A snapshot nobody asked for yet stays unloaded; one on screen (or coming) is computed again.
+    connect(&session, &models::CacheSession::catalogChanged, this, [this](models::CatalogChange change) {
+        if (change != models::CatalogChange::Outbox &&
+            (m_context.loader->snapshot() || m_context.loader->isLoading())) {
+            m_context.loader->load(m_context.loader->policy());
+        }
+    });
+}
+
+QList<QPair<QString, QWidget *>> HealthViews::pages() const
+{
+    return {{tr("Owners"), m_owners}, {tr("SLAs"), m_sla}, {tr("Domains"), m_domains}};
 }
 
 HealthViews::~HealthViews() = default;
@@ -68,7 +61,7 @@ HealthViews::~HealthViews() = default;
 void HealthViews::showHelp()
 {
     if (!m_help) {
-        m_help = new QDialog(&m_window);
+        m_help = new QDialog(m_window);
         m_help->setObjectName(QStringLiteral("healthScoreHelp"));
         m_help->setWindowTitle(tr("How the health score is computed"));
         auto *text = new QLabel(models::healthScoreFormula(m_context.loader->policy()), m_help);

@@ -2,31 +2,33 @@
 
 #include "healthcontext.h"
 
-#include "../models/store/database.h"
-
 #include <QObject>
 
 class QDialog;
+class QWidget;
+
+namespace meshlens::models {
+class CacheSession;
+}
 
 namespace meshlens::ui {
 
-struct AppContext;
 class DomainsPage;
 class HealthTab;
-class MainWindow;
 class OwnersPage;
 class SlaPage;
 
-// Composes the health views into the main window: the Owners, SLAs and Domains pages (navigation), the product
-// page's Health tab, Help > Health Score, and a refresh after each sync. Owns the shared snapshot loader and the
-// views' reader connection. GUI thread; a child of the window.
+// The health views: the Owners, SLAs and Domains pages, the product page's Health tab, Help > Health Score, and
+// a refresh when the catalog changes. Owns the shared snapshot loader; reads through the session's GUI
+// connection. The window places the pages (pages()) and the tab; this class knows nothing of the window.
+// GUI thread; a child of the window.
 class HealthViews final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HealthViews)
 
 public:
-    HealthViews(MainWindow &window, const AppContext &app);
+    HealthViews(models::CacheSession &session, QWidget *window);
     ~HealthViews() override;
 
     [[nodiscard]] HealthContext &context() { return m_context; }
@@ -34,13 +36,17 @@ public:
     [[nodiscard]] SlaPage *slaPage() const { return m_sla; }
     [[nodiscard]] DomainsPage *domainsPage() const { return m_domains; }
     [[nodiscard]] HealthTab *healthTab() const { return m_tab; }
+    // The navigation pages, in their order, with their titles.
+    [[nodiscard]] QList<QPair<QString, QWidget *>> pages() const;
 
     // Help > Health Score: the formula, in a dialog.
     void showHelp();
 
+Q_SIGNALS:
+    void productActivated(qint64 productId);
+
 private:
-    MainWindow &m_window;
-    models::Database m_db;
+    QWidget *m_window;
     HealthContext m_context;
     OwnersPage *m_owners = nullptr;
     SlaPage *m_sla = nullptr;

@@ -60,9 +60,9 @@ struct LineagePage::Loaded
     QList<int> added; // nodes a expansion added
 };
 
-LineagePage::LineagePage(QString dbPath, QWidget *parent)
+LineagePage::LineagePage(models::ConnectionFactory connections, QWidget *parent)
     : QWidget(parent)
-    , m_dbPath(std::move(dbPath))
+    , m_connections(std::move(connections))
 {
     setObjectName(QStringLiteral("lineagePage"));
     auto *bar = new QHBoxLayout;
@@ -274,12 +274,13 @@ void LineagePage::launch(std::function<void(Loaded &, const std::atomic<bool> *)
     }));
 }
 
-bool LineagePage::withReader(const QString &dbPath, const models::LineageReader::HealthProvider &provider, Loaded &out,
+bool LineagePage::withReader(const models::ConnectionFactory &connections,
+                             const models::LineageReader::HealthProvider &provider, Loaded &out,
                              const std::function<void(models::LineageReader &)> &fn)
 {
     // Each worker opens its own read-only connection: a sqlite3 handle never crosses threads.
     models::Database db;
-    if (auto err = db.open(dbPath, models::Database::Mode::ReadOnly)) {
+    if (auto err = connections.openReader(db)) {
         out.error = err->message;
         return false;
     }
@@ -297,9 +298,9 @@ void LineagePage::reload()
     m_stale = false;
     setStatus(tr("Loading lineage…"));
     const models::LineageQuery query{*m_productId, m_up->value(), m_down->value(), m_ports->isChecked()};
-    launch([query, dbPath = m_dbPath, provider = m_healthProvider,
+    launch([query, connections = m_connections, provider = m_healthProvider,
             extra = m_extraPerDistance](Loaded &out, const std::atomic<bool> *cancel) {
-        withReader(dbPath, provider, out, [&](models::LineageReader &reader) {
+        withReader(connections, provider, out, [&](models::LineageReader &reader) {
             auto graph = reader.load(query, cancel);
             if (!graph) {
                 out.missing = !cancel->load();
@@ -401,10 +402,10 @@ void LineagePage::expandNode(int node)
         return;
     }
     launch(
-        [graph = m_graph, node, dbPath = m_dbPath, ports = m_ports->isChecked(), provider = m_healthProvider,
+        [graph = m_graph, node, connections = m_connections, ports = m_ports->isChecked(), provider = m_healthProvider,
          extra = m_extraPerDistance, hidden = m_hidden,
          keep = QSet<int>{m_focus, node}](Loaded &out, const std::atomic<bool> *cancel) mutable {
-            withReader(dbPath, provider, out, [&](models::LineageReader &reader) {
+            withReader(connections, provider, out, [&](models::LineageReader &reader) {
                 const int before = graph.nodeCount();
                 reader.expand(graph, node, ports);
                 // What the expansion shows: the new nodes and any neighbour a collapse had hidden.

@@ -3,6 +3,7 @@
 #include "models/lineage/layeredlayout.h"
 #include "models/lineage/lineagegraph.h"
 #include "models/lineage/lineagereader.h"
+#include "models/store/connectionfactory.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,7 +37,7 @@ class LineagePage final : public QWidget
     Q_DISABLE_COPY_MOVE(LineagePage)
 
 public:
-    explicit LineagePage(QString dbPath, QWidget *parent = nullptr);
+    explicit LineagePage(models::ConnectionFactory connections, QWidget *parent = nullptr);
     ~LineagePage() override;
 
     // The product to show; loads now when the page is visible, otherwise when it is next shown.
@@ -83,7 +84,8 @@ private:
     // `accepted` (optional) sees a successful result first, on the GUI thread.
     void launch(std::function<void(Loaded &, const std::atomic<bool> *)> work,
                 std::function<void(const Loaded &)> accepted = {});
-    static bool withReader(const QString &dbPath, const models::LineageReader::HealthProvider &provider, Loaded &out,
+    static bool withReader(const models::ConnectionFactory &connections,
+                           const models::LineageReader::HealthProvider &provider, Loaded &out,
                            const std::function<void(models::LineageReader &)> &fn);
     void onDrawn(std::shared_ptr<Loaded> result, quint64 generation);
     void onSelectionChanged();
@@ -94,7 +96,7 @@ private:
     void setStatus(const QString &text);
     void cancelRunning();
 
-    QString m_dbPath;
+    models::ConnectionFactory m_connections;
     std::optional<qint64> m_productId;
     bool m_stale = false;
     bool m_busy = false;

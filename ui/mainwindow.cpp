@@ -2,13 +2,16 @@
 
 #include "../models/health/healthscore.h"
 #include "../models/health/healthsnapshotloader.h"
+#include "../models/lineage/lineagehealth.h"
 #include "../models/links/deeplink.h"
+#include "../models/session/cachesession.h"
 #include "../models/settings/appsettings.h"
 #include "../models/store/catalogreader.h"
 #include "../models/store/outbox.h"
 #include "../models/sync/synccontroller.h"
 #include "editproductdialog.h"
 #include "feedbackdialog.h"
+#include "healthtab.h"
 #include "healthviews.h"
 #include "helpdialog.h"
 #include "lineagepage.h"
@@ -41,38 +44,13 @@
 #include <QToolBar>
 
 #include <memory>
-#include <mutex>
 
 namespace meshlens::ui {
-
-namespace {
-
-// The newest health snapshot, handed from the GUI thread (where the loader announces it) to the lineage page's
-// layout workers, which read it while building a graph.
-class LatestHealth final
-{
-public:
-    void set(std::shared_ptr<const models::HealthSnapshot> snapshot)
-    {
-        const std::lock_guard lock(m_mutex);
-        m_snapshot = std::move(snapshot);
-    }
-    [[nodiscard]] std::shared_ptr<const models::HealthSnapshot> get() const
-    {
-        const std::lock_guard lock(m_mutex);
-        return m_snapshot;
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    std::shared_ptr<const models::HealthSnapshot> m_snapshot;
-};
-
-} // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
+    , m_session(*context.session)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("MeshLens"));
@@ -94,19 +72,26 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     splitter->setSizes({160, 1040});
     setCentralWidget(splitter);
 
-    m_search = new SearchPage(*m_context.reader, m_context.dbPath);
+    m_search = new SearchPage(m_session.reader(), m_session.connections());
     m_search->setObjectName(QStringLiteral("searchPage"));
-    m_product = new ProductPage(*m_context.reader);
+    m_product = new ProductPage(m_session.reader());
     m_product->setObjectName(QStringLiteral("productPage"));
     m_stack->addWidget(m_product);
     addPage(tr("Catalog"), m_search);
     // The views in the order people reach for them: find, then health (Owners, SLAs, Domains), trends, the outbox.
-    m_health = new HealthViews(*this, m_context); // adds its pages and the product's Health tab
-    auto *quality = new QualityTab(m_context.dbPath);
+    m_health = new HealthViews(m_session, this);
+    for (const auto &[title, page] : m_health->pages()) {
+        addPage(title, page);
+    }
+    connect(m_health, &HealthViews::productActivated, this, &MainWindow::openProduct);
+    m_product->addTab(m_health->healthTab(), tr("Health"));
+    connect(m_product, &ProductPage::productShown, m_health->healthTab(), &HealthTab::showProduct);
+    auto *quality = new QualityTab(m_session.connections());
     quality->setObjectName(QStringLiteral("qualityTab"));
     m_product->addTab(quality, tr("Quality"));
     connect(m_product, &ProductPage::productShown, quality, &QualityTab::showProduct); // also after a sync
-    auto *trends = new TrendsPage(m_context.dbPath);
+    m_trends = new TrendsPage(m_session.connections());
+    auto *trends = m_trends;
     trends->setObjectName(QStringLiteral("trendsPage"));
     addPage(tr("Trends"), trends);
     connect(trends, &TrendsPage::productActivated, this, &MainWindow::openProduct);
@@ -121,28 +106,18 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     connect(m_product, &ProductPage::productShown, this, &MainWindow::updateTitle);
     connect(m_product, &ProductPage::productActivated, this, &MainWindow::openProduct);
 
-    // The outbox of edits and feedback (its own connection to the cache, which it writes).
-    m_outbox = new OutboxPage(m_context.dbPath);
+    // The outbox of edits and feedback (written through the session's connection).
+    m_outbox = new OutboxPage(m_session);
     m_outbox->setObjectName(QStringLiteral("outboxPage"));
     m_outbox->setSourceEnvironment({m_context.credentials});
     addPage(tr("Outbox"), m_outbox);
     connect(m_product, &ProductPage::editRequested, this, &MainWindow::editProduct);
     connect(m_product, &ProductPage::feedbackRequested, this, &MainWindow::giveFeedback);
     connect(m_product, &ProductPage::undoEditRequested, this, &MainWindow::undoEdit);
-    connect(m_outbox, &OutboxPage::outboxChanged, this, &MainWindow::onOutboxChanged);
     connect(m_outbox, &OutboxPage::productActivated, this, &MainWindow::openProduct);
-    if (m_context.sync) {
-        // A sync may turn pending edits into conflicts, and is a good moment to deliver what waits.
-        connect(m_context.sync, &models::SyncController::finished, m_outbox, [this](const models::SyncResult &r) {
-            m_outbox->refresh();
-            if (r.ok) {
-                m_outbox->sendNow(false);
-            }
-        });
-    }
     // Lineage: a tab of the product page, one shortcut away (Ctrl+L). Health scores plug in through
     // LineagePage::setHealthProvider (find the page by its objectName "lineagePage").
-    auto *lineage = new LineagePage(m_context.dbPath);
+    auto *lineage = new LineagePage(m_session.connections());
     m_product->addTab(lineage, tr("&Lineage"));
     connect(m_product, &ProductPage::productShown, lineage, &LineagePage::setProduct);
     connect(lineage, &LineagePage::productActivated, this, &MainWindow::openProduct);
@@ -160,18 +135,15 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 
     m_syncStatus = new SyncStatus;
     statusBar()->addPermanentWidget(m_syncStatus);
-    m_syncStatus->setAsOf(m_context.reader->asOf());
-    if (m_context.sync) {
-        connect(m_context.sync, &models::SyncController::started, m_syncStatus, &SyncStatus::syncStarted);
-        connect(m_context.sync, &models::SyncController::progress, m_syncStatus, &SyncStatus::syncProgress);
-        connect(m_context.sync, &models::SyncController::finished, this, &MainWindow::onSyncFinished);
-        connect(m_syncStatus, &SyncStatus::cancelRequested, m_context.sync, &models::SyncController::cancel);
-        connect(m_context.sync, &models::SyncController::finished, trends, [trends](const models::SyncResult &r) {
-            if (r.ok) {
-                trends->refresh();
-            }
-        });
-    }
+    m_syncStatus->setAsOf(m_session.reader().asOf());
+    // The sync's own course (its status, its Cancel) follows the controller; what the views show follows the one
+    // catalogChanged of the session.
+    models::SyncController *syncer = &m_session.sync();
+    connect(syncer, &models::SyncController::started, m_syncStatus, &SyncStatus::syncStarted);
+    connect(syncer, &models::SyncController::progress, m_syncStatus, &SyncStatus::syncProgress);
+    connect(syncer, &models::SyncController::finished, this, &MainWindow::onSyncFinished);
+    connect(m_syncStatus, &SyncStatus::cancelRequested, syncer, &models::SyncController::cancel);
+    connect(&m_session, &models::CacheSession::catalogChanged, this, &MainWindow::onCatalogChanged);
 
     m_sourcePrompt = [](QWidget *parent) -> std::optional<QString> {
         bool ok = false;
@@ -187,7 +159,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_autoSync = new QTimer(this);
     m_autoSync->setObjectName(QStringLiteral("autoSyncTimer"));
     connect(m_autoSync, &QTimer::timeout, this, [this]() {
-        if (m_context.sync && !m_context.sync->isRunning()) {
+        if (!m_session.sync().isRunning()) {
             syncNow();
         }
     });
@@ -209,28 +181,13 @@ void MainWindow::connectLineageHealth(LineagePage *lineage)
 {
     // Nodes carry the health score the health views show, once they have computed it; until then the lineage page
     // falls back to what the cache says (failing checks, missed SLAs).
-    auto latest = std::make_shared<LatestHealth>();
+    auto latest = std::make_shared<models::LatestHealth>();
     models::HealthSnapshotLoader *loader = m_health->context().loader;
     connect(loader, &models::HealthSnapshotLoader::loaded, lineage, [latest, loader, lineage]() {
         latest->set(loader->snapshot());
         lineage->refresh();
     });
-    lineage->setHealthProvider([latest](std::int64_t entryId) -> std::optional<models::NodeHealth> {
-        const std::shared_ptr<const models::HealthSnapshot> snapshot = latest->get();
-        const std::optional<std::int32_t> index = snapshot ? snapshot->productIndex(entryId) : std::nullopt;
-        if (!index) {
-            return std::nullopt;
-        }
-        const models::ProductHealthRow &row = snapshot->products[static_cast<std::size_t>(*index)];
-        models::NodeHealth health;
-        health.score = row.score;
-        health.failingChecks = row.failingChecks;
-        health.missedSlas = row.breachedNow;
-        health.state = row.failingChecks > 0 ? models::NodeHealth::State::Failing
-                       : row.breachedNow > 0 ? models::NodeHealth::State::Warning
-                                             : models::NodeHealth::State::Healthy;
-        return health;
-    });
+    lineage->setHealthProvider(models::LatestHealth::provider(latest));
 }
 
 void MainWindow::addPage(const QString &title, QWidget *page)
@@ -275,14 +232,12 @@ void MainWindow::createActions()
     });
     open->setObjectName(QStringLiteral("actionOpenBundle"));
     open->setShortcut(QKeySequence::Open);
-    auto *cancel = fileMenu->addAction(tr("&Cancel Sync"), m_context.sync, &models::SyncController::cancel);
+    auto *cancel = fileMenu->addAction(tr("&Cancel Sync"), &m_session.sync(), &models::SyncController::cancel);
     cancel->setObjectName(QStringLiteral("actionCancelSync"));
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel->setEnabled(false);
-    if (m_context.sync) {
-        connect(m_context.sync, &models::SyncController::started, cancel, [cancel]() { cancel->setEnabled(true); });
-        connect(m_context.sync, &models::SyncController::finished, cancel, [cancel]() { cancel->setEnabled(false); });
-    }
+    connect(&m_session.sync(), &models::SyncController::started, cancel, [cancel]() { cancel->setEnabled(true); });
+    connect(&m_session.sync(), &models::SyncController::finished, cancel, [cancel]() { cancel->setEnabled(false); });
     fileMenu->addSeparator();
     auto *preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
@@ -308,9 +263,8 @@ void MainWindow::createActions()
     back->setShortcutContext(Qt::WindowShortcut);
 
     // Sources: add, manage and remove them, and what their syncs reported (a dock and a status-bar indicator).
-    m_sources = new SourcesMenu(*this, m_outbox->database(), m_context.dbPath, m_context.sync, m_context.credentials);
+    m_sources = new SourcesMenu(*this, m_session, m_context.credentials);
     connect(m_sources, &SourcesMenu::syncRequested, this, [this](const QString &source) { syncNow(source); });
-    connect(m_sources, &SourcesMenu::catalogChanged, this, &MainWindow::onSourcesRemoved);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -398,7 +352,7 @@ bool MainWindow::openLink(const QString &link)
         m_search->setQuery(parsed->target);
         return true;
     }
-    const auto id = m_context.reader->resolveProduct(parsed->target);
+    const auto id = m_session.reader().resolveProduct(parsed->target);
     if (!id) {
         statusBar()->showMessage(tr("The catalog has no product \"%1\".").arg(parsed->target), 10000);
         return false;
@@ -432,14 +386,11 @@ void MainWindow::goBack()
 
 void MainWindow::syncNow(const QString &source)
 {
-    if (!m_context.sync) {
-        return;
-    }
     const QString what = source.isEmpty() ? models::AppSettings::lastSource() : source;
     if (!source.isEmpty()) {
         models::AppSettings::setLastSource(source);
     }
-    if (!m_context.sync->start(m_context.dbPath, what)) {
+    if (!m_session.startSync(what)) {
         statusBar()->showMessage(tr("A sync is already running."), 4000);
     }
 }
@@ -448,9 +399,6 @@ void MainWindow::onSyncFinished(const models::SyncResult &result)
 {
     m_syncStatus->syncFinished(result);
     if (result.ok) {
-        m_syncStatus->setAsOf(m_context.reader->asOf());
-        m_search->refresh();
-        m_product->reload();
         statusBar()->showMessage(tr("Synced %L1 products (%L2 records) in %3 s")
                                      .arg(result.products)
                                      .arg(result.records)
@@ -461,13 +409,13 @@ void MainWindow::onSyncFinished(const models::SyncResult &result)
 
 void MainWindow::editProduct(qint64 productId)
 {
-    const auto detail = m_context.reader->product(productId);
+    const auto detail = m_session.reader().product(productId);
     if (!detail) {
         return;
     }
-    auto *dialog = new EditProductDialog(m_outbox->database(), *detail, this);
+    auto *dialog = new EditProductDialog(m_session.database(), *detail, this);
     connect(dialog, &EditProductDialog::queued, this, [this]() {
-        onOutboxChanged();
+        m_session.notifyOutboxChanged();
         statusBar()->showMessage(
             tr("Edit saved to the outbox; it shows as pending until delivered (Ctrl+Z undoes it)."), 6000);
     });
@@ -476,13 +424,13 @@ void MainWindow::editProduct(qint64 productId)
 
 void MainWindow::giveFeedback(qint64 productId)
 {
-    const auto detail = m_context.reader->product(productId);
+    const auto detail = m_session.reader().product(productId);
     if (!detail) {
         return;
     }
-    auto *dialog = new FeedbackDialog(m_outbox->database(), *detail, this);
+    auto *dialog = new FeedbackDialog(m_session.database(), *detail, this);
     connect(dialog, &FeedbackDialog::queued, this, [this]() {
-        onOutboxChanged();
+        m_session.notifyOutboxChanged();
         statusBar()->showMessage(tr("Feedback saved to the outbox; see it under Outbox → My feedback."), 6000);
     });
     dialog->open();
@@ -490,35 +438,25 @@ void MainWindow::giveFeedback(qint64 productId)
 
 void MainWindow::undoEdit(qint64 productId)
 {
-    // The most recent edit of the product that has not started its way to the source.
-    models::Outbox outbox(m_outbox->database());
-    const auto items = outbox.items({{QStringLiteral("pending")}, QStringLiteral("edit"), productId});
-    if (!items.isEmpty() && outbox.discard(items.last().id)) {
-        statusBar()->showMessage(tr("Undid: %1").arg(models::Outbox::describe(items.last())), 6000);
-        onOutboxChanged();
+    if (const auto undone = m_session.outbox().undoLastEdit(productId)) {
+        statusBar()->showMessage(tr("Undid: %1").arg(models::Outbox::describe(*undone)), 6000);
+        m_session.notifyOutboxChanged();
     }
 }
 
-void MainWindow::onOutboxChanged()
+void MainWindow::onCatalogChanged(models::CatalogChange change)
 {
-    m_outbox->refresh();
-    m_product->reload();
-    m_search->refresh(); // results mark products with pending edits
-}
-
-void MainWindow::onSourcesRemoved()
-{
-    // What a sync's finish refreshes, for a catalog that lost a source.
-    m_syncStatus->setAsOf(m_context.reader->asOf());
+    // Results and the product page mark pending edits, so the outbox's changes reach them too.
     m_search->refresh();
     m_product->reload(); // also re-reads its Quality, Health and Lineage tabs
     m_outbox->refresh();
-    if (auto *trends = findChild<TrendsPage *>(QStringLiteral("trendsPage"))) {
-        trends->refresh();
+    if (change == models::CatalogChange::Outbox) {
+        return;
     }
-    models::HealthSnapshotLoader *health = m_health->context().loader;
-    if (health->snapshot() || health->isLoading()) {
-        health->load(health->policy());
+    m_syncStatus->setAsOf(m_session.reader().asOf());
+    m_trends->refresh();
+    if (change == models::CatalogChange::Synced) {
+        m_outbox->sendNow(false); // a sync may have turned pending edits into conflicts; a good moment to deliver
     }
 }
 
@@ -530,7 +468,7 @@ void MainWindow::showAbout()
                           "<p>Built with Qt %2, running on Qt %3.</p>"
                           "<p>Cache: %4</p>")
                            .arg(QStringLiteral(MESHLENS_VERSION), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(qVersion()), m_context.dbPath.toHtmlEscaped()));
+                                QString::fromLatin1(qVersion()), m_session.path().toHtmlEscaped()));
 }
 
 void MainWindow::showHelp(int page)
@@ -576,9 +514,7 @@ void MainWindow::applyPreferences()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     models::AppSettings::setWindowGeometry(saveGeometry());
-    if (m_context.sync) {
-        m_context.sync->cancel();
-    }
+    m_session.sync().cancel();
     event->accept();
 }
 

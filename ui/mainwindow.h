@@ -12,8 +12,10 @@ class QStackedWidget;
 class QTimer;
 
 namespace meshlens::models {
+class CacheSession;
+enum class CatalogChange;
 struct SyncResult;
-}
+} // namespace meshlens::models
 
 namespace meshlens::ui {
 
@@ -25,6 +27,7 @@ class ProductPage;
 class SearchPage;
 class SourcesMenu;
 class SyncStatus;
+class TrendsPage;
 
 // Composes the pages and routes the actions; owns no data and no business logic. Navigation on the left lists
 // the views (Catalog first; later views register with addPage()); a product opens in its own page with Back.
@@ -74,11 +77,14 @@ private:
     void goBack();
     void updateTitle();
     void onSyncFinished(const models::SyncResult &result);
+    // The one refresh of what the views show, on the session's catalogChanged.
+    void onCatalogChanged(models::CatalogChange change);
     void showAbout();
     // Applies the preferences that take effect at once: the sync schedule, the theme, the identity.
     void applyPreferences();
 
     AppContext m_context;
+    models::CacheSession &m_session;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     SearchPage *m_search = nullptr;
@@ -87,9 +93,8 @@ private:
     OutboxPage *m_outbox = nullptr;
     HealthViews *m_health = nullptr;
     SourcesMenu *m_sources = nullptr;
-    void onSourcesRemoved();
+    TrendsPage *m_trends = nullptr;
     void undoEdit(qint64 productId);
-    void onOutboxChanged();
     QList<QWidget *> m_navPages;
     QList<QWidget *> m_history;
     QList<qint64> m_productHistory;

@@ -1,7 +1,7 @@
 #include "outboxpage.h"
 
+#include "../models/session/cachesession.h"
 #include "../models/store/outbox.h"
-#include "../models/store/schema.h"
 #include "../models/sync/outboxdelivery.h"
 #include "../models/sync/outboxexport.h"
 #include "conflictdialog.h"
@@ -51,16 +51,10 @@ QString stateTitle(const models::OutboxItem &it)
 
 } // namespace
 
-OutboxPage::OutboxPage(const QString &dbPath, QWidget *parent)
+OutboxPage::OutboxPage(models::CacheSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_dbPath(dbPath)
+    , m_session(session)
 {
-    if (auto err = m_db.open(dbPath)) {
-        m_openError = err->message;
-    } else if (auto merr = models::Schema::migrate(m_db)) {
-        m_openError = merr->message;
-    }
-
     m_filter = new QComboBox;
     m_filter->setObjectName(QStringLiteral("outboxFilter"));
     m_filter->setAccessibleName(tr("Show"));
@@ -175,10 +169,6 @@ OutboxPage::~OutboxPage()
 
 void OutboxPage::refresh()
 {
-    if (!m_db.isOpen()) {
-        m_status->setText(tr("The outbox cannot be read: %1").arg(m_openError));
-        return;
-    }
     const QStringList selected = selectedIds();
     models::Outbox::Filter filter;
     if (m_filter->currentIndex() == 0) {
@@ -187,7 +177,7 @@ void OutboxPage::refresh()
     } else if (m_filter->currentIndex() == 1) {
         filter.kind = QStringLiteral("feedback");
     }
-    const QList<models::OutboxItem> items = models::Outbox(m_db).items(filter);
+    const QList<models::OutboxItem> items = m_session.outbox().items(filter);
     m_list->clear();
     for (const models::OutboxItem &it : items) {
         auto *row = new QTreeWidgetItem(m_list);
@@ -227,7 +217,7 @@ QStringList OutboxPage::selectedIds() const
 std::optional<models::OutboxItem> OutboxPage::currentItem()
 {
     const QStringList ids = selectedIds();
-    return ids.size() == 1 ? models::Outbox(m_db).item(ids.first()) : std::nullopt;
+    return ids.size() == 1 ? m_session.outbox().item(ids.first()) : std::nullopt;
 }
 
 void OutboxPage::updateButtons()
@@ -255,19 +245,19 @@ void OutboxPage::discardSelected()
                             static_cast<int>(ids.size())))) {
         return;
     }
-    models::Outbox outbox(m_db);
+    models::Outbox outbox = m_session.outbox();
     int n = 0;
     for (const QString &id : ids) {
         n += outbox.discard(id) ? 1 : 0;
     }
     m_status->setText(tr("Discarded %n item(s).", nullptr, n));
     refresh();
-    Q_EMIT outboxChanged();
+    m_session.notifyOutboxChanged();
 }
 
 void OutboxPage::retrySelected()
 {
-    models::Outbox outbox(m_db);
+    models::Outbox outbox = m_session.outbox();
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
     for (const QString &id : selectedIds()) {
         outbox.retry(id, now);
@@ -281,11 +271,11 @@ void OutboxPage::resolveSelected()
     if (!item || item->state != QLatin1String("conflict")) {
         return;
     }
-    auto *dialog = new ConflictDialog(m_db, *item, this);
+    auto *dialog = new ConflictDialog(m_session.database(), *item, this);
     connect(dialog, &ConflictDialog::resolved, this, [this]() {
         m_status->setText(tr("Conflict resolved: the edit is queued again against the source's current version."));
         refresh();
-        Q_EMIT outboxChanged();
+        m_session.notifyOutboxChanged();
     });
     dialog->open();
 }
@@ -297,7 +287,7 @@ void OutboxPage::exportOutbox()
         return;
     }
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
-    const auto written = models::OutboxExport::write(m_db, path, now);
+    const auto written = models::OutboxExport::write(m_session.database(), path, now);
     if (written.error) {
         m_status->setText(*written.error);
         return;
@@ -312,21 +302,21 @@ void OutboxPage::exportOutbox()
                            "the file; until then they stay in the outbox.",
                            nullptr, static_cast<int>(written.ids.size()))
                             .arg(path))) {
-        const int n = models::Outbox(m_db).confirmExported(written.ids, now);
+        const int n = m_session.outbox().confirmExported(written.ids, now);
         m_status->setText(tr("%n item(s) delivered by export.", nullptr, n));
     } else {
         m_status->setText(tr("Exported to %1; the items stay in the outbox until you confirm.").arg(path));
     }
     refresh();
-    Q_EMIT outboxChanged();
+    m_session.notifyOutboxChanged();
 }
 
 void OutboxPage::sendNow(bool force)
 {
-    if (m_sending || !m_db.isOpen()) {
+    if (m_sending) {
         return;
     }
-    if (!force && models::Outbox(m_db).openCount() == 0) {
+    if (!force && m_session.outbox().openCount() == 0) {
         return;
     }
     m_sending = true;
@@ -338,17 +328,18 @@ void OutboxPage::sendNow(bool force)
         deliveryFinished(watcher->result());
     });
     // A connection of the worker's own: SQLite connections are not shared across threads.
-    watcher->setFuture(QtConcurrent::run([path = m_dbPath, force, cancel = m_cancel, environment = m_environment]() {
-        models::Database db;
-        if (auto err = db.open(path)) {
-            models::DeliveryReport r;
-            r.failed = 1;
-            r.lastError = err->message;
-            return r;
-        }
-        return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get(),
-                                                  environment);
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        [connections = m_session.connections(), force, cancel = m_cancel, environment = m_environment]() {
+            models::Database db;
+            if (auto err = connections.openWriter(db)) {
+                models::DeliveryReport r;
+                r.failed = 1;
+                r.lastError = err->message;
+                return r;
+            }
+            return models::OutboxDelivery::deliverAll(db, QDateTime::currentSecsSinceEpoch(), force, cancel.get(),
+                                                      environment);
+        }));
 }
 
 void OutboxPage::deliveryFinished(const models::DeliveryReport &r)
@@ -376,7 +367,7 @@ void OutboxPage::deliveryFinished(const models::DeliveryReport &r)
     m_status->setText(parts.isEmpty() ? tr("Nothing was due.") : parts.join(QStringLiteral("; ")) + QLatin1Char('.'));
     refresh();
     if (r.delivered + r.conflicts + r.rejected + r.failed > 0) {
-        Q_EMIT outboxChanged();
+        m_session.notifyOutboxChanged();
     }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "../models/sources/source.h"
-#include "../models/store/database.h"
 
 #include <QWidget>
 
@@ -18,6 +17,7 @@ class QTimer;
 class QTreeWidget;
 
 namespace meshlens::models {
+class CacheSession;
 struct DeliveryReport;
 struct OutboxItem;
 } // namespace meshlens::models
@@ -27,19 +27,17 @@ namespace meshlens::ui {
 // Everything the user wrote that the sources do not have yet: pending, sending, conflict and rejected edits and
 // feedback, with Send now, Retry, Resolve (3-way), Discard (confirmed) and Export (for bundle sources, which take
 // no writes; items are delivered once the user confirms the owner applied the file). "My feedback" lists the
-// user's feedback with its delivery state and the source's replies. Owns the GUI thread's outbox connection;
-// delivery runs on a QtConcurrent worker with its own connection, one run at a time, retried every minute.
+// user's feedback with its delivery state and the source's replies. Reads and writes the outbox through the
+// session's GUI connection and reports changes by CacheSession::notifyOutboxChanged; delivery runs on a QtConcurrent
+// worker with a connection of its own from the session, one run at a time, retried every minute.
 class OutboxPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OutboxPage)
 
 public:
-    explicit OutboxPage(const QString &dbPath, QWidget *parent = nullptr);
+    explicit OutboxPage(models::CacheSession &session, QWidget *parent = nullptr);
     ~OutboxPage() override;
-
-    [[nodiscard]] models::Database &database() { return m_db; }
-    [[nodiscard]] QString openError() const { return m_openError; }
 
     void refresh();
     // Delivers due items now (force: ignore the backoff, as when the user asks).
@@ -55,8 +53,6 @@ public:
     void setSavePathPrompt(SavePath prompt) { m_savePath = std::move(prompt); }
 
 Q_SIGNALS:
-    // The outbox changed (queued, delivered, discarded, resolved): views showing pending edits reload.
-    void outboxChanged();
     void productActivated(qint64 productId);
 
 private:
@@ -69,9 +65,7 @@ private:
     void deliveryFinished(const models::DeliveryReport &report);
     void updateButtons();
 
-    QString m_dbPath;
-    models::Database m_db;
-    QString m_openError;
+    models::CacheSession &m_session;
     QComboBox *m_filter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTreeWidget *m_list = nullptr;

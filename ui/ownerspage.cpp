@@ -21,10 +21,8 @@
 namespace meshlens::ui {
 
 OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
+    : HealthPage(context, QStringLiteral("owners"), parent)
 {
-    m_strip = new HealthStrip(*context.loader, QStringLiteral("owners"), this);
     m_owners = new models::OwnersModel(this);
     m_products = new models::ProductHealthModel(*context.db, this);
 
@@ -104,15 +102,6 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(split, 1);
 
-    auto *exportAction = new QAction(tr("Export CSV"), this);
-    exportAction->setObjectName(QStringLiteral("ownersExportAction"));
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(exportAction);
-    connect(exportAction, &QAction::triggered, this, &OwnersPage::exportFocused);
-    connect(m_strip, &HealthStrip::exportRequested, this, &OwnersPage::exportFocused);
-
-    connect(context.loader, &models::HealthSnapshotLoader::loaded, this, &OwnersPage::onLoaded);
     connect(m_role, &QComboBox::currentIndexChanged, this, [this]() {
         const int role = m_role->currentData().toInt();
         m_owners->setRoleFilter(role < 0 ? std::nullopt : std::optional(static_cast<models::OwnerRole>(role)));
@@ -142,15 +131,7 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
             Q_EMIT productActivated(*id);
         }
     });
-    if (context.loader->snapshot()) {
-        onLoaded();
-    }
-}
-
-void OwnersPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    m_context.loader->ensureLoaded();
+    showCurrentSnapshot();
 }
 
 void OwnersPage::onLoaded()

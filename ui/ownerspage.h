@@ -1,8 +1,6 @@
 #pragma once
 
-#include "healthcontext.h"
-
-#include <QWidget>
+#include "healthpage.h"
 
 class QComboBox;
 class QLabel;
@@ -17,12 +15,10 @@ class ProductHealthModel;
 
 namespace meshlens::ui {
 
-class HealthStrip;
-
 // The Owners view: people and teams with the health of what they own, steward or are expert for (filter by role),
 // breaches and open incidents; below, the products of the selected one with the role they play. "My products"
 // narrows to the configured identity ("I am", kept in the settings). GUI thread.
-class OwnersPage final : public QWidget
+class OwnersPage final : public HealthPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OwnersPage)
@@ -30,20 +26,12 @@ class OwnersPage final : public QWidget
 public:
     OwnersPage(const HealthContext &context, QWidget *parent = nullptr);
 
-Q_SIGNALS:
-    void productActivated(qint64 productId);
-
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void onLoaded();
+    void onLoaded() override;
+    void exportFocused() override;
     void showSelectedParty();
     void applyMine();
-    void exportFocused();
 
-    const HealthContext &m_context;
-    HealthStrip *m_strip = nullptr;
     models::OwnersModel *m_owners = nullptr;
     models::ProductHealthModel *m_products = nullptr;
     QComboBox *m_role = nullptr;

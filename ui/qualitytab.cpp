@@ -2,6 +2,7 @@
 
 #include "../models/charts/chartcsv.h"
 #include "../models/charts/chartjobs.h"
+#include "../models/store/connectionfactory.h"
 #include "chartexport.h"
 #include "failingchecksview.h"
 #include "passratechart.h"
@@ -47,11 +48,10 @@ QList<QPair<qint64, qint64>> bandsOf(const models::SlaTrack &track)
 
 } // namespace
 
-QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
+QualityTab::QualityTab(const models::ConnectionFactory &connections, QWidget *parent)
     : QWidget(parent)
-    , m_dbPath(dbPath)
 {
-    m_jobs = new models::ChartJobs(dbPath, this);
+    m_jobs = new models::ChartJobs(connections.path(), this);
 
     m_range = new RangeBar(this);
     m_range->setObjectName(QStringLiteral("qualityRange"));
@@ -88,7 +88,7 @@ QualityTab::QualityTab(const QString &dbPath, QWidget *parent)
     timelineExport->setObjectName(QStringLiteral("timelineExport"));
     content->addWidget(section(tr("Check results"), m_timeline, timelineExport));
 
-    m_failing = new FailingChecksView(dbPath, false, m_content);
+    m_failing = new FailingChecksView(connections, false, m_content);
     m_failing->setObjectName(QStringLiteral("failingChecks"));
     m_failing->setMinimumHeight(130);
     m_failing->setMaximumHeight(200);

@@ -17,7 +17,8 @@ class QVBoxLayout;
 
 namespace meshlens::models {
 class ChartJobs;
-}
+class ConnectionFactory;
+} // namespace meshlens::models
 
 namespace meshlens::ui {
 
@@ -33,7 +34,7 @@ class QualityTab final : public QWidget
     Q_DISABLE_COPY_MOVE(QualityTab)
 
 public:
-    explicit QualityTab(const QString &dbPath, QWidget *parent = nullptr);
+    explicit QualityTab(const models::ConnectionFactory &connections, QWidget *parent = nullptr);
 
     void showProduct(qint64 productId);
     void reload();
@@ -57,7 +58,6 @@ private:
     QWidget *section(const QString &title, QWidget *content, ExportButton *exporter);
     void note(const QString &message);
 
-    QString m_dbPath;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::optional<qint64> m_productId;
     bool m_dirty = false;

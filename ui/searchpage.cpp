@@ -44,13 +44,13 @@ models::SearchOptions::Sort sortFor(int column)
 
 } // namespace
 
-SearchPage::SearchPage(models::CatalogReader &reader, const QString &dbPath, QWidget *parent)
+SearchPage::SearchPage(models::CatalogReader &reader, const models::ConnectionFactory &connections, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
     , m_engine(std::make_unique<models::SearchEngine>(reader.database()))
     , m_history(std::make_unique<models::SearchHistory>(reader.database()))
 {
-    m_service = new models::SearchService(dbPath, this);
+    m_service = new models::SearchService(connections.path(), this);
     m_model = new models::SearchResultsModel(this);
     m_options.limit = models::SearchResultsModel::kFirstRows;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../models/search/searchengine.h"
+#include "../models/store/connectionfactory.h"
 
 #include <QWidget>
 
@@ -33,7 +34,7 @@ class SearchPage final : public QWidget
     Q_DISABLE_COPY_MOVE(SearchPage)
 
 public:
-    SearchPage(models::CatalogReader &reader, const QString &dbPath, QWidget *parent = nullptr);
+    SearchPage(models::CatalogReader &reader, const models::ConnectionFactory &connections, QWidget *parent = nullptr);
     ~SearchPage() override;
 
     void focusSearch();

@@ -20,11 +20,9 @@
 namespace meshlens::ui {
 
 SlaPage::SlaPage(const HealthContext &context, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
+    : HealthPage(context, QStringLiteral("sla"), parent)
 {
-    m_strip = new HealthStrip(*context.loader, QStringLiteral("sla"), this);
-    m_model = new models::SlaTableModel(*context.db, context.dbPath, this);
+    m_model = new models::SlaTableModel(*context.db, context.connections.path(), this);
 
     auto *domainLabel = new QLabel(tr("&Domain:"), this);
     m_domain = new QComboBox(this);
@@ -116,26 +114,12 @@ SlaPage::SlaPage(const HealthContext &context, QWidget *parent)
             Q_EMIT productActivated(*id);
         }
     });
-    auto *exportAction = new QAction(tr("Export CSV"), this);
-    exportAction->setObjectName(QStringLiteral("slaExportAction"));
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(exportAction);
-    const auto doExport = [this]() {
-        exportCsv(m_context, this, *m_model, QStringLiteral("slas"), [this](const QString &t) { m_count->setText(t); });
-    };
-    connect(exportAction, &QAction::triggered, this, doExport);
-    connect(m_strip, &HealthStrip::exportRequested, this, doExport);
-    connect(context.loader, &models::HealthSnapshotLoader::loaded, this, &SlaPage::onLoaded);
-    if (context.loader->snapshot()) {
-        onLoaded();
-    }
+    showCurrentSnapshot();
 }
 
-void SlaPage::showEvent(QShowEvent *event)
+void SlaPage::exportFocused()
 {
-    QWidget::showEvent(event);
-    m_context.loader->ensureLoaded();
+    exportCsv(m_context, this, *m_model, QStringLiteral("slas"), [this](const QString &t) { m_count->setText(t); });
 }
 
 void SlaPage::onLoaded()

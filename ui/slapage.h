@@ -1,8 +1,6 @@
 #pragma once
 
-#include "healthcontext.h"
-
-#include <QWidget>
+#include "healthpage.h"
 
 class QComboBox;
 class QLabel;
@@ -16,13 +14,12 @@ class SlaTableModel;
 
 namespace meshlens::ui {
 
-class HealthStrip;
 class SlaCalendar;
 
 // The SLA view: every objective across the catalog, or those of a domain, an owner, a search, a state; target vs
 // actual, compliance, state, time since the last breach, error budget and burn rate; sortable by any column (the
 // sort and filter run on a worker); below, the selected product's SLA calendar. GUI thread.
-class SlaPage final : public QWidget
+class SlaPage final : public HealthPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SlaPage)
@@ -30,19 +27,12 @@ class SlaPage final : public QWidget
 public:
     SlaPage(const HealthContext &context, QWidget *parent = nullptr);
 
-Q_SIGNALS:
-    void productActivated(qint64 productId);
-
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void onLoaded();
+    void onLoaded() override;
+    void exportFocused() override;
     void applyFilters();
     void showCalendar();
 
-    const HealthContext &m_context;
-    HealthStrip *m_strip = nullptr;
     models::SlaTableModel *m_model = nullptr;
     QComboBox *m_domain = nullptr;
     QLineEdit *m_owner = nullptr;

@@ -46,11 +46,11 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 } // namespace
 
-SourcesDialog::SourcesDialog(models::Database &db, QString dbPath, models::CredentialStore *credentials,
-                             QWidget *parent)
+SourcesDialog::SourcesDialog(models::Database &db, models::ConnectionFactory connections,
+                             models::CredentialStore *credentials, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
-    , m_dbPath(std::move(dbPath))
+    , m_connections(std::move(connections))
     , m_credentials(credentials)
     , m_tokenPrompt(defaultTokenPrompt())
 {
@@ -256,9 +256,9 @@ void SourcesDialog::removeSelected()
             Q_EMIT sourceRemoved(uri);
         });
     // A connection of the worker's own: SQLite connections are not shared across threads.
-    watcher->setFuture(QtConcurrent::run([path = m_dbPath, uri, discard]() {
+    watcher->setFuture(QtConcurrent::run([connections = m_connections, uri, discard]() {
         models::Database db;
-        if (auto err = db.open(path)) {
+        if (auto err = connections.openWriter(db)) {
             models::SourceCatalog::Removal failed;
             failed.error = err->message;
             return failed;

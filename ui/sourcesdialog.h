@@ -2,6 +2,8 @@
 
 #include "tokenprompt.h"
 
+#include "../models/store/connectionfactory.h"
+
 #include <QDialog>
 
 #include <functional>
@@ -12,7 +14,6 @@ class QTableWidget;
 
 namespace meshlens::models {
 class CredentialStore;
-class Database;
 } // namespace meshlens::models
 
 namespace meshlens::ui {
@@ -28,7 +29,8 @@ class SourcesDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SourcesDialog)
 
 public:
-    SourcesDialog(models::Database &db, QString dbPath, models::CredentialStore *credentials,
+    // `db` is the GUI thread's connection; removal runs on a worker with a connection from `connections`.
+    SourcesDialog(models::Database &db, models::ConnectionFactory connections, models::CredentialStore *credentials,
                   QWidget *parent = nullptr);
 
     void refresh();
@@ -58,7 +60,7 @@ private:
     void updateButtons();
 
     models::Database &m_db;
-    QString m_dbPath;
+    models::ConnectionFactory m_connections;
     models::CredentialStore *m_credentials = nullptr;
     QTableWidget *m_table = nullptr;
     QPushButton *m_sync = nullptr;

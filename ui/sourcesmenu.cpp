@@ -1,5 +1,6 @@
 #include "sourcesmenu.h"
 
+#include "../models/session/cachesession.h"
 #include "../models/sources/credentials.h"
 #include "../models/sources/sourceregistry.h"
 #include "../models/sources/syncfailure.h"
@@ -15,13 +16,11 @@
 
 namespace meshlens::ui {
 
-SourcesMenu::SourcesMenu(QMainWindow &window, models::Database &db, QString dbPath, models::SyncController *sync,
-                         models::CredentialStore *credentials)
+SourcesMenu::SourcesMenu(QMainWindow &window, models::CacheSession &session, models::CredentialStore *credentials)
     : QObject(&window)
     , m_window(window)
-    , m_db(db)
-    , m_dbPath(std::move(dbPath))
-    , m_sync(sync)
+    , m_session(session)
+    , m_sync(&session.sync())
     , m_credentials(credentials)
     , m_tokenPrompt(defaultTokenPrompt())
     , m_opener([](const QString &text, const models::SourceEnvironment &env) {
@@ -41,7 +40,7 @@ SourcesMenu::SourcesMenu(QMainWindow &window, models::Database &db, QString dbPa
     problems->setObjectName(QStringLiteral("actionSourceProblems"));
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
 
-    m_problems = new SourceProblemsView(db);
+    m_problems = new SourceProblemsView(session.database());
     m_dock = new QDockWidget(tr("Source Problems"), &window);
     m_dock->setObjectName(QStringLiteral("sourceProblemsDock"));
     m_dock->setWidget(m_problems);
@@ -84,14 +83,14 @@ void SourcesMenu::showManageSources()
         m_sourcesDialog->activateWindow();
         return;
     }
-    auto *dialog = new SourcesDialog(m_db, m_dbPath, m_credentials, &m_window);
+    auto *dialog = new SourcesDialog(m_session.database(), m_session.connections(), m_credentials, &m_window);
     m_sourcesDialog = dialog;
     dialog->setSyncRunning(m_sync && m_sync->isRunning());
     connect(dialog, &SourcesDialog::syncRequested, this, &SourcesMenu::syncRequested);
     connect(dialog, &SourcesDialog::addRequested, this, &SourcesMenu::showAddSource);
     connect(dialog, &SourcesDialog::sourceRemoved, this, [this]() {
         refreshProblems();
-        Q_EMIT catalogChanged();
+        m_session.notifySourcesRemoved();
     });
     if (m_sync) {
         connect(m_sync, &models::SyncController::started, dialog, [dialog]() { dialog->setSyncRunning(true); });

@@ -13,8 +13,8 @@ class QMainWindow;
 class QToolButton;
 
 namespace meshlens::models {
+class CacheSession;
 class CredentialStore;
-class Database;
 class SyncController;
 struct SyncResult;
 } // namespace meshlens::models
@@ -33,9 +33,8 @@ class SourcesMenu final : public QObject
     Q_DISABLE_COPY_MOVE(SourcesMenu)
 
 public:
-    // `db` is the GUI thread's connection to the cache at `dbPath`; `sync` and `credentials` may be null.
-    SourcesMenu(QMainWindow &window, models::Database &db, QString dbPath, models::SyncController *sync,
-                models::CredentialStore *credentials);
+    // `credentials` may be null. Removing sources reports through the session's catalogChanged.
+    SourcesMenu(QMainWindow &window, models::CacheSession &session, models::CredentialStore *credentials);
 
     void showAddSource();
     void showManageSources();
@@ -54,16 +53,13 @@ public:
 
 Q_SIGNALS:
     void syncRequested(const QString &source);
-    // Sources were removed: every view of the catalog reloads.
-    void catalogChanged();
 
 private:
     void onSyncFinished(const models::SyncResult &result);
     void updateIndicator(int problems);
 
     QMainWindow &m_window;
-    models::Database &m_db;
-    QString m_dbPath;
+    models::CacheSession &m_session;
     models::SyncController *m_sync = nullptr;
     models::CredentialStore *m_credentials = nullptr;
     SourceProblemsView *m_problems = nullptr;

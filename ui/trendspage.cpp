@@ -2,6 +2,7 @@
 
 #include "../models/charts/chartcsv.h"
 #include "../models/charts/chartjobs.h"
+#include "../models/store/connectionfactory.h"
 #include "chartexport.h"
 #include "failingchecksview.h"
 #include "passratechart.h"
@@ -27,12 +28,11 @@ QString clickHint()
 }
 } // namespace
 
-TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
+TrendsPage::TrendsPage(const models::ConnectionFactory &connections, QWidget *parent)
     : QWidget(parent)
-    , m_dbPath(dbPath)
 {
-    m_choiceJobs = new models::ChartJobs(dbPath, this);
-    m_jobs = new models::ChartJobs(dbPath, this);
+    m_choiceJobs = new models::ChartJobs(connections.path(), this);
+    m_jobs = new models::ChartJobs(connections.path(), this);
 
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("trendKind"));
@@ -71,7 +71,7 @@ TrendsPage::TrendsPage(const QString &dbPath, QWidget *parent)
     auto *chartLayout = new QVBoxLayout(m_chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addWidget(m_chart, 3);
-    m_failing = new FailingChecksView(dbPath, true, m_chartBox);
+    m_failing = new FailingChecksView(connections, true, m_chartBox);
     m_failing->setObjectName(QStringLiteral("trendFailingChecks"));
     m_failing->reset(clickHint());
     chartLayout->addWidget(m_failing, 1);

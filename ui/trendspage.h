@@ -15,7 +15,8 @@ class QLabel;
 
 namespace meshlens::models {
 class ChartJobs;
-}
+class ConnectionFactory;
+} // namespace meshlens::models
 
 namespace meshlens::ui {
 
@@ -29,7 +30,7 @@ class TrendsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(TrendsPage)
 
 public:
-    explicit TrendsPage(const QString &dbPath, QWidget *parent = nullptr);
+    explicit TrendsPage(const models::ConnectionFactory &connections, QWidget *parent = nullptr);
 
     // Reloads the list of domains and owners and the shown trend (after a sync).
     void refresh();
@@ -54,7 +55,6 @@ private:
     void showFailing(qint64 t);
     [[nodiscard]] std::optional<models::TrendScope> currentScope() const;
 
-    QString m_dbPath;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     models::ChartJobs *m_choiceJobs = nullptr;
     models::ChartJobs *m_jobs = nullptr;

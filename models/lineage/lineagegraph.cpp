@@ -8,6 +8,14 @@
 
 namespace meshlens::models {
 
+NodeHealth::State NodeHealth::stateFor(int failingChecks, int missedSlas, bool measured)
+{
+    return failingChecks > 0 ? State::Failing
+           : missedSlas > 0  ? State::Warning
+           : measured        ? State::Healthy
+                             : State::Unknown;
+}
+
 QString NodeHealth::text() const
 {
     QString s;

@@ -31,6 +31,8 @@ struct NodeHealth
     int failingChecks = 0;
     int missedSlas = 0;
     [[nodiscard]] QString text() const;
+    // The one rule for a badge's state, whether the counts come from the cache or from a health snapshot.
+    [[nodiscard]] static State stateFor(int failingChecks, int missedSlas, bool measured);
 };
 
 struct LineageNode

@@ -26,10 +26,7 @@ NodeHealth LineageReader::cacheHealth(std::int64_t entryId)
             h.missedSlas += s.latestMeets() ? 0 : 1;
         }
     }
-    h.state = h.failingChecks > 0 ? NodeHealth::State::Failing
-              : h.missedSlas > 0  ? NodeHealth::State::Warning
-              : measured          ? NodeHealth::State::Healthy
-                                  : NodeHealth::State::Unknown;
+    h.state = NodeHealth::stateFor(h.failingChecks, h.missedSlas, measured);
     return h;
 }
 

@@ -185,20 +185,29 @@ std::int64_t Outbox::backoffSeconds(int attempts)
     return std::min<std::int64_t>(30LL << exponent, 3600);
 }
 
+QList<std::pair<QString, QJsonValue>> ProductEdit::textFields() const
+{
+    QList<std::pair<QString, QJsonValue>> out;
+    if (description) {
+        out.push_back({kDescription, *description});
+    }
+    if (displayName) {
+        out.push_back({kDisplayName, *displayName});
+    }
+    if (status) {
+        out.push_back({kStatus, *status});
+    }
+    if (tier) {
+        out.push_back({kTier, *tier});
+    }
+    return out;
+}
+
 QJsonObject Outbox::editToJson(const ProductEdit &edit)
 {
     QJsonObject set;
-    if (edit.description) {
-        set.insert(kDescription, *edit.description);
-    }
-    if (edit.displayName) {
-        set.insert(kDisplayName, *edit.displayName);
-    }
-    if (edit.status) {
-        set.insert(kStatus, *edit.status);
-    }
-    if (edit.tier) {
-        set.insert(kTier, *edit.tier);
+    for (const auto &[field, value] : edit.textFields()) {
+        set.insert(field, value);
     }
     QJsonObject o{{kSet, set}};
     if (!edit.addTags.isEmpty()) {
@@ -328,23 +337,27 @@ std::optional<QString> Outbox::resolveParty(PartyRef &party)
     if (key.isEmpty()) {
         return tr("A person or team must be named.");
     }
-    // A person by id, e-mail or name; then a team by id or name.
-    if (party.kind != QLatin1String("team")) {
-        Statement st = m_db.prepare("SELECT ext_id FROM people WHERE ext_id = ?1 OR email = ?1 COLLATE NOCASE "
-                                    "OR name = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1");
+    // The exact id first, then an e-mail or name match.
+    const auto found = [&](std::string_view sql, const QString &kind) {
+        Statement st = m_db.prepare(sql);
         st.bind(1, key);
-        if (st.next()) {
-            party.kind = QStringLiteral("person");
-            party.extId = st.text(0);
-            return std::nullopt;
+        if (!st.next()) {
+            return false;
         }
-    }
-    Statement st = m_db.prepare("SELECT ext_id FROM teams WHERE ext_id = ?1 OR name = ?1 COLLATE NOCASE "
-                                "OR email = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1");
-    st.bind(1, key);
-    if (st.next()) {
-        party.kind = QStringLiteral("team");
+        party.kind = kind;
         party.extId = st.text(0);
+        return true;
+    };
+    // A person by id, e-mail or name; then a team by id or name.
+    if (party.kind != QLatin1String("team") &&
+        found("SELECT ext_id FROM people WHERE ext_id = ?1 OR email = ?1 COLLATE NOCASE "
+              "OR name = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1",
+              QStringLiteral("person"))) {
+        return std::nullopt;
+    }
+    if (found("SELECT ext_id FROM teams WHERE ext_id = ?1 OR name = ?1 COLLATE NOCASE "
+              "OR email = ?1 COLLATE NOCASE ORDER BY ext_id <> ?1 LIMIT 1",
+              QStringLiteral("team"))) {
         return std::nullopt;
     }
     return tr("Unknown person '%1': name a person or team of the catalog by id or e-mail.").arg(key);
@@ -629,6 +642,15 @@ std::int64_t Outbox::openCount()
 {
     Statement st = m_db.prepare("SELECT count(*) FROM outbox WHERE state <> 'delivered'");
     return st.next() ? st.int64(0) : 0;
+}
+
+std::optional<OutboxItem> Outbox::undoLastEdit(std::int64_t productId)
+{
+    const QList<OutboxItem> pending = items({{QStringLiteral("pending")}, QStringLiteral("edit"), productId});
+    if (pending.isEmpty() || !discard(pending.last().id)) {
+        return std::nullopt;
+    }
+    return pending.last();
 }
 
 bool Outbox::discard(const QString &id)

@@ -34,6 +34,10 @@ struct ProductEdit
     QList<PartyRef> addParties, removeParties; // a party may be given by id or e-mail; queueEdit stores the id
     QMap<QString, QString> slaTargets;         // objective id -> target as typed (validated, stored as a number)
 
+    // The single-valued fields it sets, by their payload names (description, display_name, status, tier), in that
+    // order: what the payload's "set", a JSON Patch and the conflict view walk.
+    [[nodiscard]] QList<std::pair<QString, QJsonValue>> textFields() const;
+
     [[nodiscard]] bool isEmpty() const
     {
         return !description && !displayName && !status && !tier && addTags.isEmpty() && removeTags.isEmpty() &&
@@ -125,6 +129,9 @@ public:
 
     // Undo before delivery / discard a failed item: removes it unless it is being sent or already delivered.
     bool discard(const QString &id);
+    // Undo (Ctrl+Z on a product): discards the product's most recent edit that has not started its way to the
+    // source, and returns it; nothing when there is none.
+    std::optional<OutboxItem> undoLastEdit(std::int64_t productId);
     // Makes a pending or rejected item due now (clears the backoff).
     bool retry(const QString &id, std::int64_t now);
     // After a crash mid-delivery: items left "sending" go back to pending. Their id travels with the retry, so a

@@ -259,61 +259,51 @@ void require(const std::string &value, const char *field, const char *type)
     }
 }
 
+// A record of string fields only, with an id and a name that defaults to it (domains, teams, people).
+template<typename T> T parseNamed(od::object &obj, const char *type, StringFields<T> fields)
+{
+    T out;
+    for (od::field f : obj) {
+        setString(out, keyOf(f), f, fields);
+    }
+    require(out.id, "id", type);
+    if (out.name.empty()) {
+        out.name = out.id;
+    }
+    return out;
+}
+
 // Fills a record of type T from the object's fields; each parse* knows its own keys.
 Domain parseDomain(od::object &obj)
 {
-    Domain d;
-    for (od::field f : obj) {
-        setString(d, keyOf(f), f,
-                  {{"id", &Domain::id},
-                   {"name", &Domain::name},
-                   {"display_name", &Domain::displayName},
-                   {"kind", &Domain::kind},
-                   {"description", &Domain::description},
-                   {"parent", &Domain::parent}});
-    }
-    require(d.id, "id", "domain");
-    if (d.name.empty()) {
-        d.name = d.id;
-    }
-    return d;
+    return parseNamed<Domain>(obj, "domain",
+                              {{"id", &Domain::id},
+                               {"name", &Domain::name},
+                               {"display_name", &Domain::displayName},
+                               {"kind", &Domain::kind},
+                               {"description", &Domain::description},
+                               {"parent", &Domain::parent}});
 }
 
 Team parseTeam(od::object &obj)
 {
-    Team t;
-    for (od::field f : obj) {
-        setString(t, keyOf(f), f,
-                  {{"id", &Team::id},
-                   {"name", &Team::name},
-                   {"display_name", &Team::displayName},
-                   {"domain", &Team::domain},
-                   {"parent", &Team::parent},
-                   {"email", &Team::email}});
-    }
-    require(t.id, "id", "team");
-    if (t.name.empty()) {
-        t.name = t.id;
-    }
-    return t;
+    return parseNamed<Team>(obj, "team",
+                            {{"id", &Team::id},
+                             {"name", &Team::name},
+                             {"display_name", &Team::displayName},
+                             {"domain", &Team::domain},
+                             {"parent", &Team::parent},
+                             {"email", &Team::email}});
 }
 
 Person parsePerson(od::object &obj)
 {
-    Person p;
-    for (od::field f : obj) {
-        setString(p, keyOf(f), f,
-                  {{"id", &Person::id},
-                   {"name", &Person::name},
-                   {"display_name", &Person::displayName},
-                   {"email", &Person::email},
-                   {"team", &Person::team}});
-    }
-    require(p.id, "id", "person");
-    if (p.name.empty()) {
-        p.name = p.id;
-    }
-    return p;
+    return parseNamed<Person>(obj, "person",
+                              {{"id", &Person::id},
+                               {"name", &Person::name},
+                               {"display_name", &Person::displayName},
+                               {"email", &Person::email},
+                               {"team", &Person::team}});
 }
 
 Product parseProduct(od::object &obj)

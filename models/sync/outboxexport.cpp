@@ -45,20 +45,8 @@ QJsonObject bundleParty(const PartyRef &p)
 // that removals name the right index.
 void appendPatch(QJsonArray &patch, const ProductEdit &e, QStringList &tags, QList<QJsonObject> &owners)
 {
-    const auto set = [&patch](const char *field, const QJsonValue &v) {
-        patch.append(op("add", QLatin1Char('/') + QLatin1String(field), v)); // "add" replaces an existing member
-    };
-    if (e.description) {
-        set("description", *e.description);
-    }
-    if (e.displayName) {
-        set("display_name", *e.displayName);
-    }
-    if (e.status) {
-        set("status", *e.status);
-    }
-    if (e.tier) {
-        set("tier", *e.tier);
+    for (const auto &[field, value] : e.textFields()) {
+        patch.append(op("add", QLatin1Char('/') + field, value)); // "add" replaces an existing member
     }
     for (const QString &t : e.removeTags) {
         const qsizetype i = tags.indexOf(t);

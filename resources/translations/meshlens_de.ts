@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CacheUpdate</name>
-    <message>
-        <source>Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. This happens once.</source>
-        <translation>Der Katalog-Cache wird für diese Version von MeshLens aktualisiert: Sein Suchindex mit %1 Produkten wird neu aufgebaut. Das geschieht nur einmal.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>MeshLens</source>
-        <translation>MeshLens</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next time it starts.</source>
-        <translation>Die Aktualisierung wurde abgebrochen; der Katalog-Cache ist unverändert. MeshLens aktualisiert ihn beim nächsten Start.</translation>
-    </message>
-</context>
-<context>
     <name>CatalogGenerator</name>
     <message>
         <source>Could not write the catalog: %1</source>
@@ -1222,6 +1195,33 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
     </message>
 </context>
 <context>
+    <name>meshlens::ui::CacheUpdate</name>
+    <message>
+        <source>Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. This happens once.</source>
+        <translation>Der Katalog-Cache wird für diese Version von MeshLens aktualisiert: Sein Suchindex mit %1 Produkten wird neu aufgebaut. Das geschieht nur einmal.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>MeshLens</source>
+        <translation>MeshLens</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>The update was cancelled, and the catalog cache is as it was. MeshLens updates it the next time it starts.</source>
+        <translation>Die Aktualisierung wurde abgebrochen; der Katalog-Cache ist unverändert. MeshLens aktualisiert ihn beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>meshlens::ui::ConflictDialog</name>
     <message>
         <source>Resolve conflict — %1</source>
@@ -1313,10 +1313,6 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
     <message>
         <source>Worst products</source>
         <translation>Schlechteste Produkte</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
     </message>
     <message numerus="yes">
         <source>The %n least healthy product(s) of %1; Enter opens one</source>
@@ -1592,6 +1588,13 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
     <message>
         <source>Queue the feedback for delivery (Ctrl+Return)</source>
         <translation>Das Feedback zum Senden einreihen (Strg+Eingabe)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlens::ui::HealthPage</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
     </message>
 </context>
 <context>
@@ -1889,10 +1892,6 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
     <message>
         <source>Domains</source>
         <translation>Domänen</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Zustand</translation>
     </message>
     <message>
         <source>How the health score is computed</source>
@@ -2403,6 +2402,10 @@ Geben Sie „sample“ ein für den Katalog, der mit MeshLens geliefert wird.</t
         <source>&lt;h3&gt;MeshLens %1&lt;/h3&gt;&lt;p&gt;An offline, native browser for data-mesh catalogs.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, version 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Cache: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MeshLens %1&lt;/h3&gt;&lt;p&gt;Ein nativer Offline-Browser für Data-Mesh-Kataloge.&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License, Version 2.0.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;Cache: %4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>meshlens::ui::OutboxPage</name>
@@ -2533,10 +2536,6 @@ Geben Sie „sample“ ein für den Katalog, der mit MeshLens geliefert wird.</t
     <message>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>The outbox cannot be read: %1</source>
-        <translation>Der Postausgang kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Reply: %1</source>
@@ -2700,10 +2699,6 @@ Als zugestellt markieren? Antworten Sie mit Ja, sobald der Katalogverantwortlich
     <message>
         <source>Their products</source>
         <translation>Ihre Produkte</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
     </message>
     <message>
         <source>Nobody matches the filter.</source>
@@ -3419,10 +3414,6 @@ Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
     <message>
         <source>%L1 objective(s); Enter opens the product, the calendar of the selected one is below</source>
         <translation>%L1 Ziel(e); Eingabe öffnet das Produkt, darunter der Kalender des gewählten</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
     </message>
     <message>
         <source>All domains</source>

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "models/session/cachesession.h"
+
 #include "models/generate/cataloggenerator.h"
 #include "models/store/schema.h"
 
@@ -322,6 +324,16 @@ QString openCache(models::Database &db, const QString &path)
         return err->message;
     }
     return {};
+}
+
+std::unique_ptr<models::CacheSession> openSession(const QString &path)
+{
+    auto session = std::make_unique<models::CacheSession>();
+    if (auto err = session->open(path)) {
+        qWarning("cannot open a session on %s: %s", qPrintable(path), qPrintable(err->message));
+        return nullptr;
+    }
+    return session;
 }
 
 } // namespace meshlens::test

@@ -12,6 +12,11 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
+
+namespace meshlens::models {
+class CacheSession;
+}
 
 namespace meshlens::test {
 
@@ -72,5 +77,7 @@ std::int64_t scalar(models::Database &db, const char *sql);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
+// The application's cache session over `path`, as app/main.cpp opens it; null (with a warning) when it cannot open.
+std::unique_ptr<models::CacheSession> openSession(const QString &path);
 
 } // namespace meshlens::test

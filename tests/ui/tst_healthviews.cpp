@@ -5,6 +5,7 @@
 #include "models/settings/appsettings.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/testsupport.h"
 #include "ui/healthviews.h"
 #include "ui/mainwindow.h"
@@ -33,16 +34,13 @@ class TestHealthViews : public QObject
 
 private:
     QTemporaryDir m_dir;
-    models::Database m_db;
-    std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
-    std::unique_ptr<ui::MainWindow> m_window;
+    test::AppWindow m_app;
     ui::HealthViews *m_views = nullptr;
     QString m_savedTo;
 
     template<typename T> T *find(const char *name)
     {
-        auto *w = m_window->findChild<T *>(QLatin1String(name));
+        auto *w = m_app.window->findChild<T *>(QLatin1String(name));
         if (!w) {
             qWarning("no widget %s", name);
         }
@@ -60,22 +58,19 @@ private Q_SLOTS:
         const QString bundle = m_dir.filePath(QStringLiteral("views.ndjson"));
         QVERIFY(test::writeFile(bundle, test::sampleBundle()));
         QVERIFY(test::syncNow(dbPath, bundle).ok);
-        QCOMPARE(test::openCache(m_db, dbPath), QString());
-        m_reader = std::make_unique<models::CatalogReader>(m_db);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{dbPath, m_reader.get(), m_sync.get()});
-        m_views = m_window->healthViews();
+        QVERIFY(test::openAppWindow(m_app, dbPath));
+        m_views = m_app.window->healthViews();
         QVERIFY(m_views);
         m_views->context().savePrompt = [this](QWidget *, const QString &name) {
             m_savedTo = m_dir.filePath(name);
             return m_savedTo;
         };
-        m_window->show();
+        m_app.window->show();
     }
 
     void owners_roleFilter_drillDown_opensProduct()
     {
-        QVERIFY(m_window->showPageTitled(QStringLiteral("Owners")));
+        QVERIFY(m_app.window->showPageTitled(QStringLiteral("Owners")));
         auto *owners = find<QTableView>("ownersView");
         QTRY_COMPARE(owners->model()->rowCount(), 5); // computed off-thread on first show
         QVERIFY(!find<QWidget>("ownersProgress")->isVisible());
@@ -105,7 +100,7 @@ private Q_SLOTS:
 
     void owners_myProducts_usesTheIdentityPreference()
     {
-        QVERIFY(m_window->showPageTitled(QStringLiteral("Owners")));
+        QVERIFY(m_app.window->showPageTitled(QStringLiteral("Owners")));
         auto *owners = find<QTableView>("ownersView");
         QTRY_COMPARE(owners->model()->rowCount(), 5);
         auto *mine = find<QPushButton>("ownersMine");
@@ -134,7 +129,7 @@ private Q_SLOTS:
 
     void sla_searchStateCalendarExport()
     {
-        QVERIFY(m_window->showPageTitled(QStringLiteral("SLAs")));
+        QVERIFY(m_app.window->showPageTitled(QStringLiteral("SLAs")));
         auto *view = find<QTableView>("slaView");
         QTRY_COMPARE(view->model()->rowCount(), 2);
         QTRY_VERIFY(find<QLabel>("slaCount")->text().contains(QLatin1String("2 objective")));
@@ -186,7 +181,7 @@ private Q_SLOTS:
 
     void domains_worstProducts()
     {
-        QVERIFY(m_window->showPageTitled(QStringLiteral("Domains")));
+        QVERIFY(m_app.window->showPageTitled(QStringLiteral("Domains")));
         auto *domains = find<QTableView>("domainsView");
         QTRY_COMPARE(domains->model()->rowCount(), 2);
         // Sorted by health, worst first: Finance (54) before Sales (80).
@@ -205,9 +200,9 @@ private Q_SLOTS:
 
     void healthTab_showsScoreComponentsIncidents()
     {
-        const auto id = m_reader->resolveProduct(QStringLiteral("finance.revenue"));
+        const auto id = m_app.reader->resolveProduct(QStringLiteral("finance.revenue"));
         QVERIFY(id);
-        m_window->openProduct(*id);
+        m_app.window->openProduct(*id);
         auto *tabs = find<QTabWidget>("productTabs");
         tabs->setCurrentWidget(find<QWidget>("healthTab"));
         QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Health"));
@@ -234,12 +229,12 @@ private Q_SLOTS:
     void help_explainsTheScore_windowChangeRecomputes()
     {
         find<QAction>("actionHealthHelp")->trigger();
-        auto *help = m_window->findChild<QDialog *>(QStringLiteral("healthScoreHelp"));
+        auto *help = m_app.window->findChild<QDialog *>(QStringLiteral("healthScoreHelp"));
         QVERIFY(help && help->isVisible());
         QVERIFY(help->findChild<QLabel *>()->text().contains(QLatin1String("Open incidents")));
         help->close();
 
-        QVERIFY(m_window->showPageTitled(QStringLiteral("Domains")));
+        QVERIFY(m_app.window->showPageTitled(QStringLiteral("Domains")));
         auto *window = find<QComboBox>("domainsWindow");
         window->setCurrentIndex(window->findData(7));
         Q_EMIT window->activated(window->currentIndex());

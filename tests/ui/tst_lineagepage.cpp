@@ -5,6 +5,7 @@
 #include "models/health/healthsnapshotloader.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/testsupport.h"
 #include "ui/healthcontext.h"
 #include "ui/healthviews.h"
@@ -67,10 +68,7 @@ class TestLineagePage : public QObject
 
     QTemporaryDir m_dir;
     QString m_dbPath;
-    models::Database m_db;
-    std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
-    std::unique_ptr<ui::MainWindow> m_window;
+    test::AppWindow m_app;
     ui::LineagePage *m_page = nullptr;
     qint64 m_orders = 0, m_revenue = 0, m_forecast = 0, m_hub = 0;
 
@@ -89,13 +87,13 @@ class TestLineagePage : public QObject
 
     void openLineageOf(qint64 product)
     {
-        m_window->openProduct(product);
-        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("productTabs"));
+        m_app.window->openProduct(product);
+        auto *tabs = m_app.window->findChild<QTabWidget *>(QStringLiteral("productTabs"));
         if (tabs->currentWidget() == m_page) {
             return; // already showing: setProduct reloads right away
         }
         QSignalSpy spy(m_page, &ui::LineagePage::drawn);
-        m_window->findChild<QAction *>(QStringLiteral("actionShowLineage"))->trigger();
+        m_app.window->findChild<QAction *>(QStringLiteral("actionShowLineage"))->trigger();
         QCOMPARE(tabs->currentWidget(), m_page);
         QVERIFY(spy.wait(20000));
     }
@@ -108,18 +106,15 @@ private Q_SLOTS:
         QVERIFY(test::writeFile(b, bundle()));
         m_dbPath = m_dir.filePath(QStringLiteral("c.db"));
         QVERIFY(test::syncNow(m_dbPath, b).ok);
-        QCOMPARE(test::openCache(m_db, m_dbPath), QString());
-        m_reader = std::make_unique<models::CatalogReader>(m_db);
-        m_orders = m_reader->resolveProduct(QStringLiteral("sales.orders")).value_or(0);
-        m_revenue = m_reader->resolveProduct(QStringLiteral("finance.revenue")).value_or(0);
-        m_forecast = m_reader->resolveProduct(QStringLiteral("finance.forecast")).value_or(0);
-        m_hub = m_reader->resolveProduct(QStringLiteral("hub")).value_or(0);
+        QVERIFY(test::openAppWindow(m_app, m_dbPath));
+        m_orders = m_app.reader->resolveProduct(QStringLiteral("sales.orders")).value_or(0);
+        m_revenue = m_app.reader->resolveProduct(QStringLiteral("finance.revenue")).value_or(0);
+        m_forecast = m_app.reader->resolveProduct(QStringLiteral("finance.forecast")).value_or(0);
+        m_hub = m_app.reader->resolveProduct(QStringLiteral("hub")).value_or(0);
         QVERIFY(m_orders && m_revenue && m_forecast && m_hub);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_dbPath, m_reader.get(), m_sync.get()});
-        m_window->resize(1200, 800);
-        m_window->show();
-        m_page = m_window->findChild<ui::LineagePage *>(QStringLiteral("lineagePage"));
+        m_app.window->resize(1200, 800);
+        m_app.window->show();
+        m_page = m_app.window->findChild<ui::LineagePage *>(QStringLiteral("lineagePage"));
         QVERIFY(m_page);
         QVERIFY(!m_page->isVisible()); // a tab of the product page, loaded only when shown
     }
@@ -168,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(!m_page->graph().node(revenue).health.score); // no snapshot yet: the cache's facts only
 
         // The health views compute the catalog's snapshot; the lineage page redraws with its scores.
-        models::HealthSnapshotLoader *loader = m_window->healthViews()->context().loader;
+        models::HealthSnapshotLoader *loader = m_app.window->healthViews()->context().loader;
         QSignalSpy drawn(m_page, &ui::LineagePage::drawn);
         loader->load(loader->policy());
         QVERIFY(drawn.wait(20000));
@@ -259,8 +254,8 @@ private Q_SLOTS:
         auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("lineageSearch"));
         search->setText(QStringLiteral("forecast"));
         QVERIFY(status().startsWith(QStringLiteral("1 match —")));
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_app.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_app.window.get()));
         search->setFocus();
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(m_page->scene()->selectedNode(), std::optional<int>(nodeIndex("finance.forecast")));
@@ -300,7 +295,7 @@ private Q_SLOTS:
     {
         openLineageOf(m_revenue);
         Q_EMIT m_page->scene()->nodeActivated(nodeIndex("finance.forecast"));
-        QCOMPARE(m_window->productPage()->productId(), std::optional<qint64>(m_forecast));
+        QCOMPARE(m_app.window->productPage()->productId(), std::optional<qint64>(m_forecast));
     }
 
     void exports_areValidFiles()

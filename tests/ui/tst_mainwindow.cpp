@@ -6,6 +6,7 @@
 #include "models/store/catalogreader.h"
 #include "models/store/schema.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/testsupport.h"
 #include "ui/cacheupdate.h"
 #include "ui/mainwindow.h"
@@ -22,6 +23,7 @@
 #include <QMenu>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -41,13 +43,7 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Fixture
-    {
-        models::Database db;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::SyncController> sync;
-        std::unique_ptr<ui::MainWindow> window;
-    };
+    using Fixture = test::AppWindow;
 
     std::unique_ptr<Fixture> makeWindow(const QString &dbName, bool synced)
     {
@@ -59,12 +55,9 @@ private:
                 return nullptr;
             }
         }
-        if (!test::openCache(f->db, dbPath).isEmpty()) {
+        if (!test::openAppWindow(*f, dbPath)) {
             return nullptr;
         }
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->sync = std::make_unique<models::SyncController>();
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{dbPath, f->reader.get(), f->sync.get()});
         f->window->show();
         return f;
     }
@@ -72,6 +65,19 @@ private:
     template<typename T> static T *find(QWidget *root, const char *name)
     {
         return root->findChild<T *>(QLatin1String(name));
+    }
+
+private:
+    // Runs the asynchronous cache update to its end and returns what it reported.
+    static QString updateCache(const QString &file)
+    {
+        ui::CacheUpdate update;
+        QSignalSpy finished(&update, &ui::CacheUpdate::finished);
+        update.start(file);
+        if (!finished.wait(120000)) {
+            return QStringLiteral("the update did not finish");
+        }
+        return finished.first().first().toString();
     }
 
 private Q_SLOTS:
@@ -339,7 +345,7 @@ private Q_SLOTS:
         QTimer poll;
         QObject::connect(&poll, &QTimer::timeout, &poll, pressCancel);
         poll.start(1);
-        const QString cancelled = ui::updateCacheShowingProgress(file);
+        const QString cancelled = updateCache(file);
         poll.stop();
         QVERIFY2(shown.contains(QStringLiteral("5,000 products")), qPrintable(shown));
         QVERIFY2(cancelled.contains(QStringLiteral("cancelled")), qPrintable(cancelled));
@@ -350,7 +356,7 @@ private Q_SLOTS:
             QCOMPARE(test::dumpCatalog(db), before);
         }
         // Started again and left alone, it finishes and the cache is current, its catalog unchanged.
-        QCOMPARE(ui::updateCacheShowingProgress(file), QString());
+        QCOMPARE(updateCache(file), QString());
         models::Database db;
         QVERIFY(!db.open(file));
         QCOMPARE(models::Schema::version(db), models::Schema::kCurrentVersion);

@@ -5,6 +5,7 @@
 #include "models/store/catalogreader.h"
 #include "models/store/outbox.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/fakeoutboxpusher.h"
 #include "support/testsupport.h"
 #include "support/uitestsupport.h"
@@ -44,13 +45,9 @@ private:
     QTemporaryDir m_dir;
     int m_n = 0;
 
-    struct Fixture
+    struct Fixture : test::AppWindow
     {
         QString dbPath, bundle;
-        models::Database db;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::SyncController> sync;
-        std::unique_ptr<ui::MainWindow> window;
         std::shared_ptr<test::FakeOutboxPusher> server = std::make_shared<test::FakeOutboxPusher>();
 
         [[nodiscard]] qint64 product(const char *ext) const
@@ -65,14 +62,13 @@ private:
         auto f = std::make_unique<Fixture>();
         f->dbPath = m_dir.filePath(QStringLiteral("ui%1.db").arg(++m_n));
         f->bundle = m_dir.filePath(QStringLiteral("ui%1.ndjson").arg(m_n));
-        if (!test::writeFile(f->bundle, test::sampleBundle()) || !test::syncNow(f->dbPath, f->bundle).ok ||
-            !test::openCache(f->db, f->dbPath).isEmpty()) {
+        if (!test::writeFile(f->bundle, test::sampleBundle()) || !test::syncNow(f->dbPath, f->bundle).ok) {
             return nullptr;
         }
         test::FakeOutboxPusher::install(f->server);
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->sync = std::make_unique<models::SyncController>();
-        f->window = std::make_unique<ui::MainWindow>(ui::AppContext{f->dbPath, f->reader.get(), f->sync.get()});
+        if (!test::openAppWindow(*f, f->dbPath)) {
+            return nullptr;
+        }
         f->window->resize(1200, 760);
         f->window->show();
         return f;

@@ -2,9 +2,8 @@
 // The dialog shows the saved settings and OK saves what was chosen (Cancel nothing); the window applies the sync
 // schedule at once; Help lists the window's real shortcuts, the search syntax and the health score formula.
 
+#include "models/session/cachesession.h"
 #include "models/settings/appsettings.h"
-#include "models/store/catalogreader.h"
-#include "models/sync/synccontroller.h"
 #include "support/testsupport.h"
 #include "ui/helpdialog.h"
 #include "ui/mainwindow.h"
@@ -108,12 +107,9 @@ private Q_SLOTS:
 
     void mainWindow_menusReachPreferencesHelpAndAbout()
     {
-        models::Database db;
-        const QString dbPath = m_dir.filePath(u"prefs.db"_s);
-        QCOMPARE(test::openCache(db, dbPath), QString());
-        models::CatalogReader reader(db);
-        models::SyncController sync;
-        ui::MainWindow window({dbPath, &reader, &sync});
+        const auto session = test::openSession(m_dir.filePath(u"prefs.db"_s));
+        QVERIFY(session);
+        ui::MainWindow window({session.get()});
         window.show();
 
         // Preferences: Ctrl+, (and the platform's key); OK applies the sync schedule at once.

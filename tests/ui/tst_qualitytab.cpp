@@ -4,6 +4,7 @@
 
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/testsupport.h"
 #include "ui/chartexport.h"
 #include "ui/failingchecksview.h"
@@ -55,10 +56,7 @@ class TestQualityTab : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_dbPath;
-    models::Database m_db;
-    std::unique_ptr<models::CatalogReader> m_reader;
-    std::unique_ptr<models::SyncController> m_sync;
-    std::unique_ptr<ui::MainWindow> m_window;
+    test::AppWindow m_app;
     ui::QualityTab *m_tab = nullptr;
 
     bool waitLoaded(ui::QualityTab *tab)
@@ -78,28 +76,25 @@ private slots:
         const QString bundle = m_dir.filePath(QStringLiteral("quality.ndjson"));
         QVERIFY(test::writeFile(bundle, test::qualityBundle()));
         QVERIFY(test::syncNow(m_dbPath, bundle).ok);
-        QCOMPARE(test::openCache(m_db, m_dbPath), QString());
-        m_reader = std::make_unique<models::CatalogReader>(m_db);
-        m_sync = std::make_unique<models::SyncController>();
-        m_window = std::make_unique<ui::MainWindow>(ui::AppContext{m_dbPath, m_reader.get(), m_sync.get()});
-        m_window->resize(1200, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_tab = find<ui::QualityTab>(m_window.get(), "qualityTab");
+        QVERIFY(test::openAppWindow(m_app, m_dbPath));
+        m_app.window->resize(1200, 900);
+        m_app.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_app.window.get()));
+        m_tab = find<ui::QualityTab>(m_app.window.get(), "qualityTab");
         QVERIFY(m_tab);
         m_tab->setTimeZone(QTimeZone::utc());
         m_tab->rangeBar()->setToday(kToday);
-        find<ui::TrendsPage>(m_window.get(), "trendsPage")->setTimeZone(QTimeZone::utc());
-        find<ui::TrendsPage>(m_window.get(), "trendsPage")->rangeBar()->setToday(kToday);
+        find<ui::TrendsPage>(m_app.window.get(), "trendsPage")->setTimeZone(QTimeZone::utc());
+        find<ui::TrendsPage>(m_app.window.get(), "trendsPage")->rangeBar()->setToday(kToday);
     }
 
     void openingTheTab_showsTrendStripsAndSlaCharts()
     {
-        const auto p1 = m_reader->resolveProduct(QStringLiteral("p1"));
+        const auto p1 = m_app.reader->resolveProduct(QStringLiteral("p1"));
         QVERIFY(p1);
-        m_window->openProduct(*p1);
+        m_app.window->openProduct(*p1);
         QVERIFY(!m_tab->isLoading()); // nothing loads while the tab is hidden
-        auto *tabs = find<QTabWidget>(m_window.get(), "productTabs");
+        auto *tabs = find<QTabWidget>(m_app.window.get(), "productTabs");
         QSignalSpy loaded(m_tab, &ui::QualityTab::loaded);
         tabs->setCurrentWidget(m_tab);
         QVERIFY(loaded.wait(10000));
@@ -146,7 +141,7 @@ private slots:
         QVERIFY(empty->text().contains(QStringLiteral("No check results")));
         QVERIFY(!passRate()->isVisible());
 
-        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::AltModifier); // Alt+5: All
+        QTest::keyClick(m_app.window.get(), Qt::Key_5, Qt::AltModifier); // Alt+5: All
         QVERIFY(loaded.wait(10000));
         QCOMPARE(m_tab->rangeBar()->preset(), ui::RangeBar::All);
         QVERIFY(!empty->isVisible());
@@ -284,15 +279,15 @@ private slots:
     void paletteChange_chartsFollowIt()
     {
         auto *view = find<QChartView>(passRate(), "chartView");
-        QPalette dark = m_window->palette();
+        QPalette dark = m_app.window->palette();
         dark.setColor(QPalette::Base, QColor(0x1b, 0x1d, 0x21));
         dark.setColor(QPalette::Window, QColor(0x25, 0x27, 0x2b));
         dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        const QPalette before = m_window->palette();
-        m_window->setPalette(dark);
+        const QPalette before = m_app.window->palette();
+        m_app.window->setPalette(dark);
         QCOMPARE(view->chart()->backgroundBrush().color(), QColor(0x1b, 0x1d, 0x21));
         QCOMPARE(view->chart()->axes().value(0)->labelsColor(), QColor(0xe6, 0xe6, 0xe6));
-        m_window->setPalette(before);
+        m_app.window->setPalette(before);
         QCOMPARE(view->chart()->backgroundBrush().color(), before.color(QPalette::Base));
     }
 
@@ -304,7 +299,7 @@ private slots:
         QVERIFY(test::writeFile(m_dir.filePath(QStringLiteral("quality.ndjson")), bundle));
         QCOMPARE(m_tab->data().trend.buckets[2].counts.fail, 2);
         QSignalSpy loaded(m_tab, &ui::QualityTab::loaded);
-        m_window->syncNow(m_dir.filePath(QStringLiteral("quality.ndjson")));
+        m_app.window->syncNow(m_dir.filePath(QStringLiteral("quality.ndjson")));
         QVERIFY(loaded.wait(20000));
         QCOMPARE(m_tab->data().trend.buckets[2].counts.fail, 1);
         QCOMPARE(m_tab->data().trend.buckets[2].counts.pass, 1);
@@ -312,9 +307,9 @@ private slots:
 
     void trendsPage_domainAndOwnerTrends()
     {
-        auto *trends = find<ui::TrendsPage>(m_window.get(), "trendsPage");
+        auto *trends = find<ui::TrendsPage>(m_app.window.get(), "trendsPage");
         QSignalSpy loaded(trends, &ui::TrendsPage::loaded);
-        auto *nav = find<QListWidget>(m_window.get(), "navigation");
+        auto *nav = find<QListWidget>(m_app.window.get(), "navigation");
         const QList<QListWidgetItem *> items = nav->findItems(QStringLiteral("Trends"), Qt::MatchExactly);
         QCOMPARE(items.size(), 1);
         nav->setCurrentItem(items[0]);
@@ -378,7 +373,7 @@ private slots:
         bundle.replace("\"statuses\":\"PPFPA-\"", "\"statuses\":\"PPPPA-\"");
         bundle.replace("\"statuses\":\"-PP\"", "\"statuses\":\"-FF\"");
         QVERIFY(test::writeFile(m_dir.filePath(QStringLiteral("quality.ndjson")), bundle));
-        m_window->syncNow(m_dir.filePath(QStringLiteral("quality.ndjson")));
+        m_app.window->syncNow(m_dir.filePath(QStringLiteral("quality.ndjson")));
         QTRY_COMPARE_WITH_TIMEOUT(
             trends->data().trend.buckets.size() > 2 ? trends->data().trend.buckets[2].counts.fail : -1, 2, 20000);
         QCOMPARE(trends->data().trend.checksInScope, 3);

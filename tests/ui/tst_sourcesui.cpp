@@ -8,6 +8,7 @@
 #include "models/sources/sourcecatalog.h"
 #include "models/store/catalogreader.h"
 #include "models/sync/synccontroller.h"
+#include "support/appwindow.h"
 #include "support/fakeopenmetadata.h"
 #include "support/testsupport.h"
 #include "support/uitestsupport.h"
@@ -103,14 +104,14 @@ private:
     QTemporaryDir m_dir;
     int m_n = 0;
 
-    struct Fixture
+    struct Credentials
+    {
+        models::MemoryCredentialStore credentials;
+    };
+    // The credentials come first: they outlive the window and the sync that read them.
+    struct Fixture : Credentials, test::AppWindow
     {
         QString dbPath, bundle;
-        models::Database db;
-        models::MemoryCredentialStore credentials;
-        std::unique_ptr<models::CatalogReader> reader;
-        std::unique_ptr<models::SyncController> sync;
-        std::unique_ptr<ui::MainWindow> window;
         QList<QDialog *> dialogs; // every dialog SourcesMenu opened, in order
         QStringList confirmations;
         bool answer = true;
@@ -127,14 +128,10 @@ private:
         QByteArray bundle = test::sampleBundle();
         bundle.replace("\"source\":\"test\"", "\"source\":\"Shop catalog\"");
         if (!test::writeFile(f->bundle, bundle) || !test::syncNow(f->dbPath, f->bundle).ok ||
-            !test::openCache(f->db, f->dbPath).isEmpty()) {
+            !test::openAppWindow(*f, f->dbPath, &f->credentials)) {
             return nullptr;
         }
-        f->reader = std::make_unique<models::CatalogReader>(f->db);
-        f->sync = std::make_unique<models::SyncController>();
         f->sync->setEnvironment({&f->credentials});
-        f->window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{f->dbPath, f->reader.get(), f->sync.get(), &f->credentials});
         f->window->resize(1200, 760);
         Fixture *raw = f.get();
         if (fakeKinds) {
@@ -202,7 +199,7 @@ private Q_SLOTS:
         QTRY_VERIFY(result->text().startsWith(QStringLiteral("✓")));
         screenshot(dialog, "add-source-bundle.png");
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE(finished.count(), 1);
         const auto r = finished.first().first().value<models::SyncResult>();
@@ -243,7 +240,7 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(dialog, "testButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(result->text(), QStringLiteral("✓ OpenMetadata 1.9.2"), 20000);
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         auto r = finished.last().first().value<models::SyncResult>();
@@ -327,7 +324,7 @@ schema:
         auto *result = find<QLabel>(dialog, "probeResult");
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✓")), 20000);
 
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         clickOk(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         const auto r = finished.first().first().value<models::SyncResult>();
@@ -473,7 +470,7 @@ schema:
         // While a sync holds the writer, nothing can be removed.
         auto *remove = find<QPushButton>(dialog, "removeSourceButton");
         QVERIFY(remove->isEnabled());
-        QSignalSpy finished(f->sync.get(), &models::SyncController::finished);
+        QSignalSpy finished(f->sync, &models::SyncController::finished);
         f->window->syncNow(second);
         QVERIFY(!remove->isEnabled());
         QTRY_COMPARE(finished.count(), 1);

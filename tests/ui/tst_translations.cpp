@@ -2,8 +2,7 @@
 // sets them before MeshLens starts), not for an explicit English choice, and complete (no unfinished message in
 // resources/translations/meshlens_de.ts, so a string added without a translation fails here).
 
-#include "models/store/catalogreader.h"
-#include "models/sync/synccontroller.h"
+#include "models/session/cachesession.h"
 #include "support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
@@ -27,14 +26,11 @@ class TestTranslations final : public QObject
 
     QStringList menuTitles()
     {
-        models::Database db;
-        const QString dbPath = m_dir.filePath(u"tr.db"_s);
-        if (!test::openCache(db, dbPath).isEmpty()) {
+        const auto session = test::openSession(m_dir.filePath(u"tr.db"_s));
+        if (!session) {
             return {};
         }
-        models::CatalogReader reader(db);
-        models::SyncController sync;
-        ui::MainWindow window({dbPath, &reader, &sync});
+        ui::MainWindow window({session.get()});
         QStringList titles;
         for (const QAction *menu : window.menuBar()->actions()) {
             titles << menu->text();
