@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,10 +76,14 @@ QString dump(Database &db)
 
 QtMessageHandler g_previous = nullptr;
 QStringList *g_log = nullptr;
+QMutex g_logMutex; // messages arrive from the sync's request lanes at once
 void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (g_log) {
-        g_log->append(message);
+    {
+        const QMutexLocker lock(&g_logMutex);
+        if (g_log) {
+            g_log->append(message);
+        }
     }
     if (g_previous) {
         g_previous(type, context, message);
