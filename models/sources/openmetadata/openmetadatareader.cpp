@@ -253,33 +253,27 @@ std::optional<QString> OpenMetadataReader::readParties()
             return err;
         }
     }
-    progress(QStringLiteral("teams"));
-    if (auto err =
-            m_client.list("/v1/teams", {{QStringLiteral("fields"), fieldsFor(QStringLiteral("team"), m_dialect)}},
-                          m_options.pageSize, [this](const QJsonArray &page) -> std::optional<QString> {
-                              for (const QJsonValue &v : page) {
-                                  const QJsonObject o = v.toObject();
-                                  m_index.insert(str(o, "id"), {QStringLiteral("team"), str(o, "name"), {}});
-                                  if (auto err = put(m_mapper.team(o))) {
-                                      return err;
-                                  }
-                              }
-                              return cancelled();
-                          })) {
-        return err;
+    // Teams, then users: both parties, indexed by id, the same but for the record they become.
+    for (const char *type : {"team", "user"}) {
+        const QString t = QLatin1String(type);
+        progress(t + QLatin1Char('s'));
+        if (auto err = m_client.list(collectionOf(t), {{QStringLiteral("fields"), fieldsFor(t, m_dialect)}},
+                                     m_options.pageSize, [this, &t](const QJsonArray &page) -> std::optional<QString> {
+                                         for (const QJsonValue &v : page) {
+                                             const QJsonObject o = v.toObject();
+                                             m_index.insert(str(o, "id"), {t, str(o, "name"), {}});
+                                             auto err = t == QLatin1String("team") ? put(m_mapper.team(o))
+                                                                                   : put(m_mapper.person(o));
+                                             if (err) {
+                                                 return err;
+                                             }
+                                         }
+                                         return cancelled();
+                                     })) {
+            return err;
+        }
     }
-    progress(QStringLiteral("users"));
-    return m_client.list("/v1/users", {{QStringLiteral("fields"), fieldsFor(QStringLiteral("user"), m_dialect)}},
-                         m_options.pageSize, [this](const QJsonArray &page) -> std::optional<QString> {
-                             for (const QJsonValue &v : page) {
-                                 const QJsonObject o = v.toObject();
-                                 m_index.insert(str(o, "id"), {QStringLiteral("user"), str(o, "name"), {}});
-                                 if (auto err = put(m_mapper.person(o))) {
-                                     return err;
-                                 }
-                             }
-                             return cancelled();
-                         });
+    return std::nullopt;
 }
 
 std::optional<QString> OpenMetadataReader::assetsOf(const QJsonObject &dataProduct, QStringList &assetIds)
