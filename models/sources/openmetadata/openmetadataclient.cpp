@@ -1,5 +1,8 @@
 #include "openmetadataclient.h"
 
+#include <QFuture>
+#include <QtConcurrent>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
@@ -134,22 +137,28 @@ std::optional<QString> OpenMetadataClient::list(const QByteArray &path, const Qu
                                                 const std::function<std::optional<QString>(const QJsonArray &)> &onPage,
                                                 bool *notFound)
 {
-    QString after;
-    QSet<QString> seen;
-    for (;;) {
-        if (m_cancel && m_cancel->load()) {
-            return QStringLiteral("cancelled");
-        }
+    const auto pageQuery = [&](const QString &after) {
         Query q = query;
         q.append({QStringLiteral("limit"), QString::number(limit)});
         if (!after.isEmpty()) {
             q.append({QStringLiteral("after"), after});
         }
-        const Reply reply = get(path, q);
-        if (reply.status == 404 && notFound && after.isEmpty()) {
+        return q;
+    };
+    // The next page is asked for (by a client of its own, on a pool thread) while this one is handed over: the
+    // server renders a page of 500 tables while the sync writes the last one, instead of the two taking turns.
+    QSet<QString> seen;
+    Reply reply = get(path, pageQuery({}));
+    bool first = true;
+    for (;;) {
+        if (m_cancel && m_cancel->load()) {
+            return QStringLiteral("cancelled");
+        }
+        if (reply.status == 404 && notFound && first) {
             *notFound = true;
             return std::nullopt;
         }
+        first = false;
         if (!reply.ok()) {
             return reply.error;
         }
@@ -158,18 +167,25 @@ std::optional<QString> OpenMetadataClient::list(const QByteArray &path, const Qu
             return QStringLiteral("OpenMetadata at %1 answered GET /api%2 without a 'data' list")
                 .arg(host(), QString::fromUtf8(path));
         }
-        if (auto err = onPage(data.toArray())) {
-            return err;
-        }
-        after = reply.json.value(QLatin1String("paging")).toObject().value(QLatin1String("after")).toString();
-        if (after.isEmpty()) {
-            return std::nullopt;
-        }
-        if (seen.contains(after)) { // a server that loops would keep the sync running for ever
+        const QString after =
+            reply.json.value(QLatin1String("paging")).toObject().value(QLatin1String("after")).toString();
+        if (!after.isEmpty() && seen.contains(after)) { // a server that loops would keep the sync running for ever
             return QStringLiteral("OpenMetadata at %1 repeated a paging cursor on GET /api%2")
                 .arg(host(), QString::fromUtf8(path));
         }
         seen.insert(after);
+        QFuture<Reply> next;
+        if (!after.isEmpty()) {
+            next = QtConcurrent::run([this, path, q = pageQuery(after)]() { return sibling()->get(path, q); });
+        }
+        auto err = onPage(data.toArray());
+        if (after.isEmpty()) {
+            return err;
+        }
+        reply = next.result(); // waited for even after an error: the request uses this client's settings
+        if (err) {
+            return err;
+        }
     }
 }
 
