@@ -215,6 +215,7 @@ void MainWindow::connectLineageHealth(LineagePage *lineage)
         latest->set(loader->snapshot());
         lineage->refresh();
     });
+    loader->preload(); // the health the last sync stored: colours from the start
     lineage->setHealthProvider([latest](std::int64_t entryId) -> std::optional<models::NodeHealth> {
         const std::shared_ptr<const models::HealthSnapshot> snapshot = latest->get();
         const std::optional<std::int32_t> index = snapshot ? snapshot->productIndex(entryId) : std::nullopt;
