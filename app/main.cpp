@@ -28,6 +28,7 @@
 #include <QIcon>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -161,13 +162,26 @@ void startWindow(Gui &gui, const StartOptions &options, meshlens::app::SingleIns
     } else if (qEnvironmentVariableIsSet("MESHLENS_STARTUP_PROBE")) {
         // meshlens-bench startup: report once the window is up with its first results (which a search worker
         // delivers, so poll briefly for them), then quit.
+        // MESHLENS_STARTUP_PROBE=<page object name> (ownersPage, slaPage, domainsPage) shows that page first and
+        // waits for the first rows of its table instead.
+        const QString probePage = qEnvironmentVariable("MESHLENS_STARTUP_PROBE");
+        QWidget *page = probePage.endsWith(QLatin1String("Page")) ? window.findChild<QWidget *>(probePage) : nullptr;
+        if (auto *stack = page ? qobject_cast<QStackedWidget *>(page->parentWidget()) : nullptr) {
+            stack->setCurrentWidget(page);
+        }
         auto *poll = new QTimer(&window);
         poll->setInterval(2);
         QObject::connect(
-            poll, &QTimer::timeout, &window, [&window, poll, started = QDateTime::currentMSecsSinceEpoch()]() {
-                const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"));
-                const int rows = results ? results->model()->rowCount() : 0;
-                if (rows == 0 && QDateTime::currentMSecsSinceEpoch() - started < 10000) {
+            poll, &QTimer::timeout, &window, [&window, page, poll, started = QDateTime::currentMSecsSinceEpoch()]() {
+                int rows = 0;
+                if (page) {
+                    for (const auto *view : page->findChildren<QAbstractItemView *>()) {
+                        rows = std::max(rows, view->model() ? view->model()->rowCount() : 0);
+                    }
+                } else if (const auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("resultsView"))) {
+                    rows = results->model()->rowCount();
+                }
+                if (rows == 0 && QDateTime::currentMSecsSinceEpoch() - started < (page ? 120000 : 10000)) {
                     return;
                 }
                 poll->stop();

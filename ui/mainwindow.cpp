@@ -187,6 +187,7 @@ void MainWindow::connectLineageHealth(LineagePage *lineage)
         latest->set(loader->snapshot());
         lineage->refresh();
     });
+    loader->preload(); // the health the last sync stored: colours from the start
     lineage->setHealthProvider(models::LatestHealth::provider(latest));
 }
 

@@ -1,5 +1,7 @@
 #include "healthsnapshot.h"
 
+#include "healthstore.h"
+
 #include "../logging.h"
 #include "../store/catalogreader.h"
 #include "../store/seriesreader.h"
@@ -31,27 +33,27 @@ TimeRange windowFor(std::int64_t now, int days)
 }
 
 // Per-product metadata facts; `?1` restricts to one product when `one` is set.
-std::string metadataSql(bool one)
+std::string metadataSql(bool one, const std::string &where = {})
 {
     return std::string("SELECT e.id, e.domain_id, trim(e.description) <> '', "
                        " EXISTS(SELECT 1 FROM ownerships o WHERE o.entry_id = e.id AND o.role = 'owner'), "
                        " EXISTS(SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id), "
                        " EXISTS(SELECT 1 FROM sla_objectives s WHERE s.entry_id = e.id) "
                        "FROM entries e ") +
-           (one ? "WHERE e.id = ?1" : "ORDER BY e.id");
+           (one ? "WHERE e.id = ?1" : where + "ORDER BY e.id");
 }
 
 // Column counts per product from the ports' column JSON. CatalogWriter writes it compact, one object per column
 // starting {"name": and with a "description" key only when there is one; inside strings every quote is escaped, so
 // counting those keys is exact, and it avoids parsing tens of millions of column objects with json_each (which
 // dominated the whole computation at 100k products).
-std::string columnsSql(bool one)
+std::string columnsSql(bool one, const std::string &where = {})
 {
     return std::string("SELECT entry_id, "
                        " sum((length(columns) - length(replace(columns, '{\"name\":', ''))) / 8), "
                        " sum((length(columns) - length(replace(columns, '\"description\":', ''))) / 14) "
                        "FROM ports ") +
-           (one ? "WHERE entry_id = ?1 GROUP BY entry_id" : "GROUP BY entry_id ORDER BY entry_id");
+           (one ? "WHERE entry_id = ?1 GROUP BY entry_id" : where + "GROUP BY entry_id ORDER BY entry_id");
 }
 
 SlaSpec specFrom(double target, const QString &op)
@@ -71,6 +73,23 @@ void accumulate(HealthComponents &c, double &slaSum, int &slaCount, const SlaEva
     c.openIncidents += e.breachedNow() ? 1 : 0;
 }
 
+} // namespace
+
+QString ownerRoleName(OwnerRole role)
+{
+    switch (role) {
+    case OwnerRole::Owner:
+        return HealthSnapshotText::tr("owner");
+    case OwnerRole::Steward:
+        return HealthSnapshotText::tr("steward");
+    case OwnerRole::Expert:
+        return HealthSnapshotText::tr("expert");
+    }
+    return {};
+}
+
+namespace {
+
 std::uint8_t internName(std::vector<QString> &names, std::map<QString, std::uint8_t> &index, const QString &name)
 {
     if (const auto it = index.find(name); it != index.end()) {
@@ -85,17 +104,20 @@ std::uint8_t internName(std::vector<QString> &names, std::map<QString, std::uint
 
 } // namespace
 
-QString ownerRoleName(OwnerRole role)
+std::optional<ObjectiveHealthRow> declaredObjective(HealthSnapshot &snap, HealthNames &names, const Statement &row)
 {
-    switch (role) {
-    case OwnerRole::Owner:
-        return HealthSnapshotText::tr("owner");
-    case OwnerRole::Steward:
-        return HealthSnapshotText::tr("steward");
-    case OwnerRole::Expert:
-        return HealthSnapshotText::tr("expert");
+    const auto product = snap.productIndex(row.int64(1));
+    if (!product) {
+        return std::nullopt;
     }
-    return {};
+    ObjectiveHealthRow o;
+    o.id = row.int64(0);
+    o.product = *product;
+    o.kind = internName(snap.kinds, names.kinds, row.text(2));
+    o.unit = internName(snap.units, names.units, row.text(3));
+    o.atLeast = row.textView(4) == ">=";
+    o.target = static_cast<float>(row.real(5));
+    return o;
 }
 
 HealthComponents ProductHealthRow::components() const
@@ -176,41 +198,71 @@ std::int64_t healthEvaluationTime(Database &db)
     return QDateTime::currentSecsSinceEpoch();
 }
 
-HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, std::optional<std::int64_t> now,
-                                      const std::atomic<bool> *cancel, const std::function<void(int)> &progress)
+void scoreProduct(ProductHealthRow &p, const HealthPolicy &policy)
 {
-    HealthBuildResult result;
+    p.score = static_cast<std::uint8_t>(healthScore(p.components(), policy));
+    p.band = healthBand(p.score, policy);
+}
+
+void indexProducts(HealthSnapshot &snap)
+{
+    const std::size_t n = snap.products.size();
+    const std::int64_t maxId = n ? snap.products.back().id : 0;
+    snap.denseIndex.clear();
+    if (maxId <= static_cast<std::int64_t>(4 * n + 1024)) {
+        snap.denseIndex.assign(static_cast<std::size_t>(maxId + 1), -1);
+        for (std::size_t i = 0; i < n; ++i) {
+            snap.denseIndex[static_cast<std::size_t>(snap.products[i].id)] = static_cast<std::int32_t>(i);
+        }
+    }
+}
+
+std::optional<QString> evaluateHealth(Database &db, HealthSnapshot &snap, std::vector<std::int64_t> &domainIds,
+                                      const std::vector<std::int64_t> *scope, const std::atomic<bool> *cancel,
+                                      const std::function<void(int)> &progress)
+{
     const auto cancelled = [cancel]() { return cancel && cancel->load(std::memory_order_relaxed); };
     const auto report = [&progress](int percent) {
         if (progress) {
             progress(percent);
         }
     };
-    const auto fail = [&result](const std::optional<StoreError> &err, const char *what) {
-        result.error = QCoreApplication::translate("HealthSnapshot", "Reading %1 from the catalog cache failed: %2")
-                           .arg(QLatin1String(what), err ? err->message : QString());
-        return result;
+    const auto fail = [](const std::optional<StoreError> &err, const char *what) {
+        return QCoreApplication::translate("HealthSnapshot", "Reading %1 from the catalog cache failed: %2")
+            .arg(QLatin1String(what), err ? err->message : QString());
     };
+    const QString kCancelled = QStringLiteral("cancelled");
     QElapsedTimer clock;
     clock.start();
     QStringList phases; // where the time goes, in the log like the sync's commit phases
     const auto phase = [&clock, &phases](const char *name) {
         phases << QStringLiteral("%1 %2").arg(QLatin1String(name)).arg(clock.restart());
     };
-    auto snap = std::make_shared<HealthSnapshot>();
-    snap->policy = policy;
-    snap->now = now.value_or(healthEvaluationTime(db));
-    snap->window = windowFor(snap->now, policy.windowDays);
+    const HealthPolicy &policy = snap.policy;
+    // A scope is a temporary table of product ids the queries join; the whole catalog reads every row.
+    if (scope) {
+        if (auto err = db.exec("CREATE TEMP TABLE IF NOT EXISTS health_scope(id INTEGER PRIMARY KEY); "
+                               "DELETE FROM temp.health_scope;")) {
+            return err->message;
+        }
+        Statement add = db.prepare("INSERT OR IGNORE INTO temp.health_scope(id) VALUES(?1)");
+        for (const std::int64_t id : *scope) {
+            add.reset();
+            if (!add.bind(1, id).exec()) {
+                return fail(add.error(), "changed products");
+            }
+        }
+    }
+    const std::string inScope = "IN (SELECT id FROM temp.health_scope)";
 
     // Products and their metadata facts.
     std::vector<MetadataFacts> facts;
-    std::vector<std::int64_t> domainIds;
     {
-        Statement st = db.prepare(metadataSql(false));
+        Statement st = db.prepare(metadataSql(false, scope ? "WHERE e.id " + inScope + " " : std::string()));
         while (st.next()) {
             ProductHealthRow row;
             row.id = st.int64(0);
-            snap->products.push_back(row);
+            snap.products.push_back(row);
             domainIds.push_back(st.isNull(1) ? 0 : st.int64(1));
             MetadataFacts f;
             f.description = st.int64(2) != 0;
@@ -223,24 +275,17 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
             return fail(st.error(), "products");
         }
     }
-    const std::size_t n = snap->products.size();
-    const std::int64_t maxId = n ? snap->products.back().id : 0;
-    if (maxId <= static_cast<std::int64_t>(4 * n + 1024)) {
-        snap->denseIndex.assign(static_cast<std::size_t>(maxId + 1), -1);
-        for (std::size_t i = 0; i < n; ++i) {
-            snap->denseIndex[static_cast<std::size_t>(snap->products[i].id)] = static_cast<std::int32_t>(i);
-        }
-    }
+    const std::size_t n = snap.products.size();
+    indexProducts(snap);
     phase("products");
     report(5);
     if (cancelled()) {
-        result.cancelled = true;
-        return result;
+        return kCancelled;
     }
     {
-        Statement st = db.prepare(columnsSql(false));
+        Statement st = db.prepare(columnsSql(false, scope ? "WHERE entry_id " + inScope + " " : std::string()));
         while (st.next()) {
-            if (const auto i = snap->productIndex(st.int64(0))) {
+            if (const auto i = snap.productIndex(st.int64(0))) {
                 facts[static_cast<std::size_t>(*i)].columns = st.int64(1);
                 facts[static_cast<std::size_t>(*i)].describedColumns = st.int64(2);
             }
@@ -251,42 +296,20 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
     }
     phase("schemas");
     report(15);
-    {
-        Statement st =
-            db.prepare("SELECT id FROM entries ORDER BY coalesce(nullif(display_name, ''), name) COLLATE NOCASE, id");
-        std::int32_t rank = 0;
-        while (st.next()) {
-            if (const auto i = snap->productIndex(st.int64(0))) {
-                snap->products[static_cast<std::size_t>(*i)].nameRank = rank++;
-            }
-        }
-    }
-    if (cancelled()) {
-        result.cancelled = true;
-        return result;
-    }
 
-    phase("names");
-    // Objectives, then one scan over every series.
+    // Objectives, then their series: one scan over every series for the whole catalog, a read per objective for
+    // a scope (a delta's few products).
     std::vector<double> slaSum(n, 0.0);
     std::vector<std::uint16_t> slaCount(n, 0);
     {
-        std::map<QString, std::uint8_t> kindIndex, unitIndex;
-        Statement st = db.prepare("SELECT id, entry_id, kind, unit, op, target FROM sla_objectives ORDER BY id");
+        HealthNames names;
+        Statement st = db.prepare("SELECT id, entry_id, kind, unit, op, target FROM sla_objectives " +
+                                  (scope ? "WHERE entry_id " + inScope + " " : std::string()) + "ORDER BY id");
         while (st.next()) {
-            const auto product = snap->productIndex(st.int64(1));
-            if (!product) {
-                continue;
+            if (const auto o = declaredObjective(snap, names, st)) {
+                snap.objectives.push_back(*o);
+                ++snap.products[static_cast<std::size_t>(o->product)].objectives;
             }
-            ObjectiveHealthRow o;
-            o.id = st.int64(0);
-            o.product = *product;
-            o.kind = internName(snap->kinds, kindIndex, st.text(2));
-            o.unit = internName(snap->units, unitIndex, st.text(3));
-            o.atLeast = st.textView(4) == ">=";
-            o.target = static_cast<float>(st.real(5));
-            snap->objectives.push_back(o);
-            ++snap->products[static_cast<std::size_t>(*product)].objectives;
         }
         if (st.error()) {
             return fail(st.error(), "SLA objectives");
@@ -294,49 +317,58 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
     }
     report(20);
     SeriesReader series(db);
-    {
+    const auto applySla = [&](ObjectiveHealthRow &o, std::span<const SeriesPoint> points) {
+        SlaSpec spec;
+        spec.target = o.target;
+        spec.atLeast = o.atLeast;
+        const SlaEvaluation e = evaluateSla(spec, points, snap.window, snap.now, policy.goal);
+        o.state = e.state;
+        o.latest = e.latest ? static_cast<float>(*e.latest) : o.latest;
+        o.compliance = e.compliance ? static_cast<float>(*e.compliance) : o.compliance;
+        o.budgetRemaining = e.budgetRemaining ? static_cast<float>(*e.budgetRemaining) : o.budgetRemaining;
+        o.burnRate = e.burnRate ? static_cast<float>(*e.burnRate) : o.burnRate;
+        o.lastBreachEnd = e.lastBreachEnd.value_or(ObjectiveHealthRow::kNever);
+        if (!e.breaches.empty() && !e.breaches.back().end) {
+            o.breachSince = e.breaches.back().start;
+        }
+        o.rejected = static_cast<std::int32_t>(e.rejected);
+        snap.rejectedPoints += e.rejected;
+        const auto p = static_cast<std::size_t>(o.product);
+        if (e.compliance) {
+            slaSum[p] += *e.compliance;
+            ++slaCount[p];
+        }
+        snap.products[p].breachedNow += e.breachedNow() ? 1 : 0;
+    };
+    if (scope) {
+        for (ObjectiveHealthRow &o : snap.objectives) {
+            const std::vector<SeriesPoint> points = series.sla(o.id);
+            if (!points.empty()) { // as the scan, which visits only objectives with points
+                applySla(o, points);
+            }
+        }
+    } else {
         std::size_t cursor = 0, visited = 0;
-        const std::size_t total = std::max<std::size_t>(1, snap->objectives.size());
+        const std::size_t total = std::max<std::size_t>(1, snap.objectives.size());
         series.forEachSla({}, [&](std::int64_t objectiveId, std::span<const SeriesPoint> points) {
-            while (cursor < snap->objectives.size() && snap->objectives[cursor].id < objectiveId) {
+            while (cursor < snap.objectives.size() && snap.objectives[cursor].id < objectiveId) {
                 ++cursor;
             }
-            if (cursor == snap->objectives.size() || snap->objectives[cursor].id != objectiveId) {
+            if (cursor == snap.objectives.size() || snap.objectives[cursor].id != objectiveId) {
                 return !cancelled();
             }
-            ObjectiveHealthRow &o = snap->objectives[cursor];
-            SlaSpec spec;
-            spec.target = o.target;
-            spec.atLeast = o.atLeast;
-            const SlaEvaluation e = evaluateSla(spec, points, snap->window, snap->now, policy.goal);
-            o.state = e.state;
-            o.latest = e.latest ? static_cast<float>(*e.latest) : o.latest;
-            o.compliance = e.compliance ? static_cast<float>(*e.compliance) : o.compliance;
-            o.budgetRemaining = e.budgetRemaining ? static_cast<float>(*e.budgetRemaining) : o.budgetRemaining;
-            o.burnRate = e.burnRate ? static_cast<float>(*e.burnRate) : o.burnRate;
-            o.lastBreachEnd = e.lastBreachEnd.value_or(ObjectiveHealthRow::kNever);
-            if (!e.breaches.empty() && !e.breaches.back().end) {
-                o.breachSince = e.breaches.back().start;
-            }
-            snap->rejectedPoints += e.rejected;
-            const auto p = static_cast<std::size_t>(o.product);
-            if (e.compliance) {
-                slaSum[p] += *e.compliance;
-                ++slaCount[p];
-            }
-            snap->products[p].breachedNow += e.breachedNow() ? 1 : 0;
+            applySla(snap.objectives[cursor], points);
             if (++visited % 4096 == 0) {
                 report(20 + static_cast<int>(40 * visited / total));
             }
             return !cancelled();
         });
-        if (series.error()) {
-            return fail(series.error(), "SLA measurements");
-        }
+    }
+    if (series.error()) {
+        return fail(series.error(), "SLA measurements");
     }
     if (cancelled()) {
-        result.cancelled = true;
-        return result;
+        return kCancelled;
     }
     phase("sla series");
     report(60);
@@ -345,16 +377,30 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
     std::vector<std::int32_t> checkProduct;
     std::vector<std::int64_t> checkIds;
     {
-        Statement st = db.prepare("SELECT id, entry_id FROM checks ORDER BY id");
+        Statement st = db.prepare("SELECT id, entry_id FROM checks " +
+                                  (scope ? "WHERE entry_id " + inScope + " " : std::string()) + "ORDER BY id");
         while (st.next()) {
-            if (const auto product = snap->productIndex(st.int64(1))) {
+            if (const auto product = snap.productIndex(st.int64(1))) {
                 checkIds.push_back(st.int64(0));
                 checkProduct.push_back(*product);
             }
         }
     }
-    {
-        std::vector<RunCounts> counts(n);
+    std::vector<RunCounts> counts(n);
+    const auto applyCheck = [&](std::size_t k, std::span<const CheckRun> runs) {
+        const auto p = static_cast<std::size_t>(checkProduct[k]);
+        const CheckEvaluation e = evaluateCheck(runs, snap.window, snap.now);
+        counts[p].add(e.counts);
+        snap.products[p].failingChecks += e.failingNow ? 1 : 0;
+    };
+    if (scope) {
+        for (std::size_t k = 0; k < checkIds.size(); ++k) {
+            const std::vector<CheckRun> runs = series.check(checkIds[k]);
+            if (!runs.empty()) {
+                applyCheck(k, runs);
+            }
+        }
+    } else {
         std::size_t cursor = 0;
         const std::size_t total = std::max<std::size_t>(1, checkIds.size());
         series.forEachCheck({}, [&](std::int64_t checkId, std::span<const CheckRun> runs) {
@@ -364,61 +410,75 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
             if (cursor == checkIds.size() || checkIds[cursor] != checkId) {
                 return !cancelled();
             }
-            const auto p = static_cast<std::size_t>(checkProduct[cursor]);
-            const CheckEvaluation e = evaluateCheck(runs, snap->window, snap->now);
-            counts[p].add(e.counts);
-            snap->products[p].failingChecks += e.failingNow ? 1 : 0;
+            applyCheck(cursor, runs);
             if (cursor % 4096 == 0) {
                 report(60 + static_cast<int>(30 * cursor / total));
             }
             return !cancelled();
         });
-        if (series.error()) {
-            return fail(series.error(), "check results");
+    }
+    if (series.error()) {
+        return fail(series.error(), "check results");
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        ProductHealthRow &p = snap.products[i];
+        if (const auto rate = counts[i].passRate()) {
+            p.quality = static_cast<float>(*rate);
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            ProductHealthRow &p = snap->products[i];
-            if (const auto rate = counts[i].passRate()) {
-                p.quality = static_cast<float>(*rate);
-            }
-            if (slaCount[i] > 0) {
-                p.sla = static_cast<float>(slaSum[i] / slaCount[i]);
-            }
-            p.metadata = static_cast<float>(metadataCompleteness(facts[i]));
-            p.score = static_cast<std::uint8_t>(healthScore(p.components(), policy));
-            p.band = healthBand(p.score, policy);
+        if (slaCount[i] > 0) {
+            p.sla = static_cast<float>(slaSum[i] / slaCount[i]);
         }
+        p.metadata = static_cast<float>(metadataCompleteness(facts[i]));
+        scoreProduct(p, policy);
     }
     if (cancelled()) {
-        result.cancelled = true;
-        return result;
+        return kCancelled;
     }
     phase("check series");
     report(90);
+    qCInfo(lcStore) << "health evaluation:" << n << "products," << snap.objectives.size()
+                    << "objectives; phases (ms):" << qPrintable(phases.join(QLatin1Char(' ')));
+    return std::nullopt;
+}
 
+namespace {
+
+// The second half of a snapshot: names, domains and parties, and the roll-ups over the evaluated products.
+std::optional<QString> assembleSnapshot(Database &db, HealthSnapshot &snap, const std::vector<std::int64_t> &domainIds)
+{
+    const std::size_t n = snap.products.size();
+    {
+        Statement st =
+            db.prepare("SELECT id FROM entries ORDER BY coalesce(nullif(display_name, ''), name) COLLATE NOCASE, id");
+        std::int32_t rank = 0;
+        while (st.next()) {
+            if (const auto i = snap.productIndex(st.int64(0))) {
+                snap.products[static_cast<std::size_t>(*i)].nameRank = rank++;
+            }
+        }
+    }
     // Domains.
     {
         std::map<std::int64_t, std::size_t> domainIndex;
         Statement st = db.prepare("SELECT id, coalesce(nullif(display_name, ''), name) FROM domains "
                                   "ORDER BY 2 COLLATE NOCASE, id");
         while (st.next()) {
-            domainIndex[st.int64(0)] = snap->domains.size();
-            snap->domains.push_back(DomainRow{st.int64(0), st.text(1), {}, {}});
+            domainIndex[st.int64(0)] = snap.domains.size();
+            snap.domains.push_back(DomainRow{st.int64(0), st.text(1), {}, {}});
         }
-        std::vector<std::vector<std::int32_t>> members;
         for (std::size_t i = 0; i < n; ++i) {
             auto it = domainIndex.find(domainIds[i]);
             if (it == domainIndex.end()) {
-                it = domainIndex.emplace(domainIds[i], snap->domains.size()).first;
-                snap->domains.push_back(DomainRow{0, HealthSnapshotText::tr("(no domain)"), {}, {}});
+                it = domainIndex.emplace(domainIds[i], snap.domains.size()).first;
+                snap.domains.push_back(DomainRow{0, HealthSnapshotText::tr("(no domain)"), {}, {}});
             }
-            snap->products[i].domain = static_cast<std::int32_t>(it->second);
-            DomainRow &d = snap->domains[it->second];
-            d.rollup.add(snap->products[i]);
+            snap.products[i].domain = static_cast<std::int32_t>(it->second);
+            DomainRow &d = snap.domains[it->second];
+            d.rollup.add(snap.products[i]);
             // Keep the 10 worst: a bounded max-heap by score.
             const auto worse = [&snap](std::int32_t a, std::int32_t b) {
-                return snap->products[static_cast<std::size_t>(a)].score <
-                       snap->products[static_cast<std::size_t>(b)].score;
+                return snap.products[static_cast<std::size_t>(a)].score <
+                       snap.products[static_cast<std::size_t>(b)].score;
             };
             d.worst.push_back(static_cast<std::int32_t>(i));
             std::push_heap(d.worst.begin(), d.worst.end(), worse);
@@ -427,76 +487,126 @@ HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, 
                 d.worst.pop_back();
             }
         }
-        for (DomainRow &d : snap->domains) {
+        for (DomainRow &d : snap.domains) {
             std::sort(d.worst.begin(), d.worst.end(), [&snap](std::int32_t a, std::int32_t b) {
-                const auto &pa = snap->products[static_cast<std::size_t>(a)];
-                const auto &pb = snap->products[static_cast<std::size_t>(b)];
+                const auto &pa = snap.products[static_cast<std::size_t>(a)];
+                const auto &pb = snap.products[static_cast<std::size_t>(b)];
                 return pa.score != pb.score ? pa.score < pb.score : pa.id < pb.id;
             });
         }
     }
 
     // Parties and what they answer for.
-    {
-        std::map<std::pair<bool, std::int64_t>, std::int32_t> partyIndex;
-        Statement st = db.prepare(
-            "SELECT 0, p.id, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), coalesce(p.email, ''), "
-            "       coalesce(nullif(t.display_name, ''), t.name, '') "
-            "  FROM people p LEFT JOIN teams t ON t.source_id = p.source_id AND t.ext_id = p.team_ext "
-            "UNION ALL "
-            "SELECT 1, id, ext_id, coalesce(nullif(display_name, ''), name), coalesce(email, ''), '' FROM teams "
-            "ORDER BY 4 COLLATE NOCASE, 1, 2");
-        while (st.next()) {
-            PartyRow p;
-            p.team = st.int64(0) != 0;
-            p.id = st.int64(1);
-            p.extId = st.text(2);
-            p.name = st.text(3);
-            p.email = st.text(4);
-            p.teamName = st.text(5);
-            partyIndex[{p.team, p.id}] = static_cast<std::int32_t>(snap->parties.size());
-            snap->parties.push_back(std::move(p));
+    std::map<std::pair<bool, std::int64_t>, std::int32_t> partyIndex;
+    Statement st =
+        db.prepare("SELECT 0, p.id, p.ext_id, coalesce(nullif(p.display_name, ''), p.name), coalesce(p.email, ''), "
+                   "       coalesce(nullif(t.display_name, ''), t.name, '') "
+                   "  FROM people p LEFT JOIN teams t ON t.source_id = p.source_id AND t.ext_id = p.team_ext "
+                   "UNION ALL "
+                   "SELECT 1, id, ext_id, coalesce(nullif(display_name, ''), name), coalesce(email, ''), '' FROM teams "
+                   "ORDER BY 4 COLLATE NOCASE, 1, 2");
+    while (st.next()) {
+        PartyRow p;
+        p.team = st.int64(0) != 0;
+        p.id = st.int64(1);
+        p.extId = st.text(2);
+        p.name = st.text(3);
+        p.email = st.text(4);
+        p.teamName = st.text(5);
+        partyIndex[{p.team, p.id}] = static_cast<std::int32_t>(snap.parties.size());
+        snap.parties.push_back(std::move(p));
+    }
+    Statement own = db.prepare("SELECT party_kind = 'team', party_id, role, entry_id FROM ownerships");
+    while (own.next()) {
+        const auto party = partyIndex.find({own.int64(0) != 0, own.int64(1)});
+        const auto product = snap.productIndex(own.int64(3));
+        if (party == partyIndex.end() || !product) {
+            continue;
         }
-        Statement own = db.prepare("SELECT party_kind = 'team', party_id, role, entry_id FROM ownerships");
-        while (own.next()) {
-            const auto party = partyIndex.find({own.int64(0) != 0, own.int64(1)});
-            const auto product = snap->productIndex(own.int64(3));
-            if (party == partyIndex.end() || !product) {
-                continue;
+        const std::string_view role = own.textView(2);
+        const OwnerRole r = role == "owner"     ? OwnerRole::Owner
+                            : role == "steward" ? OwnerRole::Steward
+                                                : OwnerRole::Expert;
+        snap.ownerships.push_back({party->second, *product, r});
+    }
+    if (own.error()) {
+        return QCoreApplication::translate("HealthSnapshot", "Reading %1 from the catalog cache failed: %2")
+            .arg(QStringLiteral("ownerships"), own.error()->message);
+    }
+    std::sort(snap.ownerships.begin(), snap.ownerships.end(), [](const Ownership &a, const Ownership &b) {
+        return a.party != b.party       ? a.party < b.party
+               : a.product != b.product ? a.product < b.product
+                                        : a.role < b.role;
+    });
+    snap.partyOwnershipStart.assign(snap.parties.size() + 1, 0);
+    for (std::size_t k = 0; k < snap.ownerships.size(); ++k) {
+        const Ownership &o = snap.ownerships[k];
+        PartyRow &party = snap.parties[static_cast<std::size_t>(o.party)];
+        const ProductHealthRow &p = snap.products[static_cast<std::size_t>(o.product)];
+        party.rollups[static_cast<std::size_t>(o.role)].add(p);
+        if (k == 0 || snap.ownerships[k - 1].party != o.party || snap.ownerships[k - 1].product != o.product) {
+            party.rollups[kOwnerRoles].add(p);
+        }
+        ++snap.partyOwnershipStart[static_cast<std::size_t>(o.party) + 1];
+    }
+    for (std::size_t i = 1; i < snap.partyOwnershipStart.size(); ++i) {
+        snap.partyOwnershipStart[i] += snap.partyOwnershipStart[i - 1];
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy, std::optional<std::int64_t> now,
+                                      const std::atomic<bool> *cancel, const std::function<void(int)> &progress,
+                                      HealthRead read)
+{
+    HealthBuildResult result;
+    const auto cancelled = [cancel]() { return cancel && cancel->load(std::memory_order_relaxed); };
+    QElapsedTimer clock;
+    clock.start();
+    auto snap = std::make_shared<HealthSnapshot>();
+    snap->policy = policy;
+    snap->now = now.value_or(healthEvaluationTime(db));
+    snap->window = windowFor(snap->now, policy.windowDays);
+    std::vector<std::int64_t> domainIds;
+    if (read != HealthRead::Evaluate && HealthStore::load(db, *snap, domainIds)) {
+        result.fromStore = true;
+        if (progress) {
+            progress(60);
+        }
+    } else if (read == HealthRead::StoredOnly) {
+        result.cancelled = true;
+        return result;
+    } else {
+        *snap = HealthSnapshot{};
+        snap->policy = policy;
+        snap->now = now.value_or(healthEvaluationTime(db));
+        snap->window = windowFor(snap->now, policy.windowDays);
+        domainIds.clear();
+        if (auto err = evaluateHealth(db, *snap, domainIds, nullptr, cancel, progress)) {
+            if (cancelled()) {
+                result.cancelled = true;
+            } else {
+                result.error = *err;
             }
-            const std::string_view role = own.textView(2);
-            const OwnerRole r = role == "owner"     ? OwnerRole::Owner
-                                : role == "steward" ? OwnerRole::Steward
-                                                    : OwnerRole::Expert;
-            snap->ownerships.push_back({party->second, *product, r});
-        }
-        if (own.error()) {
-            return fail(own.error(), "ownerships");
-        }
-        std::sort(snap->ownerships.begin(), snap->ownerships.end(), [](const Ownership &a, const Ownership &b) {
-            return a.party != b.party       ? a.party < b.party
-                   : a.product != b.product ? a.product < b.product
-                                            : a.role < b.role;
-        });
-        snap->partyOwnershipStart.assign(snap->parties.size() + 1, 0);
-        for (std::size_t k = 0; k < snap->ownerships.size(); ++k) {
-            const Ownership &o = snap->ownerships[k];
-            PartyRow &party = snap->parties[static_cast<std::size_t>(o.party)];
-            const ProductHealthRow &p = snap->products[static_cast<std::size_t>(o.product)];
-            party.rollups[static_cast<std::size_t>(o.role)].add(p);
-            if (k == 0 || snap->ownerships[k - 1].party != o.party || snap->ownerships[k - 1].product != o.product) {
-                party.rollups[kOwnerRoles].add(p);
-            }
-            ++snap->partyOwnershipStart[static_cast<std::size_t>(o.party) + 1];
-        }
-        for (std::size_t i = 1; i < snap->partyOwnershipStart.size(); ++i) {
-            snap->partyOwnershipStart[i] += snap->partyOwnershipStart[i - 1];
+            return result;
         }
     }
-    phase("roll-ups");
-    report(100);
-    qCInfo(lcStore) << "health snapshot:" << n << "products," << snap->objectives.size()
-                    << "objectives; phases (ms):" << qPrintable(phases.join(QLatin1Char(' ')));
+    if (cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
+    if (auto err = assembleSnapshot(db, *snap, domainIds)) {
+        result.error = *err;
+        return result;
+    }
+    if (progress) {
+        progress(100);
+    }
+    qCInfo(lcStore) << "health snapshot:" << snap->products.size() << "products," << snap->objectives.size()
+                    << "objectives," << (result.fromStore ? "read from the cache" : "evaluated") << "in"
+                    << clock.elapsed() << "ms";
     result.snapshot = std::move(snap);
     return result;
 }

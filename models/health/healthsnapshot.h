@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -63,6 +64,7 @@ struct ObjectiveHealthRow
     float compliance = std::numeric_limits<float>::quiet_NaN();
     float budgetRemaining = std::numeric_limits<float>::quiet_NaN();
     float burnRate = std::numeric_limits<float>::quiet_NaN();
+    std::int32_t rejected = 0;           // measurements the evaluation refused
     std::int64_t lastBreachEnd = kNever; // when the last breach ended
     std::int64_t breachSince = kNever;   // start of the ongoing breach
 };
@@ -132,13 +134,49 @@ struct HealthBuildResult
     std::shared_ptr<const HealthSnapshot> snapshot; // empty on failure or cancel
     QString error;
     bool cancelled = false;
+    bool fromStore = false; // read from what the last sync stored rather than evaluated from the series
+};
+
+enum class HealthRead : std::uint8_t
+{
+    StoredWhenCurrent, // what the last sync stored (HealthStore), when it holds for the policy and time asked for
+    Evaluate,          // from the series, always (tests compare the two)
+    StoredOnly,        // what the last sync stored, or nothing (the result is then `cancelled`)
 };
 
 // Builds the snapshot on the caller's connection (a worker's). `progress` gets 0..100; `cancel` stops the build.
+// The evaluated half (products and objectives) is what the sync stored when that holds for `policy` and the
+// evaluation time, else evaluated here from the series; names, domains, parties and roll-ups are read and summed.
 [[nodiscard]] HealthBuildResult buildHealthSnapshot(Database &db, const HealthPolicy &policy,
                                                     std::optional<std::int64_t> now = std::nullopt,
                                                     const std::atomic<bool> *cancel = nullptr,
+                                                    const std::function<void(int)> &progress = {},
+                                                    HealthRead read = HealthRead::StoredWhenCurrent);
+
+// The evaluated half of a snapshot, from the series: fills snap.products (all but domain and nameRank),
+// objectives, kinds, units, rejectedPoints and the index, evaluated with snap.policy as of snap.now over
+// snap.window, for the products of `scope` (ascending ids) or every product when it is null; domainIds[i] is
+// products[i]'s domain (0 without one). The one evaluation there is: the sync stores what it gives
+// (HealthStore), and a policy the sync did not store for is evaluated with it. Returns an error message
+// ("cancelled" when `cancel` was set).
+[[nodiscard]] std::optional<QString> evaluateHealth(Database &db, HealthSnapshot &snap,
+                                                    std::vector<std::int64_t> &domainIds,
+                                                    const std::vector<std::int64_t> *scope,
+                                                    const std::atomic<bool> *cancel = nullptr,
                                                     const std::function<void(int)> &progress = {});
+// A product's score and band from its components (what is stored is the components).
+void scoreProduct(ProductHealthRow &p, const HealthPolicy &policy);
+// An objective as sla_objectives declares it, from a row whose first columns are id, entry_id, kind, unit, op and
+// target; its kind and unit interned into snap.kinds and snap.units (through the maps); nullopt when its product
+// is not in snap. The evaluation's state is left to the caller.
+struct HealthNames
+{
+    std::map<QString, std::uint8_t> kinds, units;
+};
+[[nodiscard]] std::optional<ObjectiveHealthRow> declaredObjective(HealthSnapshot &snap, HealthNames &names,
+                                                                  const Statement &row);
+// Builds snap.denseIndex for productIndex() once snap.products is in place.
+void indexProducts(HealthSnapshot &snap);
 
 // The health of one product, with the detail the Health tab shows; computed with the same functions as the
 // snapshot, so its score is the score the views show. Short: a few queries on the caller's connection.

@@ -31,6 +31,13 @@ void HealthSnapshotLoader::ensureLoaded()
     }
 }
 
+void HealthSnapshotLoader::preload()
+{
+    if (!m_snapshot && !m_running) {
+        start(m_policy, HealthRead::StoredOnly);
+    }
+}
+
 void HealthSnapshotLoader::cancel()
 {
     if (!m_running) {
@@ -43,6 +50,11 @@ void HealthSnapshotLoader::cancel()
 }
 
 void HealthSnapshotLoader::load(const HealthPolicy &policy)
+{
+    start(policy, HealthRead::StoredWhenCurrent);
+}
+
+void HealthSnapshotLoader::start(const HealthPolicy &policy, HealthRead read)
 {
     const bool wasRunning = m_running != nullptr;
     cancel();
@@ -66,7 +78,7 @@ void HealthSnapshotLoader::load(const HealthPolicy &policy)
     });
     m_running = run;
     const QString path = m_dbPath;
-    run->watcher->setFuture(QtConcurrent::run([path, policy, run](QPromise<HealthBuildResult> &promise) {
+    run->watcher->setFuture(QtConcurrent::run([path, policy, run, read](QPromise<HealthBuildResult> &promise) {
         promise.setProgressRange(0, 100);
         HealthBuildResult result;
         Database db;
@@ -75,8 +87,9 @@ void HealthSnapshotLoader::load(const HealthPolicy &policy)
                                                        "Cannot read the catalog cache to compute health: %1")
                                .arg(err->message);
         } else {
-            result = buildHealthSnapshot(db, policy, std::nullopt, &run->cancel,
-                                         [&promise](int percent) { promise.setProgressValue(percent); });
+            result = buildHealthSnapshot(
+                db, policy, std::nullopt, &run->cancel, [&promise](int percent) { promise.setProgressValue(percent); },
+                read);
         }
         promise.addResult(std::move(result));
     }));

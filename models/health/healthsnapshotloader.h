@@ -29,6 +29,10 @@ public:
     void load(const HealthPolicy &policy);
     // Loads with the current policy unless a snapshot is there or on its way.
     void ensureLoaded();
+    // As ensureLoaded(), but only what the last sync stored (a read, not an evaluation of every series): for
+    // what shows health without a health view open (lineage colours, badges) at start. Nothing when the cache
+    // has none stored (failed() with an empty message).
+    void preload();
     void cancel();
 
     [[nodiscard]] bool isLoading() const { return m_running != nullptr; }
@@ -46,6 +50,7 @@ Q_SIGNALS:
 
 private:
     struct Run;
+    void start(const HealthPolicy &policy, HealthRead read);
     QString m_dbPath;
     HealthPolicy m_policy;
     std::shared_ptr<const HealthSnapshot> m_snapshot;

@@ -1,6 +1,7 @@
 #include "catalogwriter.h"
 
 #include "../catalog/jsonwriter.h"
+#include "../health/healthstore.h"
 #include "../logging.h"
 #include "searchindex.h"
 #include "seriescodec.h"
@@ -203,6 +204,7 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
     m_streamDocuments = header.mode == BundleMode::Snapshot;
     m_problems.clear();
     m_state.clear();
+    m_healthDirty.clear();
 
     m_tx = std::make_unique<Transaction>(m_db);
     if (!m_tx->isActive()) {
@@ -414,6 +416,14 @@ void CatalogWriter::touch(std::int64_t id)
 {
     if (m_header.mode == BundleMode::Delta) {
         m_st->touch.bind(1, id).exec();
+        markHealth(id);
+    }
+}
+
+void CatalogWriter::markHealth(std::int64_t entryId)
+{
+    if (m_header.mode == BundleMode::Delta && (m_healthDirty.empty() || m_healthDirty.back() != entryId)) {
+        m_healthDirty.push_back(entryId);
     }
 }
 
@@ -698,6 +708,7 @@ std::optional<QString> CatalogWriter::write(const Sla &r)
         return error;
     }
     const std::int64_t id = *inserted;
+    markHealth(*entry);
     m_lastChild[0] = {std::to_string(*entry) + '/' + r.id, id};
     if (!m_fresh && m_header.mode == BundleMode::Snapshot) {
         m_st->clearSla.bind(1, id).exec(); // a snapshot carries the whole series again
@@ -714,6 +725,7 @@ std::optional<QString> CatalogWriter::write(const SlaMeasurement &r)
             .arg(q(r.sla), q(r.product));
     }
     if (m_header.mode == BundleMode::Delta) {
+        markHealth(*entry);
         const std::int64_t end = r.t0 + r.step * static_cast<std::int64_t>(r.values.size() - 1);
         m_st->delSeriesRange.bind(1, *sla).bind(2, r.t0).bind(3, end).exec();
     }
@@ -743,6 +755,7 @@ std::optional<QString> CatalogWriter::write(const Check &r)
         return error;
     }
     const std::int64_t id = *inserted;
+    markHealth(*entry);
     m_lastChild[1] = {std::to_string(*entry) + '/' + r.id, id};
     if (!m_fresh && m_header.mode == BundleMode::Snapshot) {
         m_st->clearCheck.bind(1, id).exec();
@@ -759,6 +772,7 @@ std::optional<QString> CatalogWriter::write(const CheckResult &r)
             .arg(q(r.check), q(r.product));
     }
     if (m_header.mode == BundleMode::Delta) {
+        markHealth(*entry);
         const std::int64_t end = r.t0 + r.step * static_cast<std::int64_t>(r.statuses.size() - 1);
         m_st->delCheckRange.bind(1, *check).bind(2, r.t0).bind(3, end).exec();
     }
@@ -880,6 +894,14 @@ std::optional<QString> CatalogWriter::write(const Tombstone &r)
     const std::int64_t id = it->second;
     map.erase(it);
     touchParty(r.of.c_str(), id);
+    {
+        // Their products lose an owner: the metadata item of their health.
+        Statement owned = m_db.prepare("SELECT entry_id FROM ownerships WHERE party_kind = ?1 AND party_id = ?2");
+        owned.bind(1, r.of).bind(2, id);
+        while (owned.next()) {
+            markHealth(owned.int64(0));
+        }
+    }
     if (auto err = run("DELETE FROM ownerships WHERE party_kind=?1 AND party_id=?2", r.of, id)) {
         return err;
     }
@@ -1049,6 +1071,12 @@ std::optional<QString> CatalogWriter::commit()
         rollback();
         return QStringLiteral("recording the sync failed: %1").arg(m_db.lastError().message);
     }
+    st = Statement();
+    if (auto err = updateHealth()) {
+        rollback();
+        return *err;
+    }
+    const qint64 healthMs = phase.restart();
     if (auto err = m_tx->commit()) {
         rollback();
         return QStringLiteral("committing the sync failed: %1").arg(err->message);
@@ -1058,9 +1086,24 @@ std::optional<QString> CatalogWriter::commit()
     // Fresh statistics for the query planner after a big change, then fold the WAL back into the database.
     (void)m_db.exec("PRAGMA optimize; PRAGMA wal_checkpoint(PASSIVE)");
     qCInfo(lcSync) << "committed" << m_stats.records << "records of" << m_source.uri;
-    qCInfo(lcSync) << "commit phases (ms): sweep" << sweepMs << "search index" << indexMs << "commit" << commitMs
-                   << "optimize + checkpoint" << phase.elapsed();
+    qCInfo(lcSync) << "commit phases (ms): sweep" << sweepMs << "search index" << indexMs << "health" << healthMs
+                   << "commit" << commitMs << "optimize + checkpoint" << phase.elapsed();
     return std::nullopt;
+}
+
+std::optional<QString> CatalogWriter::updateHealth()
+{
+    // A snapshot rewrote every row of its source: all of it is evaluated again. A delta names the products whose
+    // health inputs it changed (the product, its ports, objectives, checks, series, an owner removed); not those a
+    // renamed person or domain re-indexes for search (temp.touched), whose health does not depend on names.
+    if (m_header.mode != BundleMode::Delta) {
+        return HealthStore::update(m_db, nullptr, m_cancel);
+    }
+    std::vector<std::int64_t> changed = std::move(m_healthDirty);
+    m_healthDirty.clear();
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    return HealthStore::update(m_db, &changed, m_cancel);
 }
 
 std::optional<QString> CatalogWriter::writeSourceNotes()

@@ -103,6 +103,9 @@ private:
     std::optional<std::int64_t> childId(Statement &lookup, std::int64_t entry, const std::string &ext);
     void touch(std::int64_t entryId);
     void touchParty(const char *kind, std::int64_t partyId);
+    // A delta changed what the product's health is evaluated from (its objectives, checks or series).
+    void markHealth(std::int64_t entryId);
+    std::optional<QString> updateHealth();
     std::optional<QString> stepError(Statement &st, const char *what);
     // Inserts a row and returns its id: a plain INSERT on a source's first load, else an upsert with RETURNING.
     template<typename Bind>
@@ -130,7 +133,8 @@ private:
     std::vector<std::pair<QString, QByteArray>> m_state;
     std::optional<QString> writeSourceNotes();
 
-    bool m_fresh = false; // the source had no entries before: nothing to delete or re-index
+    std::vector<std::int64_t> m_healthDirty; // delta: products whose health inputs changed, besides temp.touched
+    bool m_fresh = false;                    // the source had no entries before: nothing to delete or re-index
     Stats m_stats;
 
     struct Document

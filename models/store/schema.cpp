@@ -371,7 +371,40 @@ CREATE TABLE IF NOT EXISTS source_state (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// Version 8: the catalog's health, materialised by every sync in its transaction (models/health/healthstore.h) so
+// the health views, badges and lineage colours read it at start instead of evaluating every series. What is stored
+// is what the evaluation of series gives; what follows from it cheaply (scores, bands, roll-ups) is derived when it
+// is read. health_state says for which evaluation time and policy the rows hold; a cache migrated from version 7
+// has none until its next sync, and computes health as before meanwhile.
+constexpr std::string_view kV8 = R"SQL(
+CREATE TABLE IF NOT EXISTS health_state (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    evaluated_at INTEGER NOT NULL,
+    window_days  INTEGER NOT NULL,
+    goal         REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS product_health (
+    entry_id       INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+    sla            REAL,
+    quality        REAL,
+    metadata       REAL NOT NULL,
+    breached_now   INTEGER NOT NULL,
+    failing_checks INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS objective_health (
+    objective_id     INTEGER PRIMARY KEY REFERENCES sla_objectives(id) ON DELETE CASCADE,
+    state            INTEGER NOT NULL,
+    latest           REAL,
+    compliance       REAL,
+    budget_remaining REAL,
+    burn_rate        REAL,
+    last_breach_end  INTEGER,
+    breach_since     INTEGER,
+    rejected         INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 // The last version that reshapes the search tables: its migration builds them (see postMigration).
 constexpr int kSearchTablesVersion = 6;

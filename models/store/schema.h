@@ -11,7 +11,7 @@ namespace meshlens::models {
 class Schema final
 {
 public:
-    static constexpr int kCurrentVersion = 7;
+    static constexpr int kCurrentVersion = 8;
     static constexpr int kApplicationId = 0x4d4c4e53; // 'MLNS', so `file` and we can tell our caches apart
 
     // What a long migration tells whoever waits for it, between chunks of work on the migrating thread: the step,

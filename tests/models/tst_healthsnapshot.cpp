@@ -4,6 +4,7 @@
 #include "models/health/healthsnapshot.h"
 #include "support/testsupport.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +46,68 @@ private:
         return m_snap->parties[static_cast<size_t>(*i)];
     }
 
+    static bool same(float a, float b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+    // What the views read (stored by the sync) is, field for field, what evaluating the series gives.
+    static void compareStoredWithEvaluated(Database &db)
+    {
+        const HealthBuildResult stored = buildHealthSnapshot(db, HealthPolicy{});
+        const HealthBuildResult evaluated =
+            buildHealthSnapshot(db, HealthPolicy{}, std::nullopt, nullptr, {}, HealthRead::Evaluate);
+        QVERIFY2(stored.snapshot && evaluated.snapshot, qPrintable(stored.error + evaluated.error));
+        QVERIFY(stored.fromStore);
+        QVERIFY(!evaluated.fromStore);
+        const HealthSnapshot &a = *stored.snapshot;
+        const HealthSnapshot &b = *evaluated.snapshot;
+        QCOMPARE(a.now, b.now);
+        QCOMPARE(a.products.size(), b.products.size());
+        QVERIFY(!a.products.empty());
+        for (std::size_t i = 0; i < a.products.size(); ++i) {
+            const ProductHealthRow &p = a.products[i];
+            const ProductHealthRow &q = b.products[i];
+            QCOMPARE(p.id, q.id);
+            QCOMPARE(p.domain, q.domain);
+            QCOMPARE(p.nameRank, q.nameRank);
+            QVERIFY2(same(p.sla, q.sla) && same(p.quality, q.quality) && p.metadata == q.metadata,
+                     qPrintable(QString::number(p.id)));
+            QCOMPARE(p.objectives, q.objectives);
+            QCOMPARE(p.breachedNow, q.breachedNow);
+            QCOMPARE(p.failingChecks, q.failingChecks);
+            QCOMPARE(p.score, q.score);
+            QCOMPARE(p.band, q.band);
+        }
+        QCOMPARE(a.objectives.size(), b.objectives.size());
+        for (std::size_t i = 0; i < a.objectives.size(); ++i) {
+            const ObjectiveHealthRow &o = a.objectives[i];
+            const ObjectiveHealthRow &r = b.objectives[i];
+            QCOMPARE(o.id, r.id);
+            QCOMPARE(o.product, r.product);
+            QCOMPARE(a.kinds[o.kind], b.kinds[r.kind]);
+            QCOMPARE(a.units[o.unit], b.units[r.unit]);
+            QCOMPARE(o.state, r.state);
+            QVERIFY(same(o.target, r.target) && same(o.latest, r.latest) && same(o.compliance, r.compliance));
+            QVERIFY(same(o.budgetRemaining, r.budgetRemaining) && same(o.burnRate, r.burnRate));
+            QCOMPARE(o.lastBreachEnd, r.lastBreachEnd);
+            QCOMPARE(o.breachSince, r.breachSince);
+            QCOMPARE(o.rejected, r.rejected);
+        }
+        QCOMPARE(a.rejectedPoints, b.rejectedPoints);
+        QCOMPARE(a.domains.size(), b.domains.size());
+        for (std::size_t i = 0; i < a.domains.size(); ++i) {
+            QCOMPARE(a.domains[i].name, b.domains[i].name);
+            QCOMPARE(a.domains[i].rollup.scoreSum, b.domains[i].rollup.scoreSum);
+            QCOMPARE(a.domains[i].worst, b.domains[i].worst);
+        }
+        QCOMPARE(a.parties.size(), b.parties.size());
+        for (std::size_t i = 0; i < a.parties.size(); ++i) {
+            for (std::size_t k = 0; k <= kOwnerRoles; ++k) {
+                QCOMPARE(a.parties[i].rollups[k].scoreSum, b.parties[i].rollups[k].scoreSum);
+                QCOMPARE(a.parties[i].rollups[k].openIncidents, b.parties[i].rollups[k].openIncidents);
+            }
+        }
+        QCOMPARE(a.ownerships.size(), b.ownerships.size());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -59,6 +122,7 @@ private slots:
         const HealthBuildResult r =
             buildHealthSnapshot(m_db, HealthPolicy{}, std::nullopt, nullptr, [&](int p) { lastProgress = p; });
         QVERIFY2(r.snapshot, qPrintable(r.error));
+        QVERIFY(r.fromStore); // the sync stored it: the hand-worked figures below are what the views read
         QCOMPARE(lastProgress, 100);
         m_snap = r.snapshot;
         QCOMPARE(m_snap->products.size(), size_t(3));
@@ -186,6 +250,83 @@ private slots:
         for (const ObjectiveHealthRow &o : r.snapshot->objectives) {
             QCOMPARE(o.compliance, 1.0f);
         }
+    }
+
+    void storedHealth_isTheEvaluation_afterFullSyncDeltaAndResync()
+    {
+        QTemporaryDir dir;
+        const QString cache = test::generatedCache(dir.path(), 1200);
+        QVERIFY(!cache.isEmpty());
+        const QString bundle = dir.filePath(QStringLiteral("generated-1200.ndjson"));
+        Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        compareStoredWithEvaluated(db);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+
+        // A delta with creates, updates and removals: re-evaluates what it changed (the evaluation time stays). The
+        // source is the file, so the delta takes the bundle's place.
+        const QString original = dir.filePath(QStringLiteral("original.ndjson"));
+        QVERIFY(QFile::copy(bundle, original));
+        const auto counts = test::changedDelta(original, bundle, {20, 50, 100});
+        QVERIFY(counts && counts->changed > 0 && counts->removed > 0 && counts->added > 0);
+        const std::int64_t before = test::scalar(db, "SELECT count(*) FROM entries");
+        QVERIFY(test::syncNow(cache, bundle).ok);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM entries"), before - counts->removed + counts->added);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM product_health"),
+                 test::scalar(db, "SELECT count(*) FROM entries"));
+        QVERIFY(test::scalar(db, "SELECT count(*) FROM product_health h JOIN entries e ON e.id = h.entry_id "
+                                 "WHERE e.ext_id LIKE '%_copy'") == counts->added);
+        compareStoredWithEvaluated(db);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+
+        // A changed snapshot of the same catalog, re-synced over it.
+        QVERIFY(test::changedSnapshot(original, bundle, {7, 30, 40}));
+        QVERIFY(test::syncNow(cache, bundle).ok);
+        compareStoredWithEvaluated(db);
+    }
+
+    void delta_reevaluatesOnlyTheProductsItChanged()
+    {
+        QTemporaryDir dir;
+        const QString cache = test::generatedCache(dir.path(), 300);
+        QVERIFY(!cache.isEmpty());
+        Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        // A marker in every stored row: the rows a delta re-evaluates lose it, the others keep it.
+        QVERIFY(!db.exec("UPDATE product_health SET metadata = -1"));
+        const QString bundle = dir.filePath(QStringLiteral("generated-300.ndjson"));
+        const QString original = dir.filePath(QStringLiteral("original.ndjson"));
+        QVERIFY(QFile::rename(bundle, original));
+        const auto counts = test::changedDelta(original, bundle, {50, 100000, 100000});
+        QVERIFY(counts && counts->changed == 6 && counts->added == 1 && counts->removed == 1);
+        QVERIFY(test::syncNow(cache, bundle).ok);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM product_health WHERE metadata >= 0"),
+                 counts->changed + counts->added);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM product_health"), 300);
+        QCOMPARE(test::scalar(db, "SELECT count(*) FROM product_health h JOIN entries e ON e.id = h.entry_id "
+                                  "WHERE h.metadata >= 0 AND e.description LIKE 'Revised: %'"),
+                 counts->changed);
+    }
+
+    void cacheWithoutStoredHealth_isEvaluated()
+    {
+        QTemporaryDir dir;
+        const QString cache = test::generatedCache(dir.path(), 50);
+        QVERIFY(!cache.isEmpty());
+        Database db;
+        QCOMPARE(test::openCache(db, cache), QString());
+        QVERIFY(!db.exec("DELETE FROM health_state")); // as a cache migrated from version 7 before its next sync
+        const HealthBuildResult r = buildHealthSnapshot(db, HealthPolicy{});
+        QVERIFY(r.snapshot);
+        QVERIFY(!r.fromStore);
+        QCOMPARE(r.snapshot->products.size(), size_t(50));
+        HealthPolicy week;
+        week.windowDays = 7; // a window the sync does not store for
+        QVERIFY(!buildHealthSnapshot(m_db, week).fromStore);
     }
 
     void cancel_stopsTheBuild()

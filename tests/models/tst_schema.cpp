@@ -192,6 +192,33 @@ private Q_SLOTS:
         QVERIFY(!db.exec("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"));
     }
 
+    void versionSevenCache_gainsHealthTables_andKeepsItsCatalog()
+    {
+        const QString file = path(QStringLiteral("v7.db"));
+        const QString bundle = path(QStringLiteral("v7.ndjson"));
+        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
+        QVERIFY(test::syncNow(file, bundle).ok);
+        Database db;
+        QVERIFY(!db.open(file));
+        // Back to what version 7 had: no health tables, user_version 7.
+        QVERIFY(!db.exec("DROP TABLE health_state; DROP TABLE product_health; DROP TABLE objective_health; "
+                         "PRAGMA user_version = 7;"));
+        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
+        for (const char *name : {"health_state", "product_health", "objective_health"}) {
+            QVERIFY2(tables(db).contains(QLatin1String(name)), name);
+        }
+        // Nothing is stored until the next sync (readers evaluate meanwhile); the catalog is untouched.
+        QCOMPARE(count(db, "SELECT count(*) FROM health_state"), 0);
+        QCOMPARE(count(db, "SELECT count(*) FROM product_health"), 0);
+        QCOMPARE(count(db, "SELECT count(*) FROM entries"), 3);
+        // Stored rows go with their product.
+        QVERIFY(test::syncNow(file, bundle).ok);
+        QCOMPARE(count(db, "SELECT count(*) FROM product_health"), 3);
+        QVERIFY(!db.exec("DELETE FROM entries WHERE ext_id = 'sales.orders'"));
+        QCOMPARE(count(db, "SELECT count(*) FROM product_health"), 2);
+    }
+
     void newerSchema_isRefusedWithClearMessage()
     {
         const QString file = path(QStringLiteral("newer.db"));

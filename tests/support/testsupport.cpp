@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -313,6 +314,156 @@ QString generatedCache(const QString &dir, std::int64_t products)
     }
     file.close();
     return syncNow(cache, bundle).ok ? cache : QString();
+}
+
+namespace {
+
+// The value of a JSON string key in a bundle line as the generator writes it ("key":"value", no escapes in ids).
+QByteArray stringField(const QByteArray &line, const QByteArray &key)
+{
+    const QByteArray marker = '"' + key + "\":\"";
+    const qsizetype at = line.indexOf(marker);
+    if (at < 0) {
+        return {};
+    }
+    const qsizetype from = at + marker.size();
+    return line.mid(from, line.indexOf('"', from) - from);
+}
+
+QByteArray changedLine(QByteArray line, const QByteArray &type)
+{
+    if (type == "product") {
+        line.replace("\"description\":\"", "\"description\":\"Revised: ");
+    } else if (type == "sla_measurement") {
+        const qsizetype close = line.lastIndexOf(']');
+        const qsizetype comma = std::max(line.lastIndexOf(',', close), line.lastIndexOf('[', close));
+        line.replace(comma + 1, close - comma - 1, "999");
+    } else if (type == "check_result") {
+        const qsizetype at = line.indexOf("\"statuses\":\"");
+        const qsizetype close = line.indexOf('"', at + 12);
+        if (close > at + 12) {
+            line[close - 1] = 'F';
+        }
+    }
+    return line;
+}
+
+std::optional<BundleChangeCounts> changeBundle(const QString &in, const QString &out, const BundleChanges &c,
+                                               bool delta)
+{
+    QFile source(in);
+    QFile target(out);
+    if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return std::nullopt;
+    }
+    BundleChangeCounts counts;
+    std::int64_t index = -1, records = 0;
+    QByteArray product; // the product whose group is being read
+    bool removed = false, changed = false, copied = false;
+    QList<QByteArray> group; // its lines, for the copy
+    QSet<QByteArray> gone;
+    const auto write = [&](const QByteArray &line) {
+        target.write(line);
+        target.write("\n");
+        ++records;
+    };
+    const auto endGroup = [&]() {
+        if (copied) {
+            const QByteArray quoted = QByteArray('"' + product + '"');
+            for (const QByteArray &line : group) {
+                QByteArray copy = line;
+                write(copy.replace(quoted, QByteArray('"' + product + "_copy\"")));
+            }
+            ++counts.added;
+        }
+        group.clear();
+        copied = false;
+    };
+    bool first = true;
+    while (!source.atEnd()) {
+        QByteArray line = source.readLine();
+        if (line.endsWith('\n')) {
+            line.chop(1);
+        }
+        if (line.isEmpty()) {
+            continue;
+        }
+        if (first) {
+            first = false;
+            if (delta) {
+                const QByteArray cursor = stringField(line, "cursor");
+                line.replace("\"mode\":\"snapshot\"", QByteArray("\"mode\":\"delta\",\"since\":\"" + cursor + '"'));
+                line.replace(QByteArray("\"cursor\":\"" + cursor + '"'),
+                             QByteArray("\"cursor\":\"" + cursor + "-next\""));
+            }
+            target.write(line);
+            target.write("\n");
+            continue;
+        }
+        const QByteArray type = stringField(line, "type");
+        if (type == "product" || type == "lineage" || type == "end") {
+            endGroup();
+        }
+        if (type == "product") {
+            ++index;
+            product = stringField(line, "id");
+            removed = index % c.removeEvery == 7;
+            changed = !removed && index % c.changeEvery == 3;
+            copied = !removed && index % c.addEvery == 11;
+            if (removed) {
+                gone.insert(product);
+                ++counts.removed;
+                if (delta) {
+                    write("{\"type\":\"tombstone\",\"of\":\"product\",\"id\":\"" + product + "\"}");
+                }
+            }
+            counts.changed += changed ? 1 : 0;
+        }
+        if (type == "end") {
+            write("{\"type\":\"end\",\"records\":" + QByteArray::number(records) + '}');
+            break;
+        }
+        if (type == "lineage") {
+            if (!delta && !gone.contains(stringField(line, "from")) && !gone.contains(stringField(line, "to"))) {
+                write(line);
+            }
+            continue;
+        }
+        const bool inProduct = !product.isEmpty() && (type == "product" || stringField(line, "product") == product);
+        if (!inProduct) {
+            if (!delta) {
+                write(line); // domains, teams, people
+            } else if (type == "domain" || type == "team" || type == "person") {
+                write(line); // a delta may carry them again; products refer to them
+            }
+            continue;
+        }
+        if (removed) {
+            continue;
+        }
+        if (copied) {
+            group << line;
+        }
+        if (changed) {
+            write(changedLine(line, type));
+        } else if (!delta) {
+            write(line);
+        }
+    }
+    endGroup();
+    return target.error() == QFileDevice::NoError ? std::optional(counts) : std::nullopt;
+}
+
+} // namespace
+
+std::optional<BundleChangeCounts> changedSnapshot(const QString &in, const QString &out, const BundleChanges &c)
+{
+    return changeBundle(in, out, c, false);
+}
+
+std::optional<BundleChangeCounts> changedDelta(const QString &in, const QString &out, const BundleChanges &c)
+{
+    return changeBundle(in, out, c, true);
 }
 
 QString openCache(models::Database &db, const QString &path)

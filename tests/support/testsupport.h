@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace meshlens::models {
 class CacheSession;
@@ -72,6 +73,24 @@ Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
 // Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
 // cache's path, or an empty string on failure.
 QString generatedCache(const QString &dir, std::int64_t products);
+// What changes between two exports of a generated catalog (product index i in bundle order, from 0): products with
+// i % changeEvery == 3 change (a revised description, their last SLA measurement 999 and last check run failed),
+// those with i % removeEvery == 7 are gone (with their lineage), and each with i % addEvery == 11 gains a copy named
+// "<id>_copy" after it. The defaults are the re-sync: 1% changed, 0.1% removed, 0.1% added.
+struct BundleChanges
+{
+    int changeEvery = 100, removeEvery = 1000, addEvery = 1000;
+};
+struct BundleChangeCounts
+{
+    std::int64_t changed = 0, removed = 0, added = 0;
+};
+// The next export as a snapshot bundle (same header, the end trailer's count adjusted).
+std::optional<BundleChangeCounts> changedSnapshot(const QString &in, const QString &out, const BundleChanges &c = {});
+// The same changes as a delta on top of `in`: a delta header (since = its cursor, the same generated_at), the changed
+// and added products with all their records, a tombstone for each removed product.
+std::optional<BundleChangeCounts> changedDelta(const QString &in, const QString &out, const BundleChanges &c = {});
+
 // The first column of the first row of a query (an id, a count), or -1 when there is no row.
 std::int64_t scalar(models::Database &db, const char *sql);
 
