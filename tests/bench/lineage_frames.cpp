@@ -1,5 +1,5 @@
-// `meshlens-bench --child lineage-frames N [--screenshot FILE [--readable]]`: frame times of the lineage view on a graph of N
-// nodes, offscreen. The real LineageScene and LineageView (BSP index, level of detail, one edges item) in a
+// `meshlens-bench --child lineage-frames N [--screenshot FILE [--readable]]`: frame times of the lineage view on a
+// graph of N nodes, offscreen. The real LineageScene and LineageView (BSP index, level of detail, one edges item) in a
 // 1280×800 viewport; each frame is a synchronous repaint after one pan step or zoom step. Prints one JSON object
 // with the percentiles of each interaction (the lineage suite turns it into report lines).
 
