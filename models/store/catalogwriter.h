@@ -103,7 +103,10 @@ private:
     std::optional<std::int64_t> childId(Statement &lookup, std::int64_t entry, const std::string &ext);
     void touch(std::int64_t entryId);
     void touchParty(const char *kind, std::int64_t partyId);
+    // Runs a statement that returns no rows; its error, if any, as "writing the <what> failed: ...".
     std::optional<QString> stepError(Statement &st, const char *what);
+    // The error of a statement that already failed, in the same words.
+    [[nodiscard]] QString failure(const Statement &st, const char *what) const;
     // Inserts a row and returns its id: a plain INSERT on a source's first load, else an upsert with RETURNING.
     template<typename Bind>
     std::optional<std::int64_t> insertReturningId(Statement &fresh, Statement &upsert, Bind &&bind, const char *what,

@@ -37,6 +37,7 @@ public:
         int maxPage = 7;     // the most entities a list page holds, whatever limit the client asks
         int tables = 0;      // generated tables beyond the fixtures (the benchmark's catalog), in lineage chains
         bool record = false; // keep every 200 answer's body by request target (see served())
+        quint16 port = 0;    // 0: the OS chooses; a fixed port lets a fresh server stand in for an earlier one
     };
 
     explicit FakeOpenMetadata(Options options);
