@@ -162,14 +162,14 @@ std::optional<std::int64_t> CatalogWriter::insertReturningId(Statement &fresh, S
         }
         // A row the bundle repeats is an update of the first; anything else is an error.
         if (!fresh.error() || (fresh.error()->sqliteCode & 0xff) != SQLITE_CONSTRAINT) {
-            error = stepError(fresh, what);
+            error = failure(fresh, what);
             return std::nullopt;
         }
     }
     upsert.reset();
     bind(upsert);
     if (!upsert.next()) {
-        error = stepError(upsert, what);
+        error = failure(upsert, what);
         return std::nullopt;
     }
     const std::int64_t id = upsert.int64(0);
@@ -182,6 +182,13 @@ std::optional<QString> CatalogWriter::stepError(Statement &st, const char *what)
     if (st.exec()) {
         return std::nullopt;
     }
+    return failure(st, what);
+}
+
+QString CatalogWriter::failure(const Statement &st, const char *what) const
+{
+    // Only says what went wrong: running the statement again here would retry a write that failed (a full disk
+    // can let the second attempt through, and the first error would be lost).
     const QString msg = st.error() ? st.error()->message : m_db.lastError().message;
     return QStringLiteral("writing the %1 failed: %2").arg(QLatin1String(what), msg);
 }
@@ -478,7 +485,7 @@ std::optional<QString> CatalogWriter::write(const Domain &r)
     st.bind(1, m_sourceId).bind(2, r.id).bind(3, r.name).bind(4, r.displayName).bind(5, r.kind);
     st.bind(6, r.description).bind(7, r.parent).bind(8, m_gen);
     if (!st.next()) {
-        return stepError(st, "domain");
+        return failure(st, "domain");
     }
     const std::int64_t id = st.int64(0);
     st.reset();
@@ -500,7 +507,7 @@ std::optional<QString> CatalogWriter::write(const Team &r)
     st.bind(1, m_sourceId).bind(2, r.id).bind(3, r.name).bind(4, r.displayName).bind(5, r.domain);
     st.bind(6, r.parent).bind(7, r.email).bind(8, m_gen);
     if (!st.next()) {
-        return stepError(st, "team");
+        return failure(st, "team");
     }
     const std::int64_t id = st.int64(0);
     st.reset();
@@ -521,7 +528,7 @@ std::optional<QString> CatalogWriter::write(const Person &r)
     st.bind(1, m_sourceId).bind(2, r.id).bind(3, r.name).bind(4, r.displayName).bind(5, r.email);
     st.bind(6, r.team).bind(7, m_gen);
     if (!st.next()) {
-        return stepError(st, "person");
+        return failure(st, "person");
     }
     const std::int64_t id = st.int64(0);
     st.reset();
@@ -575,7 +582,7 @@ std::optional<QString> CatalogWriter::write(const Product &r)
     }
     for (const std::string &tag : r.tags) {
         if (!tag.empty() && !m_st->tag.bind(1, id).bind(2, tag).exec()) {
-            return stepError(m_st->tag, "tag");
+            return failure(m_st->tag, "tag");
         }
     }
     for (const OwnerRef &o : r.owners) {
@@ -589,7 +596,7 @@ std::optional<QString> CatalogWriter::write(const Product &r)
         Statement &ow = m_st->owner;
         ow.bind(1, id).bind(2, roleName(o.role)).bind(3, o.party == PartyKind::Person ? "person" : "team");
         if (!ow.bind(4, it->second).exec()) {
-            return stepError(ow, "owner");
+            return failure(ow, "owner");
         }
     }
     if (m_streamDocuments) {
@@ -659,7 +666,7 @@ std::optional<QString> CatalogWriter::flushDocument()
     if (st.error() && (st.error()->sqliteCode & 0xff) == SQLITE_CONSTRAINT) {
         return stepError(m_st->redoDocument.bind(1, doc.id), "search document");
     }
-    return stepError(st, "search document");
+    return failure(st, "search document");
 }
 
 std::optional<QString> CatalogWriter::write(const Port &r)
@@ -675,7 +682,7 @@ std::optional<QString> CatalogWriter::write(const Port &r)
     st.bind(1, *entry).bind(2, r.id).bind(3, r.direction).bind(4, r.name).bind(5, r.description).bind(6, r.format);
     st.bind(7, r.location).bind(8, std::string_view(json)).bind(9, std::string_view(names)).bind(10, m_gen);
     if (!st.exec()) {
-        return stepError(st, "port");
+        return failure(st, "port");
     }
     touch(*entry);
     if (m_streamDocuments) {

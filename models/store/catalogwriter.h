@@ -106,7 +106,10 @@ private:
     // A delta changed what the product's health is evaluated from (its objectives, checks or series).
     void markHealth(std::int64_t entryId);
     std::optional<QString> updateHealth();
+    // Runs a statement that returns no rows; its error, if any, as "writing the <what> failed: ...".
     std::optional<QString> stepError(Statement &st, const char *what);
+    // The error of a statement that already failed, in the same words.
+    [[nodiscard]] QString failure(const Statement &st, const char *what) const;
     // Inserts a row and returns its id: a plain INSERT on a source's first load, else an upsert with RETURNING.
     template<typename Bind>
     std::optional<std::int64_t> insertReturningId(Statement &fresh, Statement &upsert, Bind &&bind, const char *what,

@@ -3,9 +3,12 @@
 #include "pairtokenizer.h"
 
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,10 +17,33 @@
 namespace meshlens::models {
 
 namespace {
-StoreError errorFrom(sqlite3 *db, int rc)
+StoreError errorFrom(sqlite3 *db, int rc, const char *text = nullptr)
 {
-    const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    return StoreError{QString::fromUtf8(msg), rc};
+    const char *msg = text ? text : db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    QString message = QString::fromUtf8(msg);
+    // SQLite's own words for a full disk or a file that cannot be written ("disk I/O error") do not say what to do;
+    // these are what a person meets on a full disk, a quota, or a cache on a read-only file or medium.
+    const int errnum = db ? sqlite3_system_errno(db) : 0;
+    const QString cause = errnum ? QString::fromLocal8Bit(std::strerror(errnum)) : message;
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        message = QStringLiteral("the disk is full (%1): free some space and try again").arg(message);
+        break;
+    case SQLITE_READONLY:
+        message = QStringLiteral("the cache is read-only (%1): nothing can be written to it").arg(message);
+        break;
+    case SQLITE_IOERR:
+        if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+            rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC) {
+            message = errnum == ENOSPC || errnum == EDQUOT || errnum == EFBIG
+                          ? QStringLiteral("the disk is full (%1): free some space and try again").arg(cause)
+                          : QStringLiteral("the cache could not be written (%1)").arg(cause);
+        }
+        break;
+    default:
+        break;
+    }
+    return StoreError{message, rc};
 }
 } // namespace
 
@@ -63,7 +89,20 @@ std::optional<StoreError> Database::open(const QString &path, Mode mode)
             ::close(fd);
         } // else sqlite3_open_v2 below reports why the file cannot be created
     }
-    const int rc = sqlite3_open_v2(utf8.constData(), &db, flags, nullptr);
+    int rc = sqlite3_open_v2(utf8.constData(), &db, flags, nullptr);
+    // A cache this process may not write (a read-only file, folder or medium) can still be browsed. SQLite opens
+    // the file read-only, but reading a WAL database needs its -shm file, which cannot be created beside it; such a
+    // file is opened as immutable instead (no locks, no -shm), which is true as far as this process can tell.
+    if (rc == SQLITE_OK && sqlite3_db_readonly(db, "main") == 1 &&
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK &&
+        path != QLatin1String(":memory:")) {
+        sqlite3_close_v2(db);
+        db = nullptr;
+        QByteArray uri = path.startsWith(QLatin1String("file:")) ? utf8 : "file:" + QUrl::toPercentEncoding(path, "/");
+        uri += uri.contains('?') ? "&immutable=1" : "?immutable=1";
+        rc = sqlite3_open_v2(uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                             nullptr);
+    }
     if (rc != SQLITE_OK) {
         StoreError err = errorFrom(db, rc);
         err.message = QStringLiteral("Cannot open the catalog cache %1: %2").arg(path, err.message);
@@ -79,7 +118,9 @@ std::optional<StoreError> Database::open(const QString &path, Mode mode)
     if (!registerPairTokenizer(m_db)) {
         err = StoreError{QStringLiteral("SQLite lacks FTS5 (the full-text search extension)"), SQLITE_ERROR};
     }
-    if (!err && mode == Mode::ReadWrite) {
+    // On a read-only file the journal mode stays what it is (WAL, set when the cache was created); writes fail
+    // with SQLITE_READONLY, which errorFrom words for a person.
+    if (!err && mode == Mode::ReadWrite && sqlite3_db_readonly(m_db, "main") != 1) {
         err = exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     }
     if (!err) {
@@ -106,7 +147,7 @@ std::optional<StoreError> Database::exec(std::string_view sql)
     char *msg = nullptr;
     const int rc = sqlite3_exec(m_db, owned.c_str(), nullptr, nullptr, &msg);
     if (rc != SQLITE_OK) {
-        StoreError err{QString::fromUtf8(msg ? msg : sqlite3_errstr(rc)), rc};
+        StoreError err = errorFrom(m_db, sqlite3_extended_errcode(m_db), msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return err;
     }

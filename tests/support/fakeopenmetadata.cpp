@@ -786,7 +786,7 @@ QString FakeOpenMetadata::start()
                     });
                 }
             });
-            listening = server->listen(QHostAddress::LocalHost, 0);
+            listening = server->listen(QHostAddress::LocalHost, m->options.port);
             m->port = server->serverPort();
         },
         Qt::BlockingQueuedConnection);

@@ -38,6 +38,7 @@ public:
         int tables = 0;      // generated tables beyond the fixtures (the benchmark's catalog), in lineage chains
         bool record = false; // keep every 200 answer's body by request target (see served())
         int resultDays = 30; // daily results of each generated table's test case
+        quint16 port = 0;    // 0: the OS chooses; a fixed port lets a fresh server stand in for an earlier one
     };
 
     explicit FakeOpenMetadata(Options options);

@@ -187,8 +187,10 @@ PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
     QJsonArray wantOwners;
     QSet<QString> owners;
     for (const auto &[t, id] : refs) {
+        // Captured by name: clang before 16 (the fuzz build's clang-14) cannot capture a structured binding.
+        const QString &ownerId = id;
         const bool removed = std::any_of(edit.removeParties.cbegin(), edit.removeParties.cend(),
-                                         [&](const PartyRef &p) { return p.extId == id; });
+                                         [&](const PartyRef &p) { return p.extId == ownerId; });
         if (!removed) {
             wantOwners.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("type"), t}});
             owners.insert(id);
