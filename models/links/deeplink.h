@@ -26,9 +26,11 @@ public:
     Kind kind = Kind::Product;
     QString target; // the product's id or FQN, or the search query, decoded
 
-    // The longest link accepted, in characters, and the longest product reference or query inside it.
-    static constexpr int kMaxLinkLength = 2048;
+    // The longest product reference or query a link carries, and the longest link accepted, in characters. The link
+    // bound leaves room for the longest target percent-encoded (up to 9 characters per UTF-16 unit: three UTF-8 bytes
+    // as %XX each), so every link toString() writes parses back.
     static constexpr int kMaxTargetLength = 1024;
+    static constexpr int kMaxLinkLength = 32 + 9 * kMaxTargetLength;
 
     // The link, or nothing with `error` set to why it was refused.
     [[nodiscard]] static std::optional<DeepLink> parse(const QString &text, QString *error = nullptr);

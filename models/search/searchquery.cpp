@@ -52,6 +52,16 @@ QString sanitize(const QString &text)
     return out;
 }
 
+// The first `max` characters of a term, without splitting a surrogate pair or ending in a space, so that the term
+// reads back the same from toString().
+QString clipped(const QString &term, qsizetype max)
+{
+    if (term.size() <= max) {
+        return term;
+    }
+    return term.left(term.at(max - 1).isHighSurrogate() ? max - 1 : max).trimmed();
+}
+
 QString quoted(const QString &term)
 {
     QString q = term;
@@ -59,14 +69,10 @@ QString quoted(const QString &term)
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
+// A filter value or an exclusion as typed: quoted when it has a space (then it came from quotes, so holds none).
 QString written(const QString &value)
 {
-    if (value.contains(QLatin1Char(' ')) || value.contains(QLatin1Char('"'))) {
-        QString v = value;
-        v.remove(QLatin1Char('"'));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return value;
+    return value.contains(QLatin1Char(' ')) ? QLatin1Char('"') + value + QLatin1Char('"') : value;
 }
 
 int letterCount(const QString &word)
@@ -107,18 +113,14 @@ SearchQuery SearchQuery::parse(const QString &input)
     const qsizetype n = s.size();
     int terms = 0;
     bool lastWasWord = false;
-    const auto addWord = [&](QString word) {
+    const auto addWord = [&](const QString &token) {
+        const QString word = clipped(token, kMaxTermLength);
         if (!searchable(word)) {
             return;
         }
         if (terms++ < kMaxTerms) {
-            q.words << word.left(kMaxTermLength);
+            q.words << word;
             lastWasWord = true;
-        }
-    };
-    const auto addWords = [&](const QString &text) {
-        for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            addWord(w);
         }
     };
     qsizetype i = 0;
@@ -136,11 +138,12 @@ SearchQuery SearchQuery::parse(const QString &input)
         if (s[i] == QLatin1Char('"')) {
             const qsizetype close = s.indexOf(QLatin1Char('"'), i + 1);
             if (close < 0) {
-                // A stray quote: the rest is plain words.
-                addWords(s.mid(i + 1));
-                break;
+                // A stray quote is passed over: what follows reads as if it were not there.
+                ++i;
+                continue;
             }
-            const QString phrase = s.mid(i + 1, close - i - 1).simplified().left(kMaxTermLength * 4);
+            const QString text = s.mid(i + 1, close - i - 1).simplified();
+            const QString phrase = clipped(text, kMaxTermLength * 4);
             i = close + 1;
             if (searchable(phrase) && terms++ < kMaxTerms) {
                 (exclude ? q.excluded : q.phrases) << phrase;
@@ -156,15 +159,16 @@ SearchQuery SearchQuery::parse(const QString &input)
         if (!exclude && colon > 0) {
             const auto field = fieldFromName(token.left(colon));
             QString value = token.mid(colon + 1);
+            qsizetype valueEnd = end; // a quoted value may hold spaces and so end after the token
             if (field && value.startsWith(QLatin1Char('"'))) {
                 const qsizetype close = s.indexOf(QLatin1Char('"'), i + colon + 2);
                 if (close >= 0) {
                     value = s.mid(i + colon + 2, close - i - colon - 2).simplified();
-                    end = close + 1;
-                } else {
-                    value.remove(QLatin1Char('"'));
+                    valueEnd = close + 1;
                 }
             }
+            value.remove(QLatin1Char('"')); // a value is written quoted when it has a space, so it holds no quote
+            value = clipped(value, kMaxTermLength);
             // has: knows two values and tier: takes a number ("tier:1", "tier:t1"); anything else is text.
             if (field == Field::Tier) {
                 QString digits = value.toLower();
@@ -179,16 +183,22 @@ SearchQuery SearchQuery::parse(const QString &input)
             if (field && knownHas && searchable(value)) {
                 lastWasWord = false;
                 if (terms++ < kMaxTerms) {
-                    q.filters.push_back({*field, field == Field::Has ? value.toLower() : value.left(kMaxTermLength)});
+                    q.filters.push_back({*field, field == Field::Has ? value.toLower() : value});
                 }
-                i = end;
+                i = valueEnd;
                 continue;
+            }
+            if (field) {
+                // Not a filter after all ("owner:", "tier:gold"): the text is a word, without the quotes that would
+                // open a filter value when read again.
+                token.remove(QLatin1Char('"'));
             }
         }
         i = end;
         if (exclude) {
+            token = clipped(token, kMaxTermLength);
             if (searchable(token) && terms++ < kMaxTerms) {
-                q.excluded << token.left(kMaxTermLength);
+                q.excluded << token;
             }
         } else {
             addWord(token);
@@ -240,13 +250,16 @@ QString SearchQuery::toString() const
     for (const Filter &f : filters) {
         parts << fieldName(f.field) + QLatin1Char(':') + written(f.value);
     }
-    parts << words;
+    // A word still being typed is a prefix only while it comes last, so it is written last.
+    const qsizetype typing = lastWordIsPrefix ? words.size() - 1 : words.size();
+    parts << words.mid(0, typing);
     for (const QString &p : phrases) {
         parts << QLatin1Char('"') + QString(p).remove(QLatin1Char('"')) + QLatin1Char('"');
     }
     for (const QString &x : excluded) {
         parts << QLatin1Char('-') + written(x);
     }
+    parts << words.mid(typing);
     QString out = parts.join(QLatin1Char(' '));
     if (!lastWordIsPrefix && !words.isEmpty()) {
         out += QLatin1Char(' ');

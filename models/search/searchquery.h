@@ -51,7 +51,8 @@ struct SearchQuery
     [[nodiscard]] QString ftsExpression(const QString &columns = {}) const;
     // The free words and phrases as one line of text ("order events"), for exact-name look-ups and display.
     [[nodiscard]] QString text() const;
-    // The query written back in the syntax parse() reads (round-trips).
+    // The query written back in the syntax parse() reads: parse(toString()) is the same query for every query a user
+    // types; for hostile text (a quote inside a filter-like word) it is after the first toString(), the canonical form.
     [[nodiscard]] QString toString() const;
 
     [[nodiscard]] static QString fieldName(Field field);

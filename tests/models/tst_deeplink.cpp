@@ -35,6 +35,14 @@ private Q_SLOTS:
             << u"meshlens://search?q=%22order%20events%22%20-draft"_s << search << u"\"order events\" -draft"_s;
         QTest::newRow("search, %2B is a plus") << u"meshlens://search?q=c%2B%2B"_s << search << u"c++"_s;
         QTest::newRow("search with a slash path") << u"meshlens://search/?q=x"_s << search << u"x"_s;
+        // Found by fuzz_deeplink: a target within bounds whose percent-encoded link was over the link bound, so the
+        // link toString() wrote for it was refused.
+        QTest::newRow("longest non-ASCII product")
+            << u"meshlens://product/"_s + QString(DeepLink::kMaxTargetLength, u'\u0436') << product
+            << QString(DeepLink::kMaxTargetLength, u'\u0436');
+        QTest::newRow("longest non-ASCII query")
+            << u"meshlens://search?q="_s + QString(DeepLink::kMaxTargetLength, u'\u20ac') << search
+            << QString(DeepLink::kMaxTargetLength, u'\u20ac');
     }
     void parse_acceptsProductAndSearchLinks()
     {
@@ -85,7 +93,8 @@ private Q_SLOTS:
         QTest::newRow("broken percent-encoding") << u"meshlens://product/x%zz"_s << u"malformed"_s;
         QTest::newRow("invalid UTF-8") << u"meshlens://product/%FF%FE"_s << u"percent-encoding"_s;
         QTest::newRow("space") << u"meshlens://product/a b"_s << u"malformed"_s;
-        QTest::newRow("overlong") << QString(u"meshlens://search?q="_s + QString(3000, u'a')) << u"too long"_s;
+        QTest::newRow("overlong") << QString(u"meshlens://search?q="_s + QString(DeepLink::kMaxLinkLength, u'a'))
+                                  << u"too long"_s;
         QTest::newRow("overlong target") << QString(u"meshlens://product/"_s + QString(1500, u'a')) << u"too long"_s;
     }
     void parse_refusesHostileLinks()

@@ -160,6 +160,10 @@ private Q_SLOTS:
         QTest::newRow("relative") << "../../etc/passwd" << refused;
         QTest::newRow("http without host") << "http:/path" << refused;
         QTest::newRow("empty mailto") << "mailto:" << refused;
+        // What fuzz_markdown met: web links too malformed to name a host are refused, never opened.
+        QTest::newRow("https with a broken host") << "https://exa&ple.com" << refused;
+        QTest::newRow("https with no authority") << "https:,/example.com" << refused;
+        QTest::newRow("https with invalid UTF-8 host") << "https://examp\xef\xbf\xbduto" << refused;
     }
     void linkAction_opensOnlyWebAndMailLinks()
     {
