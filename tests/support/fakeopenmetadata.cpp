@@ -113,6 +113,7 @@ struct FakeOpenMetadata::Impl
     int patches = 0;
     QStringList log;
     QHash<QByteArray, QByteArray> served;
+    QHash<QByteArray, Response> answers; // Options::cacheAnswers: request target -> the 200 answer given
     QStringList generatedIds;
     std::int64_t loadedAt = QDateTime::currentMSecsSinceEpoch();
 
@@ -144,6 +145,7 @@ struct FakeOpenMetadata::Impl
 
     void event(const char *eventType, const QJsonObject &e, double previous)
     {
+        answers.clear(); // every change of an entity comes with its event
         events.append(
             QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                         {QStringLiteral("eventType"), QLatin1String(eventType)},
@@ -902,6 +904,7 @@ void FakeOpenMetadata::cutShort(const QString &pathPart)
 void FakeOpenMetadata::setEventsAvailable(bool available)
 {
     const QMutexLocker lock(&m->mutex);
+    m->answers.clear();
     m->eventsAvailable = available;
 }
 
@@ -926,6 +929,7 @@ QList<QJsonObject> FakeOpenMetadata::threads() const
 void FakeOpenMetadata::addReply(const QString &threadId, const QString &from, const QString &message)
 {
     const QMutexLocker lock(&m->mutex);
+    m->answers.clear();
     for (QJsonObject &t : m->threads) {
         if (t.value(QLatin1String("id")).toString() == threadId) {
             QJsonArray posts = t.value(QLatin1String("posts")).toArray();
@@ -992,6 +996,15 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
     }
     const bool cut =
         std::any_of(m->cutParts.cbegin(), m->cutParts.cend(), [&](const QString &p) { return path.contains(p); });
+    const QByteArray target = r.query.isEmpty() ? r.path : r.path + '?' + r.query;
+    if (r.method != "GET") {
+        m->answers.clear();
+    } else if (const auto cached = m->answers.constFind(target); cached != m->answers.constEnd() && !cut) {
+        if (m->options.record) {
+            m->served.insert(target, cached->body);
+        }
+        return *cached;
+    }
     Response resp = [&]() -> Response {
         if (!path.startsWith(QLatin1String("/api/v1/"))) {
             return fail(404, QStringLiteral("no such path"));
@@ -1155,7 +1168,10 @@ FakeOpenMetadata::Response FakeOpenMetadata::handle(const Request &r)
     }();
     resp.cutShort = cut && resp.status == 200;
     if (m->options.record && resp.status == 200) {
-        m->served.insert(r.query.isEmpty() ? r.path : r.path + '?' + r.query, resp.body);
+        m->served.insert(target, resp.body);
+    }
+    if (m->options.cacheAnswers && r.method == "GET" && resp.status == 200 && !cut) {
+        m->answers.insert(target, resp);
     }
     return resp;
 }

@@ -37,6 +37,9 @@ public:
         int maxPage = 7;     // the most entities a list page holds, whatever limit the client asks
         int tables = 0;      // generated tables beyond the fixtures (the benchmark's catalog), in lineage chains
         bool record = false; // keep every 200 answer's body by request target (see served())
+        // Answer a GET asked before from the answer given then, until the next change: a server's warm cache, so
+        // that a benchmark measures the client, not the fake's JSON rendering (the tests leave it off).
+        bool cacheAnswers = false;
         int resultDays = 30; // daily results of each generated table's test case
         quint16 port = 0;    // 0: the OS chooses; a fixed port lets a fresh server stand in for an earlier one
     };
