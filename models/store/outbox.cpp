@@ -84,6 +84,50 @@ QJsonArray partiesJson(const QList<PartyRef> &parties)
     return a;
 }
 
+// Whether `values` (the shape currentValues gives) already hold everything `edit` sets: an edit the source applied
+// though its answer never came back (a crash or a lost connection mid-push), which a sync shows in place.
+bool editInPlace(const ProductEdit &edit, const QJsonObject &values)
+{
+    for (const auto &[field, value] : edit.textFields()) {
+        if (values.value(field) != value) {
+            return false;
+        }
+    }
+    QSet<QString> tags;
+    for (const QJsonValue &t : values.value(kTags).toArray()) {
+        tags.insert(t.toString());
+    }
+    for (const QString &t : edit.addTags) {
+        if (!tags.contains(t)) {
+            return false;
+        }
+    }
+    for (const QString &t : edit.removeTags) {
+        if (tags.contains(t)) {
+            return false;
+        }
+    }
+    const QList<PartyRef> parties = partiesFromJson(values.value(kParties));
+    for (const PartyRef &p : edit.addParties) {
+        if (!parties.contains(p)) {
+            return false;
+        }
+    }
+    for (const PartyRef &p : edit.removeParties) {
+        if (parties.contains(p)) {
+            return false;
+        }
+    }
+    const QJsonObject slas = values.value(kSlaTargets).toObject();
+    for (auto it = edit.slaTargets.cbegin(); it != edit.slaTargets.cend(); ++it) {
+        if (!slas.contains(it.key()) ||
+            !qFuzzyCompare(slas.value(it.key()).toDouble() + 1, it.value().toDouble() + 1)) {
+            return false;
+        }
+    }
+    return !edit.isEmpty();
+}
+
 QString stateList(const QStringList &states)
 {
     return states.isEmpty() ? QString() : QLatin1Char(',') + states.join(QLatin1Char(',')) + QLatin1Char(',');
@@ -433,6 +477,10 @@ QList<FieldError> Outbox::validateEdit(std::int64_t productId, const ProductEdit
     }
     const QJsonObject current = currentValues(sourceId, ext).value_or(QJsonObject());
     QList<PartyRef> parties = partiesFromJson(current.value(kParties));
+    const auto ownedBy = [](const QList<PartyRef> &ps) {
+        return std::any_of(ps.cbegin(), ps.cend(), [](const PartyRef &p) { return p.role == QLatin1String("owner"); });
+    };
+    const bool hadOwner = ownedBy(parties);
     for (PartyRef p : edit.removeParties) {
         if (resolveParty(p)) {
             continue; // removing someone the catalog does not know is a no-op, not an error
@@ -448,9 +496,9 @@ QList<FieldError> Outbox::validateEdit(std::int64_t productId, const ProductEdit
             parties << p;
         }
     }
-    const bool hasOwner = std::any_of(parties.cbegin(), parties.cend(),
-                                      [](const PartyRef &p) { return p.role == QLatin1String("owner"); });
-    if (!hasOwner && !kOwnerOptionalStatuses.contains(status)) {
+    // The last owner may not go, nor may a product move to a status that needs one without one; an edit of
+    // anything else on a product nobody owns yet (common on a catalog server) is fine.
+    if (!ownedBy(parties) && !kOwnerOptionalStatuses.contains(status) && (hadOwner || edit.status)) {
         errors.push_back({QStringLiteral("owners"),
                           tr("A product with status '%1' needs at least one owner. Add another owner before removing "
                              "the last one, or set the status to development or deprecated.")
@@ -856,6 +904,15 @@ int Outbox::reconcileAfterSync(std::int64_t now)
         QString token;
         const auto theirs = currentValues(it.sourceId, it.entityExt, &token);
         if (theirs && token == it.baseVersion) {
+            continue;
+        }
+        if (theirs && editInPlace(editFromJson(it.payload), *theirs)) {
+            // Not a conflict: the source took the edit, its acknowledgement was lost on the way back.
+            Statement done = m_db.prepare("UPDATE outbox SET state = 'delivered', last_error = NULL, theirs = NULL, "
+                                          "next_attempt_at = NULL, updated_at = ?2 "
+                                          "WHERE id = ?1 AND state IN ('pending', 'conflict')");
+            done.bind(1, it.id).bind(2, now);
+            done.exec();
             continue;
         }
         const QString message =

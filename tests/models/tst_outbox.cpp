@@ -495,6 +495,27 @@ private Q_SLOTS:
         QVERIFY(outbox.item(other)->lastError.contains(QStringLiteral("no longer has")));
     }
 
+    void syncShowingTheEditInPlace_marksItDelivered_notAConflict()
+    {
+        // A push the source applied whose answer was lost (a crash, a dropped connection): the item is still
+        // pending when the next sync brings the product at a new version holding exactly the edit's values.
+        const QString path = syncedCache();
+        QString id;
+        {
+            models::Database db;
+            QCOMPARE(test::openCache(db, path), QString());
+            id = Outbox(db).queueEdit(productId(db, "sales.orders"), describe(QStringLiteral("Mine.")), kNow).id;
+        }
+        QVERIFY(test::writeFile(m_bundle, bundleWithOrdersAt("2.2.0", 1763700000, "Mine.")));
+        QVERIFY(test::syncNow(path, m_bundle).ok);
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        const auto item = Outbox(db).item(id);
+        QCOMPARE(item->state, QStringLiteral("delivered"));
+        QVERIFY(item->lastError.isEmpty());
+        QCOMPARE(Outbox(db).openCount(), 0);
+    }
+
     void editValidation_data()
     {
         QTest::addColumn<QString>("product");

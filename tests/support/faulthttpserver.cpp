@@ -111,6 +111,13 @@ FaultResponse FaultResponse::faulty(Fault fault, const QByteArray &body)
     return r;
 }
 
+FaultResponse FaultResponse::handled()
+{
+    FaultResponse r;
+    r.fromHandler = true;
+    return r;
+}
+
 FaultResponse &FaultResponse::header(const QByteArray &name, const QByteArray &value)
 {
     headers.append({name, value});
@@ -267,6 +274,13 @@ void FaultHttpServer::respond(Connection *connection, const ReceivedRequest &req
     if (auto it = m_scripts.find(request.path); it != m_scripts.end() && !it->second.isEmpty()) {
         const int index = std::min<int>(m_served[request.path]++, int(it->second.size()) - 1);
         response = it->second[index];
+        if (response.fromHandler) {
+            const FaultResponse scripted = response;
+            response = m_handler ? m_handler(request) : FaultResponse::withStatus(404);
+            response.fault = scripted.fault;
+            response.dripIntervalMs = scripted.dripIntervalMs;
+            response.dripBytes = scripted.dripBytes;
+        }
     } else if (m_handler) {
         response = m_handler(request);
     } else {

@@ -41,6 +41,9 @@ struct FaultResponse
     Fault fault = Fault::None;
     int dripIntervalMs = 10;
     int dripBytes = 1;
+    bool fromHandler = false; // answered by the handler (a real server behind the faults), this fault applied
+
+    static FaultResponse handled(); // the handler's answer, as it is
 
     static FaultResponse ok(const QByteArray &body, const QByteArray &contentType = "application/json");
     static FaultResponse withStatus(int status, const QByteArray &body = {});
@@ -74,7 +77,7 @@ public:
     [[nodiscard]] QUrl url(const QString &path) const; // http(s)://127.0.0.1:port/path
 
     // The answers for a path (without the query), in order; the last one repeats. Other paths go to the handler,
-    // or get 404.
+    // or get 404; so does a scripted FaultResponse::handled(), which lets faults come before a real server's answers.
     void script(const QByteArray &path, const QList<FaultResponse> &responses);
     void setHandler(std::function<FaultResponse(const ReceivedRequest &)> handler);
 

@@ -49,7 +49,7 @@ std::optional<QString> readInto(models::Database &db, models::Source &source, So
     const SourceMemory before = memory;
     models::ReadContext context{sink,
                                 cancel,
-                                {},
+                                [](const models::SyncProgress &) {},
                                 before.cursor,
                                 before.lastSuccessAt,
                                 [&before](const QString &key) { return before.state.value(key); },

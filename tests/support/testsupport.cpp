@@ -190,6 +190,16 @@ void runOnThread(const std::function<void()> &work, const std::function<void()> 
     thread.join();
 }
 
+QString integrityCheck(models::Database &db)
+{
+    models::Statement st = db.prepare("PRAGMA integrity_check");
+    QStringList lines;
+    while (st.next()) {
+        lines << st.text(0);
+    }
+    return st.error() ? st.error()->message : lines.join(QLatin1Char('\n'));
+}
+
 QString dumpCatalog(models::Database &db)
 {
     static const QList<const char *> kTables = {

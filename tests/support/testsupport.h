@@ -55,6 +55,8 @@ models::SyncResult syncNow(const QString &dbPath, const QString &source);
 // than timeoutMs: a hang is a failure, and the thread cannot be abandoned.
 void runOnThread(const std::function<void()> &work, const std::function<void()> &meanwhile = {}, int timeoutMs = 20000);
 
+// What PRAGMA integrity_check says of the cache ("ok" when it is sound).
+QString integrityCheck(models::Database &db);
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
 // A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times

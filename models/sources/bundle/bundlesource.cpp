@@ -163,9 +163,18 @@ std::optional<QString> BundleSource::readHttp(ReadContext &context)
     HttpRequest request;
     request.url = m_address.url;
     std::optional<QString> parseError; // the parser's own words, not wrapped in the download's
+    QByteArray contentType;
     const HttpResponse response = client.stream(
         request,
         [&](const QByteArray &chunk) -> std::optional<QString> {
+            if (contentType.startsWith("text/html")) {
+                // A sign-in page or a proxy's error page: its HTML would only puzzle the parser.
+                parseError = QStringLiteral("%1 answered with a web page (%2), not a MeshLens bundle: check the "
+                                            "address, or whether a sign-in page stands in front of it. The cached "
+                                            "catalog is unchanged.")
+                                 .arg(m_address.url.host(), QString::fromLatin1(contentType));
+                return parseError;
+            }
             progress.phase = SyncProgress::Phase::Reading;
             if (auto err = parser.feed(std::string_view(chunk.constData(), static_cast<std::size_t>(chunk.size())))) {
                 parseError = err->toString();
@@ -177,6 +186,7 @@ std::optional<QString> BundleSource::readHttp(ReadContext &context)
             return std::nullopt;
         },
         [&](const HttpResponse &head) { // before any body byte, so a retried attempt finds the parser untouched
+            contentType = head.header("Content-Type").trimmed().toLower();
             // A compressed body's Content-Length counts wire bytes, not the bundle's.
             progress.totalBytes =
                 head.header("Content-Encoding").isEmpty() ? head.header("Content-Length").toLongLong() : 0;

@@ -64,7 +64,8 @@ OpenMetadataClient::Reply OpenMetadataClient::finish(const QByteArray &method, c
         r.error = QStringLiteral("cancelled");
         return r;
     }
-    if (response.status == 0 || (!response.error.isEmpty() && response.status < 300)) {
+    // No answer, a broken one, or a redirect the client would not follow: its own words say which.
+    if (response.status == 0 || (!response.error.isEmpty() && response.status < 400)) {
         r.error = response.error.isEmpty() ? QStringLiteral("OpenMetadata at %1 did not answer %2").arg(host(), what)
                                            : response.error;
         return r;

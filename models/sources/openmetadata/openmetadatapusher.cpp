@@ -111,51 +111,9 @@ PushResult OpenMetadataPusher::push(const OutboxItem &item)
     return item.isEdit() ? pushEdit(item) : pushFeedback(item);
 }
 
-PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
+QJsonArray OpenMetadataPusher::patchFor(const QJsonObject &entity, const ProductEdit &edit,
+                                        const OpenMetadataDialect &d)
 {
-    const QString type = OpenMetadataReader::entityTypeOfKind(item.entityKind);
-    const QByteArray collection = OpenMetadataReader::collectionOf(type);
-    if (collection.isEmpty()) {
-        return {Outcome::Rejected,
-                QStringLiteral("MeshLens cannot write '%1' entries back to OpenMetadata").arg(item.entityKind),
-                {},
-                {}};
-    }
-    const QByteArray path = collection + '/' + QUrl::toPercentEncoding(item.entityExt);
-    const OpenMetadataDialect &d = *m_dialect;
-    const OpenMetadataClient::Query fields{{QStringLiteral("fields"), d.ownersField() + QStringLiteral(",tags")}};
-    const auto current = m_client->get(path, fields);
-    if (current.status == 404) {
-        return {Outcome::Rejected, QStringLiteral("the entity is no longer on the server"), {}, {}};
-    }
-    if (!current.ok()) {
-        return failure(current, QStringLiteral("reading the entity failed"));
-    }
-    const QJsonObject entity = current.json;
-    const ProductEdit edit = Outbox::editFromJson(item.payload);
-    // What OpenMetadata has no field for is refused whole rather than half applied and reported delivered.
-    QStringList unsupported;
-    if (edit.status) {
-        unsupported << QStringLiteral("status");
-    }
-    if (!edit.slaTargets.isEmpty()) {
-        unsupported << QStringLiteral("SLA targets");
-    }
-    for (const PartyRef &p : edit.addParties + edit.removeParties) {
-        if (p.role != QLatin1String("owner")) {
-            unsupported << QStringLiteral("%1s").arg(p.role);
-            break;
-        }
-    }
-    if (!unsupported.isEmpty()) {
-        return {Outcome::Rejected,
-                QStringLiteral("OpenMetadata takes descriptions, display names, tags, tiers and owners from MeshLens, "
-                               "not %1: edit those on the server")
-                    .arg(unsupported.join(QStringLiteral(", "))),
-                {},
-                {}};
-    }
-
     // What the entity should hold once the edit applies.
     const QJsonArray labels = entity.value(QLatin1String("tags")).toArray();
     QJsonArray wantLabels;
@@ -242,6 +200,55 @@ PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
             op("add", QStringLiteral("/owner"), wantOwners.first()); // one owner before 1.5.1
         }
     }
+    return ops;
+}
+
+PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
+{
+    const QString type = OpenMetadataReader::entityTypeOfKind(item.entityKind);
+    const QByteArray collection = OpenMetadataReader::collectionOf(type);
+    if (collection.isEmpty()) {
+        return {Outcome::Rejected,
+                QStringLiteral("MeshLens cannot write '%1' entries back to OpenMetadata").arg(item.entityKind),
+                {},
+                {}};
+    }
+    const QByteArray path = collection + '/' + QUrl::toPercentEncoding(item.entityExt);
+    const OpenMetadataDialect &d = *m_dialect;
+    const OpenMetadataClient::Query fields{{QStringLiteral("fields"), d.ownersField() + QStringLiteral(",tags")}};
+    const auto current = m_client->get(path, fields);
+    if (current.status == 404) {
+        return {Outcome::Rejected, QStringLiteral("the entity is no longer on the server"), {}, {}};
+    }
+    if (!current.ok()) {
+        return failure(current, QStringLiteral("reading the entity failed"));
+    }
+    const QJsonObject entity = current.json;
+    const ProductEdit edit = Outbox::editFromJson(item.payload);
+    // What OpenMetadata has no field for is refused whole rather than half applied and reported delivered.
+    QStringList unsupported;
+    if (edit.status) {
+        unsupported << QStringLiteral("status");
+    }
+    if (!edit.slaTargets.isEmpty()) {
+        unsupported << QStringLiteral("SLA targets");
+    }
+    for (const PartyRef &p : edit.addParties + edit.removeParties) {
+        if (p.role != QLatin1String("owner")) {
+            unsupported << QStringLiteral("%1s").arg(p.role);
+            break;
+        }
+    }
+    if (!unsupported.isEmpty()) {
+        return {Outcome::Rejected,
+                QStringLiteral("OpenMetadata takes descriptions, display names, tags, tiers and owners from MeshLens, "
+                               "not %1: edit those on the server")
+                    .arg(unsupported.join(QStringLiteral(", "))),
+                {},
+                {}};
+    }
+
+    QJsonArray ops = patchFor(entity, edit, d);
     if (ops.isEmpty()) {
         // The server already holds these values: a replay of a delivered item, or the same change made there.
         return {Outcome::Delivered, {}, {}, {}};
@@ -265,6 +272,11 @@ PushResult OpenMetadataPusher::pushEdit(const OutboxItem &item)
                                         QByteArrayLiteral("application/json-patch+json"), headers, true);
     if (patched.status == 412) {
         const auto fresh = m_client->get(path, fields);
+        // A patch the server applied but whose answer was lost is sent again by the HTTP layer (If-Match makes
+        // that safe) and refused, as the entity's version moved on: by this very edit, if it now holds its values.
+        if (fresh.ok() && patchFor(fresh.json, edit, d).isEmpty()) {
+            return {Outcome::Delivered, {}, {}, {}};
+        }
         return {
             Outcome::Conflict,
             QStringLiteral("the entity changed on the server since the edit was made (version %1)").arg(baseVersion),

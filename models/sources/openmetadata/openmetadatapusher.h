@@ -5,6 +5,7 @@
 #include "openmetadataclient.h"
 #include "openmetadatadialect.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -14,6 +15,8 @@
 #include <optional>
 
 namespace meshlens::models {
+
+struct ProductEdit;
 
 // Delivers outbox items to an OpenMetadata server: an edit as a JSON Patch of the entity (If-Match with the edit's
 // base version on 1.9+, a version check before patching on older servers), feedback as a conversation thread on
@@ -41,6 +44,9 @@ private:
     // The feed thread of a feedback item (found by its marker), or an empty object; `about` gets its entity link.
     [[nodiscard]] std::optional<PushResult> findThread(const OutboxItem &item, QString &about, QJsonObject &thread);
     [[nodiscard]] PushResult failure(const OpenMetadataClient::Reply &reply, const QString &what) const;
+    // The JSON Patch that makes `entity` hold the edit's values; empty when it already does.
+    [[nodiscard]] static QJsonArray patchFor(const QJsonObject &entity, const ProductEdit &edit,
+                                             const OpenMetadataDialect &d);
     // The entity's values in the shape of an outbox edit's base (for the 3-way view of a conflict).
     [[nodiscard]] static QJsonObject theirs(const QJsonObject &entity);
 
