@@ -62,16 +62,6 @@ bool dropFileOverrides()
     return syscall(SYS_capset, &header, data) == 0;
 }
 
-bool generate(const QString &path, std::int64_t products)
-{
-    models::GeneratorOptions options;
-    options.products = products;
-    options.seed = 5;
-    options.asOf = 1'763'683'200;
-    QSaveFile out(path);
-    return out.open(QIODevice::WriteOnly) && !models::CatalogGenerator(options).write(out) && out.commit();
-}
-
 QString outboxItems(models::Database &db)
 {
     return test::dumpRows(db, {"SELECT id, kind, entity_ext, payload, created_at, state FROM outbox ORDER BY id"});
@@ -173,7 +163,7 @@ private Q_SLOTS:
         }
         QVERIFY(m_outbox.count(QLatin1Char('\n')) == 3);
         // The source has grown since: the next sync needs far more room than the cache has.
-        QVERIFY(generate(m_bundle, 2000));
+        QVERIFY(test::generateBundle(m_bundle, 2000, 5));
     }
 
     void sync_intoFullCache_failsClearly_keepsCatalogAndOutbox()

@@ -45,16 +45,6 @@ bool restore(const QString &pristine, const QString &db)
     return QFile::copy(pristine, db);
 }
 
-bool generate(const QString &path, std::int64_t products, std::uint64_t seed)
-{
-    models::GeneratorOptions options;
-    options.products = products;
-    options.seed = seed;
-    options.asOf = 1'763'683'200;
-    QSaveFile out(path);
-    return out.open(QIODevice::WriteOnly) && !models::CatalogGenerator(options).write(out) && out.commit();
-}
-
 // The outbox items a user wrote, without their delivery state (a sync may turn a pending edit into a conflict).
 QString outboxItems(models::Database &db)
 {
@@ -84,31 +74,6 @@ private:
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
-    // Runs the child until it exits, or kills it `killAfterMs` after it started (-1: never). Returns whether it was
-    // still running when killed, and how long it ran.
-    static std::pair<bool, qint64> runChild(const QStringList &args, int killAfterMs)
-    {
-        QProcess child;
-        child.setProgram(QCoreApplication::applicationFilePath());
-        child.setArguments(args);
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QElapsedTimer clock;
-        clock.start();
-        child.start();
-        if (!child.waitForStarted()) {
-            return {false, -1};
-        }
-        bool killed = false;
-        if (killAfterMs < 0 || child.waitForFinished(killAfterMs)) {
-            child.waitForFinished(-1);
-        } else {
-            child.kill(); // SIGKILL: no rollback, no cleanup
-            child.waitForFinished(-1);
-            killed = true;
-        }
-        return {killed, clock.elapsed()};
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -120,7 +85,7 @@ private Q_SLOTS:
 
         // The cache before: one generated catalog, plus what a steward and a consumer wrote and have not sent.
         m_pristine = path("pristine.db");
-        QVERIFY(generate(path("old.ndjson"), m_products, 3));
+        QVERIFY(test::generateBundle(path("old.ndjson"), m_products, 3));
         QVERIFY(test::syncNow(m_pristine, path("old.ndjson")).ok);
         {
             models::Database db;
@@ -144,7 +109,7 @@ private Q_SLOTS:
             m_outboxBefore = outboxItems(db);
         }
         QVERIFY(m_outboxBefore.count(QLatin1Char('\n')) == 3); // the query line and two items
-        QVERIFY(generate(path("new.ndjson"), m_products, 4));
+        QVERIFY(test::generateBundle(path("new.ndjson"), m_products, 4));
         qInfo("crash-safety: %d kill points, %d products, seed %u", m_points, m_products, m_seed);
     }
 
@@ -153,8 +118,9 @@ private Q_SLOTS:
         const QString db = path("sync.db");
         // The catalog the completed sync leaves, and how long the sync takes, from one run left alone.
         QVERIFY(restore(m_pristine, db));
-        const auto [killed, fullMs] = runChild({QStringLiteral("--child-sync"), db, path("new.ndjson")}, -1);
-        QVERIFY(!killed && fullMs > 0);
+        const auto full = test::runSelf({QStringLiteral("--child-sync"), db, path("new.ndjson")});
+        QVERIFY(!full.killed && full.ms > 0);
+        const qint64 fullMs = full.ms;
         QByteArray newHash;
         {
             models::Database d;
@@ -170,9 +136,7 @@ private Q_SLOTS:
             QVERIFY(restore(m_pristine, db));
             // Spread over the whole run, start-up and commit included, and a little past its usual end.
             const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
-            const auto [wasRunning, ranMs] = runChild({QStringLiteral("--child-sync"), db, path("new.ndjson")}, at);
-            Q_UNUSED(ranMs);
-            interrupted += wasRunning ? 1 : 0;
+            interrupted += test::runSelf({QStringLiteral("--child-sync"), db, path("new.ndjson")}, at).killed ? 1 : 0;
 
             models::Database d;
             QCOMPARE(test::openCache(d, db), QString());
@@ -208,8 +172,9 @@ private Q_SLOTS:
         }
         const QString db = path("migrate.db");
         QVERIFY(restore(older, db));
-        const auto [killed, fullMs] = runChild({QStringLiteral("--child-migrate"), db}, -1);
-        QVERIFY(!killed && fullMs > 0);
+        const auto full = test::runSelf({QStringLiteral("--child-migrate"), db});
+        QVERIFY(!full.killed && full.ms > 0);
+        const qint64 fullMs = full.ms;
 
         QRandomGenerator random(m_seed + 1);
         const int points = std::max(10, m_points / 5);
@@ -217,7 +182,7 @@ private Q_SLOTS:
         for (int i = 0; i < points; ++i) {
             QVERIFY(restore(older, db));
             const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
-            (void)runChild({QStringLiteral("--child-migrate"), db}, at);
+            (void)test::runSelf({QStringLiteral("--child-migrate"), db}, at);
 
             models::Database d;
             QVERIFY(!d.open(db));

@@ -5,12 +5,15 @@
 #include "models/generate/cataloggenerator.h"
 #include "models/store/schema.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QSaveFile>
 #include <QSet>
 #include <QTimer>
 
@@ -311,19 +314,45 @@ Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run)
     return r;
 }
 
+bool generateBundle(const QString &path, std::int64_t products, std::uint64_t seed)
+{
+    models::GeneratorOptions options;
+    options.products = products;
+    options.seed = seed;
+    options.asOf = 1'763'683'200;
+    QSaveFile out(path);
+    return out.open(QIODevice::WriteOnly) && !models::CatalogGenerator(options).write(out) && out.commit();
+}
+
 QString generatedCache(const QString &dir, std::int64_t products)
 {
     const QString bundle = QDir(dir).filePath(QStringLiteral("generated-%1.ndjson").arg(products));
     const QString cache = QDir(dir).filePath(QStringLiteral("generated-%1.db").arg(products));
-    models::GeneratorOptions options;
-    options.products = products;
-    options.asOf = 1'763'683'200;
-    QFile file(bundle);
-    if (!file.open(QIODevice::WriteOnly) || models::CatalogGenerator(options).write(file)) {
+    return generateBundle(bundle, products, 1) && syncNow(cache, bundle).ok ? cache : QString();
+}
+
+KilledRun runSelf(const QStringList &args, int killAfterMs)
+{
+    QProcess child;
+    child.setProgram(QCoreApplication::applicationFilePath());
+    child.setArguments(args);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer clock;
+    clock.start();
+    child.start();
+    if (!child.waitForStarted()) {
         return {};
     }
-    file.close();
-    return syncNow(cache, bundle).ok ? cache : QString();
+    KilledRun run;
+    if (killAfterMs < 0 || child.waitForFinished(killAfterMs)) {
+        child.waitForFinished(-1);
+    } else {
+        child.kill(); // SIGKILL: no rollback, no cleanup
+        child.waitForFinished(-1);
+        run.killed = true;
+    }
+    run.ms = clock.elapsed();
+    return run;
 }
 
 namespace {

@@ -72,6 +72,8 @@ struct Captured
     QString out, err;
 };
 Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
+// Writes a generated catalog bundle of `products` (that seed, a fixed as-of) to path, atomically.
+bool generateBundle(const QString &path, std::int64_t products, std::uint64_t seed);
 // Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
 // cache's path, or an empty string on failure.
 QString generatedCache(const QString &dir, std::int64_t products);
@@ -92,6 +94,15 @@ std::optional<BundleChangeCounts> changedSnapshot(const QString &in, const QStri
 // The same changes as a delta on top of `in`: a delta header (since = its cursor, the same generated_at), the changed
 // and added products with all their records, a tombstone for each removed product.
 std::optional<BundleChangeCounts> changedDelta(const QString &in, const QString &out, const BundleChanges &c = {});
+
+// Runs this test binary again with `args` (a child mode of its main) until it exits, or SIGKILLs it killAfterMs
+// after it started (-1: never), as a crash would: no rollback, no clean-up.
+struct KilledRun
+{
+    bool killed = false; // still running when killed
+    qint64 ms = -1;      // how long it ran; -1: it did not start
+};
+KilledRun runSelf(const QStringList &args, int killAfterMs = -1);
 
 // The first column of the first row of a query (an id, a count), or -1 when there is no row.
 std::int64_t scalar(models::Database &db, const char *sql);
