@@ -1,5 +1,7 @@
 #include "domainhealthmodel.h"
 
+#include "columntitles.h"
+
 #include "../health/healthformat.h"
 
 #include <QLocale>
@@ -25,6 +27,13 @@ std::optional<RollupField> rollupField(int column)
         return static_cast<RollupField>(static_cast<int>(RollupField::Healthy) + column -
                                         DomainHealthModel::HealthyColumn);
     }
+}
+
+// The roll-up column's header; none for the others.
+QVariant rollupHeaderOf(int column)
+{
+    const auto field = rollupField(column);
+    return field ? QVariant(rollupHeader(*field)) : QVariant();
 }
 } // namespace
 
@@ -110,19 +119,9 @@ QVariant DomainHealthModel::data(const QModelIndex &index, int role) const
 
 QVariant DomainHealthModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return {};
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Domain");
-    case DistributionColumn:
-        return tr("Distribution");
-    default: {
-        const auto field = rollupField(section);
-        return field ? QVariant(rollupHeader(*field)) : QVariant();
-    }
-    }
+    static constexpr const char *kTitles[ColumnCount] = {QT_TR_NOOP("Domain"), nullptr, nullptr,
+                                                         QT_TR_NOOP("Distribution")};
+    return columnHeader<DomainHealthModel>(kTitles, section, orientation, role, rollupHeaderOf);
 }
 
 void DomainHealthModel::sort(int column, Qt::SortOrder order)

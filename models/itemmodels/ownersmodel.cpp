@@ -1,5 +1,7 @@
 #include "ownersmodel.h"
 
+#include "columntitles.h"
+
 #include "../health/healthformat.h"
 
 #include <QLocale>
@@ -19,6 +21,13 @@ std::optional<RollupField> rollupField(int column)
         return static_cast<RollupField>(static_cast<int>(RollupField::Score) + column - OwnersModel::ScoreColumn);
     }
     return std::nullopt;
+}
+
+// The roll-up column's header; none for the others.
+QVariant rollupHeaderOf(int column)
+{
+    const auto field = rollupField(column);
+    return field ? QVariant(rollupHeader(*field)) : QVariant();
 }
 } // namespace
 
@@ -165,23 +174,9 @@ QVariant OwnersModel::data(const QModelIndex &index, int role) const
 
 QVariant OwnersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return {};
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Person or team");
-    case KindColumn:
-        return tr("Kind");
-    case TeamColumn:
-        return tr("Team");
-    case RolesColumn:
-        return tr("Roles");
-    default: {
-        const auto field = rollupField(section);
-        return field ? QVariant(rollupHeader(*field)) : QVariant();
-    }
-    }
+    static constexpr const char *kTitles[ColumnCount] = {QT_TR_NOOP("Person or team"), QT_TR_NOOP("Kind"),
+                                                         QT_TR_NOOP("Team"), nullptr, QT_TR_NOOP("Roles")};
+    return columnHeader<OwnersModel>(kTitles, section, orientation, role, rollupHeaderOf);
 }
 
 void OwnersModel::sort(int column, Qt::SortOrder order)

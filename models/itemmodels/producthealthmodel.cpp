@@ -1,5 +1,7 @@
 #include "producthealthmodel.h"
 
+#include "columntitles.h"
+
 #include "../health/healthformat.h"
 
 #include <QLocale>
@@ -198,33 +200,17 @@ QVariant ProductHealthModel::data(const QModelIndex &index, int role) const
 
 QVariant ProductHealthModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return {};
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Product");
-    case RoleColumn:
-        return tr("Role");
-    case DomainColumn:
-        return tr("Domain");
-    case ScoreColumn:
-        return tr("Health");
-    case BandColumn:
-        return tr("State");
-    case SlaColumn:
-        return tr("SLA compliance");
-    case QualityColumn:
-        return tr("Quality pass rate");
-    case MetadataColumn:
-        return tr("Metadata");
-    case BreachedColumn:
-        return tr("SLAs breached");
-    case IncidentsColumn:
-        return tr("Open incidents");
-    default:
-        return {};
-    }
+    static constexpr const char *kTitles[ColumnCount] = {QT_TR_NOOP("Product"),
+                                                         QT_TR_NOOP("Role"),
+                                                         QT_TR_NOOP("Domain"),
+                                                         QT_TR_NOOP("Health"),
+                                                         QT_TR_NOOP("State"),
+                                                         QT_TR_NOOP("SLA compliance"),
+                                                         QT_TR_NOOP("Quality pass rate"),
+                                                         QT_TR_NOOP("Metadata"),
+                                                         QT_TR_NOOP("SLAs breached"),
+                                                         QT_TR_NOOP("Open incidents")};
+    return columnHeader<ProductHealthModel>(kTitles, section, orientation, role);
 }
 
 void ProductHealthModel::sort(int column, Qt::SortOrder order)

@@ -1,5 +1,7 @@
 #include "searchresultsmodel.h"
 
+#include "columntitles.h"
+
 namespace meshlens::models {
 
 SearchResultsModel::SearchResultsModel(QObject *parent)
@@ -133,23 +135,9 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
 
 QVariant SearchResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return {};
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Product");
-    case DomainColumn:
-        return tr("Domain");
-    case OwnersColumn:
-        return tr("Owners");
-    case StatusColumn:
-        return tr("Status");
-    case TierColumn:
-        return tr("Tier");
-    default:
-        return {};
-    }
+    static constexpr const char *kTitles[ColumnCount] = {
+        QT_TR_NOOP("Product"), QT_TR_NOOP("Domain"), QT_TR_NOOP("Owners"), QT_TR_NOOP("Status"), QT_TR_NOOP("Tier")};
+    return columnHeader<SearchResultsModel>(kTitles, section, orientation, role);
 }
 
 } // namespace meshlens::models

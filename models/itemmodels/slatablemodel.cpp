@@ -1,5 +1,7 @@
 #include "slatablemodel.h"
 
+#include "columntitles.h"
+
 #include "../health/healthformat.h"
 #include "../store/catalogreader.h"
 
@@ -354,33 +356,12 @@ QVariant SlaTableModel::data(const QModelIndex &index, int role) const
 
 QVariant SlaTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return {};
-    }
-    switch (section) {
-    case ProductColumn:
-        return tr("Product");
-    case DomainColumn:
-        return tr("Domain");
-    case ObjectiveColumn:
-        return tr("Objective");
-    case TargetColumn:
-        return tr("Target");
-    case ActualColumn:
-        return tr("Actual");
-    case ComplianceColumn:
-        return tr("Compliance");
-    case StateColumn:
-        return tr("State");
-    case SinceBreachColumn:
-        return tr("Last breach");
-    case BudgetColumn:
-        return tr("Error budget left");
-    case BurnColumn:
-        return tr("Burn rate");
-    default:
-        return {};
-    }
+    static constexpr const char *kTitles[ColumnCount] = {
+        QT_TR_NOOP("Product"),  QT_TR_NOOP("Domain"),      QT_TR_NOOP("Objective"),
+        QT_TR_NOOP("Target"),   QT_TR_NOOP("Actual"),      QT_TR_NOOP("Compliance"),
+        QT_TR_NOOP("State"),    QT_TR_NOOP("Last breach"), QT_TR_NOOP("Error budget left"),
+        QT_TR_NOOP("Burn rate")};
+    return columnHeader<SlaTableModel>(kTitles, section, orientation, role);
 }
 
 } // namespace meshlens::models

@@ -52,8 +52,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(QStringLiteral("cli.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("sample.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(m_db, bundle).ok);
+        QVERIFY(test::syncBundle(m_db, bundle, test::sampleBundle()));
     }
 
     void cleanup() { models::OutboxDelivery::setPusherFactory({}); }

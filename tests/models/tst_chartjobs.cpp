@@ -50,8 +50,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("jobs.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("jobs.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::qualityBundle()));
-        QVERIFY(test::syncNow(m_path, bundle).ok);
+        QVERIFY(test::syncBundle(m_path, bundle, test::qualityBundle()));
     }
 
     void newestWins_olderIsCancelledAndDropped()

@@ -457,8 +457,7 @@ private slots:
         folder.productExt = QStringLiteral("sales.orders");
         const QString cache = folder.dir.filePath(QStringLiteral("c.db"));
         const QString bundle = folder.dir.filePath(QStringLiteral("b.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(cache, bundle).ok);
+        QVERIFY(test::syncBundle(cache, bundle, test::sampleBundle()));
         models::Database db;
         QCOMPARE(test::openCache(db, cache), QString());
         QVERIFY(!db.exec("UPDATE sources SET kind = 'contracts'"));

@@ -19,13 +19,8 @@ private slots:
     void domains_withDistribution_sorted()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("d.db"));
-        const QString bundle = dir.filePath(QStringLiteral("d.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(path, bundle).ok);
         Database db;
-        QCOMPARE(test::openCache(db, path), QString());
-        const auto snap = buildHealthSnapshot(db, HealthPolicy{}).snapshot;
+        const auto snap = test::sampleHealth(dir.filePath(QStringLiteral("d.db")), db);
         QVERIFY(snap);
 
         DomainHealthModel model;

@@ -114,8 +114,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("h.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("h.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(path, bundle).ok);
+        QVERIFY(test::syncBundle(path, bundle, test::sampleBundle()));
         QCOMPARE(test::openCache(m_db, path), QString());
         QCOMPARE(healthEvaluationTime(m_db), kGeneratedAt);
         int lastProgress = -1;

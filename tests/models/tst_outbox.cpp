@@ -150,8 +150,7 @@ private Q_SLOTS:
         const QString path = syncedCache();
         QVERIFY(!path.isEmpty());
         const QString other = m_dir.filePath(QStringLiteral("other%1.ndjson").arg(m_n));
-        QVERIFY(test::writeFile(other, test::sampleBundle()));
-        QVERIFY(test::syncNow(path, other).ok);
+        QVERIFY(test::syncBundle(path, other, test::sampleBundle()));
         models::Database db;
         QCOMPARE(test::openCache(db, path), QString());
         std::int64_t first = 0, second = 0;

@@ -31,13 +31,8 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString path = m_dir.filePath(QStringLiteral("o.db"));
-        const QString bundle = m_dir.filePath(QStringLiteral("o.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(path, bundle).ok);
         Database db;
-        QCOMPARE(test::openCache(db, path), QString());
-        m_snap = buildHealthSnapshot(db, HealthPolicy{}).snapshot;
+        m_snap = test::sampleHealth(m_dir.filePath(QStringLiteral("o.db")), db);
         QVERIFY(m_snap);
     }
 

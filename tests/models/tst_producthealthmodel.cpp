@@ -23,12 +23,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString path = m_dir.filePath(QStringLiteral("p.db"));
-        const QString bundle = m_dir.filePath(QStringLiteral("p.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(path, bundle).ok);
-        QCOMPARE(test::openCache(m_db, path), QString());
-        m_snap = buildHealthSnapshot(m_db, HealthPolicy{}).snapshot;
+        m_snap = test::sampleHealth(m_dir.filePath(QStringLiteral("p.db")), m_db);
         QVERIFY(m_snap);
     }
 
@@ -64,8 +59,7 @@ private slots:
         const QString path = test::generatedCache(m_dir.path(), 1200);
         QVERIFY(!path.isEmpty());
         Database db;
-        QCOMPARE(test::openCache(db, path), QString());
-        const auto snap = buildHealthSnapshot(db, HealthPolicy{}).snapshot;
+        const auto snap = test::cacheHealth(path, db);
         QVERIFY(snap);
         std::vector<ProductHealthModel::Row> rows;
         for (std::size_t i = 0; i < snap->products.size(); ++i) {

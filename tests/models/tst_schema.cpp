@@ -196,8 +196,7 @@ private Q_SLOTS:
     {
         const QString file = path(QStringLiteral("v7.db"));
         const QString bundle = path(QStringLiteral("v7.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(file, bundle).ok);
+        QVERIFY(test::syncBundle(file, bundle, test::sampleBundle()));
         Database db;
         QVERIFY(!db.open(file));
         // Back to what version 7 had: no health tables, user_version 7.

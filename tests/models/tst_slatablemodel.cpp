@@ -37,11 +37,7 @@ private slots:
     void initTestCase()
     {
         m_path = m_dir.filePath(QStringLiteral("s.db"));
-        const QString bundle = m_dir.filePath(QStringLiteral("s.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(m_path, bundle).ok);
-        QCOMPARE(test::openCache(m_db, m_path), QString());
-        m_snap = buildHealthSnapshot(m_db, HealthPolicy{}).snapshot;
+        m_snap = test::sampleHealth(m_path, m_db);
         QVERIFY(m_snap);
     }
 
@@ -124,8 +120,7 @@ private slots:
         const QString path = test::generatedCache(m_dir.path(), 1500);
         QVERIFY(!path.isEmpty());
         Database db;
-        QCOMPARE(test::openCache(db, path), QString());
-        const auto snap = buildHealthSnapshot(db, HealthPolicy{}).snapshot;
+        const auto snap = test::cacheHealth(path, db);
         QVERIFY(snap && snap->objectives.size() > 1000);
         SlaTableModel model(db, path);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -459,8 +459,7 @@ void tst_SyncEngine::malformedLineMidway_keepsPreviousCatalog()
     QVERIFY2(recorded.contains(QStringLiteral("line %1").arg(kBadLine)), qPrintable(recorded));
 
     // The next good sync clears the recorded error.
-    QVERIFY(test::writeFile(path("sample.ndjson"), test::sampleBundle()));
-    QVERIFY(test::syncNow(m_dbPath, path("sample.ndjson")).ok);
+    QVERIFY(test::syncBundle(m_dbPath, path("sample.ndjson"), test::sampleBundle()));
     Statement st = db.prepare("SELECT last_error IS NULL FROM sources");
     QVERIFY(st.next());
     QCOMPARE(st.int64(0), 1);

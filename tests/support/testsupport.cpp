@@ -3,6 +3,7 @@
 #include "models/session/cachesession.h"
 
 #include "models/generate/cataloggenerator.h"
+#include "models/health/healthsnapshot.h"
 #include "models/store/schema.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,11 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+bool syncBundle(const QString &dbPath, const QString &bundlePath, const QByteArray &bytes)
+{
+    return writeFile(bundlePath, bytes) && syncNow(dbPath, bundlePath).ok;
 }
 
 QByteArray readFile(const QString &path)
@@ -514,6 +520,26 @@ QString openCache(models::Database &db, const QString &path)
         return err->message;
     }
     return {};
+}
+
+std::shared_ptr<const models::HealthSnapshot> cacheHealth(const QString &dbPath, models::Database &db)
+{
+    if (const QString err = openCache(db, dbPath); !err.isEmpty()) {
+        qWarning("cacheHealth: %s", qPrintable(err));
+        return nullptr;
+    }
+    return models::buildHealthSnapshot(db, models::HealthPolicy{}).snapshot;
+}
+
+std::shared_ptr<const models::HealthSnapshot> sampleHealth(const QString &dbPath, models::Database &db)
+{
+    const QFileInfo cache(dbPath);
+    const QString bundle = cache.dir().filePath(cache.completeBaseName() + QStringLiteral(".ndjson"));
+    if (!syncBundle(dbPath, bundle, sampleBundle())) {
+        qWarning("sampleHealth: the sample bundle did not sync into %s", qPrintable(dbPath));
+        return nullptr;
+    }
+    return cacheHealth(dbPath, db);
 }
 
 std::unique_ptr<models::CacheSession> openSession(const QString &path)

@@ -17,7 +17,8 @@
 
 namespace meshlens::models {
 class CacheSession;
-}
+struct HealthSnapshot;
+} // namespace meshlens::models
 
 namespace meshlens::test {
 
@@ -48,6 +49,8 @@ bool writeFile(const QString &path, const QByteArray &bytes);
 // Runs one sync of `source` into the cache at dbPath on this thread and returns its result (local sources finish
 // synchronously; HTTP ones spin an event loop until finished).
 models::SyncResult syncNow(const QString &dbPath, const QString &source);
+// Writes `bytes` to the bundle file at bundlePath and syncs it into the cache at dbPath: whether both worked.
+bool syncBundle(const QString &dbPath, const QString &bundlePath, const QByteArray &bytes);
 
 // Runs `work` on a std::thread (whose start and join ThreadSanitizer sees, unlike a pool thread's hand-over inside
 // Qt) while this thread's event loop keeps running, so a fake server living here answers a blocking client there.
@@ -111,5 +114,11 @@ std::int64_t scalar(models::Database &db, const char *sql);
 QString openCache(models::Database &db, const QString &path);
 // The application's cache session over `path`, as app/main.cpp opens it; null (with a warning) when it cannot open.
 std::unique_ptr<models::CacheSession> openSession(const QString &path);
+// The cache at dbPath opened in `db` and its health snapshot under the default policy; null (with a warning) when it
+// does not open.
+std::shared_ptr<const models::HealthSnapshot> cacheHealth(const QString &dbPath, models::Database &db);
+// The health tests' catalog: the sample bundle (written beside dbPath as <name>.ndjson) synced into the cache at
+// dbPath, opened in `db`, and its health snapshot under the default policy; null (with a warning) when a step fails.
+std::shared_ptr<const models::HealthSnapshot> sampleHealth(const QString &dbPath, models::Database &db);
 
 } // namespace meshlens::test

@@ -56,8 +56,7 @@ private Q_SLOTS:
         models::AppSettings::setIdentity({});
         const QString dbPath = m_dir.filePath(QStringLiteral("views.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("views.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::sampleBundle()));
-        QVERIFY(test::syncNow(dbPath, bundle).ok);
+        QVERIFY(test::syncBundle(dbPath, bundle, test::sampleBundle()));
         QVERIFY(test::openAppWindow(m_app, dbPath));
         m_views = m_app.window->healthViews();
         QVERIFY(m_views);

@@ -74,8 +74,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_dbPath = m_dir.filePath(QStringLiteral("quality.db"));
         const QString bundle = m_dir.filePath(QStringLiteral("quality.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::qualityBundle()));
-        QVERIFY(test::syncNow(m_dbPath, bundle).ok);
+        QVERIFY(test::syncBundle(m_dbPath, bundle, test::qualityBundle()));
         QVERIFY(test::openAppWindow(m_app, m_dbPath));
         m_app.window->resize(1200, 900);
         m_app.window->show();
