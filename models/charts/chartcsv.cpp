@@ -1,5 +1,7 @@
 #include "chartcsv.h"
 
+#include "../itemmodels/csvexport.h"
+
 #include <QDateTime>
 
 #include <cmath>
@@ -46,12 +48,7 @@ QString ChartCsv::textCell(const QString &text)
     if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front())) {
         cell.prepend(QLatin1Char('\''));
     }
-    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')) ||
-        cell.contains(QLatin1Char('\r'))) {
-        cell.replace(QLatin1String("\""), QLatin1String("\"\""));
-        cell = QLatin1Char('"') + cell + QLatin1Char('"');
-    }
-    return cell;
+    return csvQuoted(cell);
 }
 
 QByteArray ChartCsv::trend(const PassRateTrend &trend)

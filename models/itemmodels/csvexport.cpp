@@ -14,12 +14,18 @@ QString csvField(const QString &text)
                          (t[0] == QLatin1Char('-') && (t.size() == 1 || !t[1].isDigit())))) {
         t.prepend(QLatin1Char('\''));
     }
-    if (t.contains(QLatin1Char('"')) || t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('\n')) ||
-        t.contains(QLatin1Char('\r'))) {
-        t.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        t = QLatin1Char('"') + t + QLatin1Char('"');
+    return csvQuoted(t);
+}
+
+QString csvQuoted(const QString &text)
+{
+    if (!text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('\n')) &&
+        !text.contains(QLatin1Char('\r'))) {
+        return text;
     }
-    return t;
+    QString t = text;
+    t.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + t + QLatin1Char('"');
 }
 
 std::optional<QString> writeCsv(QAbstractItemModel &model, QIODevice &out)

@@ -16,5 +16,8 @@ namespace meshlens::models {
 
 // One CSV field, quoted when it must be.
 [[nodiscard]] QString csvField(const QString &text);
+// `text` as one CSV field, as it is: in double quotes (inner ones doubled) when it holds a comma, a quote or a line
+// break. The CSV writers defuse formulas first, each by its own rule, then quote through this.
+[[nodiscard]] QString csvQuoted(const QString &text);
 
 } // namespace meshlens::models

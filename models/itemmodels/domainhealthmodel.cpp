@@ -28,13 +28,6 @@ std::optional<RollupField> rollupField(int column)
                                         DomainHealthModel::HealthyColumn);
     }
 }
-
-// The roll-up column's header; none for the others.
-QVariant rollupHeaderOf(int column)
-{
-    const auto field = rollupField(column);
-    return field ? QVariant(rollupHeader(*field)) : QVariant();
-}
 } // namespace
 
 DomainHealthModel::DomainHealthModel(QObject *parent)
@@ -56,7 +49,7 @@ void DomainHealthModel::setSnapshot(std::shared_ptr<const HealthSnapshot> snapsh
 
 std::optional<std::int32_t> DomainHealthModel::domainAt(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? std::optional<std::int32_t>(m_rows[row]) : std::nullopt;
+    return indexAt(row);
 }
 
 int DomainHealthModel::columnCount(const QModelIndex &parent) const
@@ -121,7 +114,8 @@ QVariant DomainHealthModel::headerData(int section, Qt::Orientation orientation,
 {
     static constexpr const char *kTitles[ColumnCount] = {QT_TR_NOOP("Domain"), nullptr, nullptr,
                                                          QT_TR_NOOP("Distribution")};
-    return columnHeader<DomainHealthModel>(kTitles, section, orientation, role, rollupHeaderOf);
+    return columnHeader<DomainHealthModel>(kTitles, section, orientation, role,
+                                           [](int column) { return rollupHeader(rollupField(column)); });
 }
 
 void DomainHealthModel::sort(int column, Qt::SortOrder order)

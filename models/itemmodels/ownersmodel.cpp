@@ -22,13 +22,6 @@ std::optional<RollupField> rollupField(int column)
     }
     return std::nullopt;
 }
-
-// The roll-up column's header; none for the others.
-QVariant rollupHeaderOf(int column)
-{
-    const auto field = rollupField(column);
-    return field ? QVariant(rollupHeader(*field)) : QVariant();
-}
 } // namespace
 
 OwnersModel::OwnersModel(QObject *parent)
@@ -87,7 +80,7 @@ void OwnersModel::rebuild()
 
 std::optional<std::int32_t> OwnersModel::partyAt(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? std::optional<std::int32_t>(m_rows[row]) : std::nullopt;
+    return indexAt(row);
 }
 
 int OwnersModel::rowOfParty(std::int32_t party) const
@@ -176,7 +169,8 @@ QVariant OwnersModel::headerData(int section, Qt::Orientation orientation, int r
 {
     static constexpr const char *kTitles[ColumnCount] = {QT_TR_NOOP("Person or team"), QT_TR_NOOP("Kind"),
                                                          QT_TR_NOOP("Team"), nullptr, QT_TR_NOOP("Roles")};
-    return columnHeader<OwnersModel>(kTitles, section, orientation, role, rollupHeaderOf);
+    return columnHeader<OwnersModel>(kTitles, section, orientation, role,
+                                     [](int column) { return rollupHeader(rollupField(column)); });
 }
 
 void OwnersModel::sort(int column, Qt::SortOrder order)

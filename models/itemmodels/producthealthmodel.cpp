@@ -21,20 +21,17 @@ std::optional<double> present(float v)
 } // namespace
 
 ProductHealthModel::ProductHealthModel(Database &db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedRowsModel(kPage, parent)
     , m_names(db)
 {}
 
 void ProductHealthModel::setRows(std::shared_ptr<const HealthSnapshot> snapshot, std::vector<Row> rows)
 {
-    m_changing = true;
-    beginResetModel();
-    m_snapshot = std::move(snapshot);
-    m_rows = std::move(rows);
-    m_fetched = std::min<int>(kPage, static_cast<int>(m_rows.size()));
-    m_names.clear();
-    endResetModel();
-    m_changing = false;
+    resetRows([&]() {
+        m_snapshot = std::move(snapshot);
+        m_rows = std::move(rows);
+        m_names.clear();
+    });
     if (m_sortColumn >= 0) {
         sort(m_sortColumn, m_sortOrder);
     }
@@ -64,38 +61,15 @@ void ProductHealthModel::clear()
 
 std::optional<std::int64_t> ProductHealthModel::productIdAt(int row) const
 {
-    if (row < 0 || row >= m_fetched) {
+    if (row < 0 || row >= rowCount()) {
         return std::nullopt;
     }
     return m_snapshot->products[static_cast<std::size_t>(m_rows[static_cast<std::size_t>(row)].product)].id;
 }
 
-int ProductHealthModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_fetched;
-}
-
 int ProductHealthModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool ProductHealthModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_changing && m_fetched < static_cast<int>(m_rows.size());
-}
-
-void ProductHealthModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent)) {
-        return;
-    }
-    const int more = std::min<int>(kPage, static_cast<int>(m_rows.size()) - m_fetched);
-    m_changing = true;
-    beginInsertRows({}, m_fetched, m_fetched + more - 1);
-    m_fetched += more;
-    endInsertRows();
-    m_changing = false;
 }
 
 double ProductHealthModel::sortKey(const Row &r, int column) const
@@ -140,7 +114,7 @@ QVariant ProductHealthModel::data(const QModelIndex &index, int role) const
             // Names of the page around this row in one query.
             std::vector<std::int64_t> batch;
             const int from = std::max(0, index.row() - 64);
-            const int to = std::min(m_fetched, index.row() + 192);
+            const int to = std::min(rowCount(), index.row() + 192);
             for (int i = from; i < to; ++i) {
                 batch.push_back(
                     m_snapshot->products[static_cast<std::size_t>(m_rows[static_cast<std::size_t>(i)].product)].id);
@@ -225,18 +199,15 @@ void ProductHealthModel::sort(int column, Qt::SortOrder order)
     }
     // A sort shows the top of the new order: start over from the first page rather than remap persistent indexes
     // into rows that may not be fetched.
-    m_changing = true;
-    beginResetModel();
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
-        const double ka = sortKey(a, column), kb = sortKey(b, column);
-        if (ka == kb) {
-            return a.product < b.product;
-        }
-        return order == Qt::AscendingOrder ? ka < kb : ka > kb;
+    resetRows([&]() {
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+            const double ka = sortKey(a, column), kb = sortKey(b, column);
+            if (ka == kb) {
+                return a.product < b.product;
+            }
+            return order == Qt::AscendingOrder ? ka < kb : ka > kb;
+        });
     });
-    m_fetched = std::min<int>(kPage, static_cast<int>(m_rows.size()));
-    endResetModel();
-    m_changing = false;
 }
 
 } // namespace meshlens::models

@@ -2,8 +2,7 @@
 
 #include "../health/healthsnapshot.h"
 #include "../health/productnames.h"
-
-#include <QAbstractTableModel>
+#include "pagedrowsmodel.h"
 
 #include <memory>
 
@@ -13,7 +12,7 @@ namespace meshlens::models {
 // plays for each when the list is "what this party answers for". Rows are indexes into a HealthSnapshot; names are
 // read from the cache only for rows that are fetched (fetchMore, a page at a time), so a team with 50,000 products
 // costs 50,000 integers. Sorts in memory. GUI thread.
-class ProductHealthModel final : public QAbstractTableModel
+class ProductHealthModel final : public PagedRowsModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProductHealthModel)
@@ -53,14 +52,11 @@ public:
     void clear();
 
     [[nodiscard]] std::optional<std::int64_t> productIdAt(int row) const;
-    [[nodiscard]] std::size_t totalRows() const { return m_rows.size(); }
+    [[nodiscard]] std::size_t totalRows() const override { return m_rows.size(); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
@@ -69,10 +65,6 @@ private:
     mutable ProductNames m_names;
     std::shared_ptr<const HealthSnapshot> m_snapshot;
     std::vector<Row> m_rows;
-    int m_fetched = 0;
-    // Set while this model emits a reset or an insertion: QAbstractItemModelTester (and views) may call fetchMore
-    // from those signals, and inserting rows inside another change's signal breaks the change protocol.
-    bool m_changing = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -41,6 +41,11 @@ QString rollupHeader(RollupField field)
     return {};
 }
 
+QVariant rollupHeader(std::optional<RollupField> field)
+{
+    return field ? QVariant(rollupHeader(*field)) : QVariant();
+}
+
 QVariant rollupText(const HealthRollup &r, RollupField field)
 {
     const QLocale locale;
@@ -91,6 +96,11 @@ double rollupKey(const HealthRollup &r, RollupField field)
 int IndexRowsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+std::optional<std::int32_t> IndexRowsModel::indexAt(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? std::optional<std::int32_t>(m_rows[row]) : std::nullopt;
 }
 
 void IndexRowsModel::reorder(const std::function<bool(std::int32_t, std::int32_t)> &less)

@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 
 #include <functional>
+#include <optional>
 
 namespace meshlens::models {
 
@@ -24,6 +25,8 @@ enum class RollupField : std::uint8_t
     Incidents,
 };
 [[nodiscard]] QString rollupHeader(RollupField field);
+// The header of a column that shows `field`; none for a column that is not a roll-up one.
+[[nodiscard]] QVariant rollupHeader(std::optional<RollupField> field);
 [[nodiscard]] QVariant rollupText(const HealthRollup &rollup, RollupField field);
 [[nodiscard]] double rollupKey(const HealthRollup &rollup, RollupField field);
 
@@ -33,6 +36,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
 
 protected:
+    // The snapshot index shown in `row`; none outside the rows.
+    [[nodiscard]] std::optional<std::int32_t> indexAt(int row) const;
     using QAbstractTableModel::QAbstractTableModel;
     // Sorts m_rows with `less` (ties keep their order) inside a layout change, moving persistent indexes along.
     void reorder(const std::function<bool(std::int32_t, std::int32_t)> &less);

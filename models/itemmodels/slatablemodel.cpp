@@ -75,7 +75,7 @@ struct SlaTableModel::Run
 };
 
 SlaTableModel::SlaTableModel(Database &db, QString dbPath, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedRowsModel(kPage, parent)
     , m_names(db)
     , m_dbPath(std::move(dbPath))
 {}
@@ -180,13 +180,10 @@ void SlaTableModel::requery()
         m_running.reset();
     }
     if (!m_snapshot) {
-        m_changing = true;
-        beginResetModel();
-        m_rows.reset();
-        m_rowsSnapshot.reset();
-        m_fetched = 0;
-        endResetModel();
-        m_changing = false;
+        resetRows([this]() {
+            m_rows.reset();
+            m_rowsSnapshot.reset();
+        });
         if (wasBusy) {
             Q_EMIT busyChanged(false);
         }
@@ -202,14 +199,11 @@ void SlaTableModel::requery()
         auto rows = std::make_shared<const std::vector<std::uint32_t>>(run->watcher->result());
         run->watcher->deleteLater();
         m_running.reset();
-        m_changing = true;
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_rowsSnapshot = run->snapshot;
-        m_fetched = std::min<int>(kPage, static_cast<int>(m_rows->size()));
-        m_names.clear();
-        endResetModel();
-        m_changing = false;
+        resetRows([&]() {
+            m_rows = std::move(rows);
+            m_rowsSnapshot = run->snapshot;
+            m_names.clear();
+        });
         Q_EMIT busyChanged(false);
         Q_EMIT queryFinished(static_cast<qint64>(m_rows->size()));
     });
@@ -239,41 +233,16 @@ void SlaTableModel::requery()
 
 std::optional<std::int64_t> SlaTableModel::productIdAt(int row) const
 {
-    if (row < 0 || row >= m_fetched) {
+    if (row < 0 || row >= rowCount()) {
         return std::nullopt;
     }
     const ObjectiveHealthRow &o = m_rowsSnapshot->objectives[(*m_rows)[static_cast<std::size_t>(row)]];
     return m_rowsSnapshot->products[static_cast<std::size_t>(o.product)].id;
 }
 
-int SlaTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_fetched;
-}
-
 int SlaTableModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool SlaTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_changing && m_rows &&
-           m_fetched < static_cast<int>(std::min<std::size_t>(m_rows->size(), INT_MAX));
-}
-
-void SlaTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent)) {
-        return;
-    }
-    const int more =
-        static_cast<int>(std::min<std::size_t>(kPage, m_rows->size() - static_cast<std::size_t>(m_fetched)));
-    m_changing = true;
-    beginInsertRows({}, m_fetched, m_fetched + more - 1);
-    m_fetched += more;
-    endInsertRows();
-    m_changing = false;
 }
 
 QVariant SlaTableModel::data(const QModelIndex &index, int role) const
@@ -290,7 +259,7 @@ QVariant SlaTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case ProductColumn: {
             std::vector<std::int64_t> batch;
-            const int to = std::min(m_fetched, index.row() + 200);
+            const int to = std::min(rowCount(), index.row() + 200);
             for (int i = std::max(0, index.row() - 56); i < to; ++i) {
                 batch.push_back(
                     s.products[static_cast<std::size_t>(s.objectives[(*m_rows)[static_cast<std::size_t>(i)]].product)]

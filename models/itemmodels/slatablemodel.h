@@ -2,8 +2,7 @@
 
 #include "../health/healthsnapshot.h"
 #include "../health/productnames.h"
-
-#include <QAbstractTableModel>
+#include "pagedrowsmodel.h"
 
 #include <atomic>
 #include <memory>
@@ -24,7 +23,7 @@ struct SlaQuery
 // error budget. Millions of rows at a million products, so: filtering and sorting run on a worker (QtConcurrent,
 // the newest request wins, older ones are cancelled), the model holds the resulting order as integers, rows are
 // fetched a page at a time and names read only for fetched rows. GUI thread.
-class SlaTableModel final : public QAbstractTableModel
+class SlaTableModel final : public PagedRowsModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SlaTableModel)
@@ -60,7 +59,7 @@ public:
     [[nodiscard]] const SlaQuery &query() const { return m_query; }
     [[nodiscard]] bool isBusy() const { return m_running != nullptr; }
     // Rows matching the query (rowCount() is how many are fetched so far).
-    [[nodiscard]] std::size_t totalRows() const { return m_rows ? m_rows->size() : 0; }
+    [[nodiscard]] std::size_t totalRows() const override { return m_rows ? m_rows->size() : 0; }
     [[nodiscard]] std::optional<std::int64_t> productIdAt(int row) const;
 
     // The filter and order, as the worker computes them: indexes into snapshot.objectives. `productMask` (one byte
@@ -73,12 +72,9 @@ public:
     [[nodiscard]] static std::vector<char> searchMask(Database &db, const HealthSnapshot &snapshot,
                                                       const QString &text);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
@@ -96,10 +92,6 @@ private:
     std::shared_ptr<const std::vector<std::uint32_t>> m_rows;
     std::shared_ptr<const HealthSnapshot> m_rowsSnapshot; // the snapshot m_rows index into
     SlaQuery m_query;
-    int m_fetched = 0;
-    // Set while this model emits a reset or an insertion: QAbstractItemModelTester (and views) may call fetchMore
-    // from those signals, and inserting rows inside another change's signal breaks the change protocol.
-    bool m_changing = false;
     int m_sortColumn = ComplianceColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::shared_ptr<Run> m_running;

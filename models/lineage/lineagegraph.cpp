@@ -1,5 +1,7 @@
 #include "lineagegraph.h"
 
+#include "../itemmodels/csvexport.h"
+
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
@@ -210,18 +212,14 @@ VisibleSet LineageGraph::visible(int limit, const QHash<int, int> &extra, const 
 
 namespace {
 
-QByteArray csvField(const QString &s)
+QByteArray impactField(const QString &s)
 {
-    QByteArray b = s.toUtf8();
+    QString t = s;
     // A cell starting like a formula is made text, so a spreadsheet never evaluates catalog data.
-    if (!b.isEmpty() && QByteArrayView("=+-@").contains(b.front())) {
-        b.prepend('\'');
+    if (!t.isEmpty() && QStringView(u"=+-@").contains(t.front())) {
+        t.prepend(QLatin1Char('\''));
     }
-    if (b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r')) {
-        b.replace('"', "\"\"");
-        return '"' + b + '"';
-    }
-    return b;
+    return csvQuoted(t).toUtf8();
 }
 
 } // namespace
@@ -231,8 +229,9 @@ QByteArray LineageGraph::impactCsv(int node) const
     QByteArray out = "product,id,domain,owners,health,hops\r\n";
     for (const ImpactRow &r : impact(node)) {
         const LineageNode &n = m_nodes[r.node];
-        out += csvField(n.title()) + ',' + csvField(n.extId) + ',' + csvField(n.domain) + ',' + csvField(n.owners) +
-               ',' + csvField(n.health.text()) + ',' + QByteArray::number(r.distance) + "\r\n";
+        out += impactField(n.title()) + ',' + impactField(n.extId) + ',' + impactField(n.domain) + ',' +
+               impactField(n.owners) + ',' + impactField(n.health.text()) + ',' + QByteArray::number(r.distance) +
+               "\r\n";
     }
     return out;
 }
