@@ -5,6 +5,7 @@
 #include "../models/itemmodels/producthealthmodel.h"
 #include "healthstrip.h"
 #include "slacalendar.h"
+#include "widgetfactory.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -71,22 +72,11 @@ DomainsPage::DomainsPage(const HealthContext &context, QWidget *parent)
     m_worstView->horizontalHeader()->resizeSection(models::ProductHealthModel::NameColumn, 260);
     m_worstView->hideColumn(models::ProductHealthModel::RoleColumn);
     m_worstView->hideColumn(models::ProductHealthModel::DomainColumn);
-    m_worstTitle = new QLabel(this);
-    m_worstTitle->setObjectName(QStringLiteral("domainWorstTitle"));
-    m_worstTitle->setTextFormat(Qt::PlainText);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("domainsMessage"));
-    m_message->setTextFormat(Qt::PlainText);
+    m_worstTitle = makeTextLabel(QStringLiteral("domainWorstTitle"), this);
+    m_message = makeTextLabel(QStringLiteral("domainsMessage"), this);
     m_message->hide();
 
-    auto *lower = new QWidget(this);
-    auto *lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
-    lowerLayout->addWidget(m_worstTitle);
-    lowerLayout->addWidget(m_worstView, 1);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_domainsView);
-    split->addWidget(lower);
+    auto *split = splitOverProducts(m_domainsView, m_worstTitle, m_worstView, m_worst);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_strip);
     layout->addWidget(m_message);
@@ -94,15 +84,6 @@ DomainsPage::DomainsPage(const HealthContext &context, QWidget *parent)
 
     connect(m_domainsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DomainsPage::showSelectedDomain);
-    connect(m_domainsView, &QTableView::activated, this, [this]() {
-        m_worstView->setFocus();
-        m_worstView->selectRow(0);
-    });
-    connect(m_worstView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (const auto id = m_worst->productIdAt(index.row())) {
-            Q_EMIT productActivated(*id);
-        }
-    });
     showCurrentSnapshot();
 }
 

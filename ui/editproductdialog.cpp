@@ -2,6 +2,8 @@
 
 #include "../models/store/outbox.h"
 #include "markdown.h"
+#include "markdowneditor.h"
+#include "widgetfactory.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -10,11 +12,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSplitter>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace meshlens::ui {
@@ -41,6 +40,21 @@ QLabel *makeErrorLabel()
     label->setStyleSheet(QStringLiteral("color: #d73a49"));
     label->hide();
     return label;
+}
+
+QDialogButtonBox *makeQueueButtons(QDialog *dialog, QDialogButtonBox::StandardButton button, const QString &objectName,
+                                   const QString &text, const QString &toolTip, const std::function<void()> &queue)
+{
+    auto *buttons = new QDialogButtonBox(button | QDialogButtonBox::Cancel);
+    auto *queueButton = buttons->button(button);
+    queueButton->setObjectName(objectName);
+    queueButton->setText(text);
+    queueButton->setToolTip(toolTip);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, queue);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), dialog);
+    QObject::connect(shortcut, &QShortcut::activated, dialog, queue);
+    return buttons;
 }
 
 void showErrors(QLabel *label, const QList<models::FieldError> &errors)
@@ -114,36 +128,16 @@ EditProductDialog::EditProductDialog(models::Database &db, const models::Product
 
     // Description: Markdown on the left, what readers will see on the right (rendered inert).
     auto *descriptionBox = new QGroupBox(tr("&Description (Markdown)"));
-    auto *split = new QSplitter(Qt::Horizontal);
-    m_description = new QPlainTextEdit(product.description);
-    m_description->setObjectName(QStringLiteral("descriptionEditor"));
-    m_description->setAccessibleName(tr("Description, Markdown"));
-    m_description->setTabChangesFocus(true);
-    m_preview = new InertTextBrowser;
-    m_preview->setObjectName(QStringLiteral("descriptionPreview"));
-    m_preview->setAccessibleName(tr("Description preview"));
-    split->addWidget(m_description);
-    split->addWidget(m_preview);
-    (new QVBoxLayout(descriptionBox))->addWidget(split);
-    m_previewTimer = new QTimer(this);
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(120);
-    connect(m_previewTimer, &QTimer::timeout, this,
-            [this]() { m_preview->setUntrustedMarkdown(m_description->toPlainText()); });
-    connect(m_description, &QPlainTextEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    m_preview->setUntrustedMarkdown(product.description);
+    m_description = new MarkdownEditor(QStringLiteral("descriptionEditor"), tr("Description, Markdown"),
+                                       QStringLiteral("descriptionPreview"), tr("Description preview"), 120);
+    m_description->setText(product.description);
+    (new QVBoxLayout(descriptionBox))->addWidget(m_description);
 
     m_errors = makeErrorLabel();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    auto *saveButton = buttons->button(QDialogButtonBox::Save);
-    saveButton->setObjectName(QStringLiteral("saveButton"));
-    saveButton->setText(tr("Save to outbox"));
-    saveButton->setToolTip(tr("Queue the change for delivery (Ctrl+Return); you can undo it until it is sent"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &EditProductDialog::save);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    connect(shortcut, &QShortcut::activated, this, &EditProductDialog::save);
+    auto *buttons = makeQueueButtons(
+        this, QDialogButtonBox::Save, QStringLiteral("saveButton"), tr("Save to outbox"),
+        tr("Queue the change for delivery (Ctrl+Return); you can undo it until it is sent"), [this]() { save(); });
 
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -159,8 +153,8 @@ bool EditProductDialog::save()
 {
     const models::ProductSummary &s = m_product.summary;
     models::ProductEdit edit;
-    if (m_description->toPlainText() != m_product.description) {
-        edit.description = m_description->toPlainText();
+    if (m_description->text() != m_product.description) {
+        edit.description = m_description->text();
     }
     if (m_displayName->text() != s.displayName) {
         edit.displayName = m_displayName->text();

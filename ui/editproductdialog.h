@@ -3,13 +3,14 @@
 #include "../models/catalog/catalogtypes.h"
 
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QMap>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QTimer;
 
 namespace meshlens::models {
 class Database;
@@ -18,7 +19,7 @@ struct FieldError;
 
 namespace meshlens::ui {
 
-class InertTextBrowser;
+class MarkdownEditor;
 
 // A steward's editor for one product: description (Markdown with a live, inert preview), display name, status,
 // tier, tags, owners / stewards / experts and SLA targets. Save queues the change in the outbox (committed before
@@ -47,9 +48,7 @@ private:
     QLineEdit *m_tags = nullptr;
     QMap<QString, QLineEdit *> m_parties; // role -> comma-separated ids or e-mails
     QMap<QString, QLineEdit *> m_slas;    // objective id -> target
-    QPlainTextEdit *m_description = nullptr;
-    InertTextBrowser *m_preview = nullptr;
-    QTimer *m_previewTimer = nullptr;
+    MarkdownEditor *m_description = nullptr;
     QLabel *m_errors = nullptr;
 };
 
@@ -59,5 +58,9 @@ QStringList splitList(const QString &text);
 // showErrors fills it as an HTML list of the escaped messages.
 QLabel *makeErrorLabel();
 void showErrors(QLabel *label, const QList<models::FieldError> &errors);
+// The button row of an editor dialog that queues its result in the outbox: `button` (named `objectName`, labelled
+// `text`, with `toolTip`) and Ctrl+Return call `queue`; Cancel rejects the dialog.
+QDialogButtonBox *makeQueueButtons(QDialog *dialog, QDialogButtonBox::StandardButton button, const QString &objectName,
+                                   const QString &text, const QString &toolTip, const std::function<void()> &queue);
 
 } // namespace meshlens::ui

@@ -3,6 +3,7 @@
 #include "../models/charts/chartjobs.h"
 #include "../models/store/connectionfactory.h"
 #include "statustimeline.h"
+#include "widgetfactory.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -17,9 +18,7 @@ FailingChecksView::FailingChecksView(const models::ConnectionFactory &connection
     : QWidget(parent)
 {
     m_jobs = new models::ChartJobs(connections.path(), this);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("failingTitle"));
-    m_title->setTextFormat(Qt::PlainText);
+    m_title = makeTextLabel(QStringLiteral("failingTitle"), this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);

@@ -4,6 +4,7 @@
 #include "../models/store/outbox.h"
 #include "editproductdialog.h"
 #include "markdown.h"
+#include "markdowneditor.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -13,9 +14,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace meshlens::ui {
@@ -49,20 +48,10 @@ FeedbackDialog::FeedbackDialog(models::Database &db, const models::ProductDetail
     m_title->setPlaceholderText(tr("In a few words"));
     form->addRow(tr("&Title"), m_title);
 
-    auto *split = new QSplitter(Qt::Horizontal);
-    m_message = new QPlainTextEdit;
-    m_message->setObjectName(QStringLiteral("messageEdit"));
-    m_message->setAccessibleName(tr("Message, Markdown"));
-    m_message->setPlaceholderText(tr("What is wrong or missing? Markdown works."));
-    m_message->setTabChangesFocus(true);
-    m_preview = new InertTextBrowser;
-    m_preview->setObjectName(QStringLiteral("messagePreview"));
-    m_preview->setAccessibleName(tr("Message preview"));
-    split->addWidget(m_message);
-    split->addWidget(m_preview);
-    connect(m_message, &QPlainTextEdit::textChanged, this,
-            [this]() { m_preview->setUntrustedMarkdown(m_message->toPlainText()); });
-    form->addRow(tr("&Message"), split);
+    m_message = new MarkdownEditor(QStringLiteral("messageEdit"), tr("Message, Markdown"),
+                                   QStringLiteral("messagePreview"), tr("Message preview"), 0);
+    m_message->editor()->setPlaceholderText(tr("What is wrong or missing? Markdown works."));
+    form->addRow(tr("&Message"), m_message);
 
     m_contact = new QLineEdit(models::AppSettings::identity());
     m_contact->setObjectName(QStringLiteral("contactEdit"));
@@ -84,15 +73,8 @@ FeedbackDialog::FeedbackDialog(models::Database &db, const models::ProductDetail
 
     m_errors = makeErrorLabel();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    auto *submitButton = buttons->button(QDialogButtonBox::Ok);
-    submitButton->setObjectName(QStringLiteral("submitButton"));
-    submitButton->setText(tr("Send feedback"));
-    submitButton->setToolTip(tr("Queue the feedback for delivery (Ctrl+Return)"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &FeedbackDialog::submit);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    connect(shortcut, &QShortcut::activated, this, &FeedbackDialog::submit);
+    auto *buttons = makeQueueButtons(this, QDialogButtonBox::Ok, QStringLiteral("submitButton"), tr("Send feedback"),
+                                     tr("Queue the feedback for delivery (Ctrl+Return)"), [this]() { submit(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form, 1);
@@ -111,7 +93,7 @@ models::Feedback FeedbackDialog::feedback() const
     f.category = m_category->currentData().toString();
     f.rating = m_rating->value();
     f.title = m_title->text();
-    f.message = m_message->toPlainText();
+    f.message = m_message->text();
     f.contact = m_contact->text();
     const QString link = m_link->currentData().toString();
     f.linkKind = link.section(QLatin1Char(':'), 0, 0);
@@ -124,7 +106,7 @@ void FeedbackDialog::load(const models::Feedback &f)
     m_category->setCurrentIndex(std::max(0, m_category->findData(f.category)));
     m_rating->setValue(f.rating);
     m_title->setText(f.title);
-    m_message->setPlainText(f.message);
+    m_message->setText(f.message);
     if (!f.contact.isEmpty()) {
         m_contact->setText(f.contact);
     }

@@ -7,7 +7,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QSpinBox;
 
 namespace meshlens::models {
@@ -17,7 +16,7 @@ struct Feedback;
 
 namespace meshlens::ui {
 
-class InertTextBrowser;
+class MarkdownEditor;
 
 // A consumer's feedback on one product: category, rating, title, Markdown message (with an inert preview),
 // optional contact and an optional link to one of the product's checks or columns. Submit validates and queues
@@ -47,8 +46,7 @@ private:
     QComboBox *m_category = nullptr;
     QSpinBox *m_rating = nullptr;
     QLineEdit *m_title = nullptr;
-    QPlainTextEdit *m_message = nullptr;
-    InertTextBrowser *m_preview = nullptr;
+    MarkdownEditor *m_message = nullptr;
     QLineEdit *m_contact = nullptr;
     QComboBox *m_link = nullptr;
     QLabel *m_errors = nullptr;

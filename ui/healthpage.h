@@ -4,6 +4,14 @@
 
 #include <QWidget>
 
+class QLabel;
+class QSplitter;
+class QTableView;
+
+namespace meshlens::models {
+class ProductHealthModel;
+}
+
 namespace meshlens::ui {
 
 class HealthStrip;
@@ -32,6 +40,10 @@ protected:
     virtual void onLoaded() = 0;
     virtual void exportFocused() = 0;
     void showEvent(QShowEvent *event) override;
+    // What the Owners and Domains views put under their filters: `upper` over `title` and `productsView` (a table of
+    // `products`) in a vertical splitter. Enter on the upper table moves to the products; Enter on a product opens it.
+    QSplitter *splitOverProducts(QTableView *upper, QLabel *title, QTableView *productsView,
+                                 const models::ProductHealthModel *products);
 
     const HealthContext &m_context;
     HealthStrip *m_strip = nullptr;

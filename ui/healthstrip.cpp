@@ -1,6 +1,7 @@
 #include "healthstrip.h"
 
 #include "../models/health/healthsnapshotloader.h"
+#include "widgetfactory.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -31,9 +32,7 @@ HealthStrip::HealthStrip(models::HealthSnapshotLoader &loader, const QString &ob
     m_progress->setAccessibleName(tr("Computing health"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(objectPrefix + QStringLiteral("Cancel"));
-    m_status = new QLabel(this);
-    m_status->setObjectName(objectPrefix + QStringLiteral("Status"));
-    m_status->setTextFormat(Qt::PlainText);
+    m_status = makeTextLabel(objectPrefix + QStringLiteral("Status"), this);
     auto *exportButton = new QPushButton(tr("&Export CSV…"), this);
     exportButton->setObjectName(objectPrefix + QStringLiteral("Export"));
     exportButton->setToolTip(tr("Save the table as shown, with its filter, as a CSV file (Ctrl+E)"));

@@ -3,6 +3,7 @@
 #include "../models/health/healthformat.h"
 #include "../models/health/healthsnapshot.h"
 #include "slacalendar.h"
+#include "widgetfactory.h"
 
 #include <QDateTime>
 #include <QGroupBox>
@@ -65,22 +66,16 @@ HealthTab::HealthTab(models::Database &db, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
 {
-    m_scoreLabel = new QLabel;
-    m_scoreLabel->setObjectName(QStringLiteral("healthScore"));
-    m_scoreLabel->setTextFormat(Qt::PlainText);
+    m_scoreLabel = makeTextLabel(QStringLiteral("healthScore"));
     QFont big = m_scoreLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
     m_scoreLabel->setFont(big);
-    m_formula = new QLabel;
-    m_formula->setObjectName(QStringLiteral("healthFormula"));
-    m_formula->setTextFormat(Qt::PlainText);
+    m_formula = makeTextLabel(QStringLiteral("healthFormula"));
     m_formula->setWordWrap(true);
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formula->setForegroundRole(QPalette::PlaceholderText);
-    m_problems = new QLabel;
-    m_problems->setObjectName(QStringLiteral("healthProblems"));
-    m_problems->setTextFormat(Qt::PlainText);
+    m_problems = makeTextLabel(QStringLiteral("healthProblems"));
     m_problems->setWordWrap(true);
     m_components = makeTable(QStringLiteral("healthComponents"),
                              {tr("Component"), tr("Value"), tr("Weight"), tr("Points"), tr("Detail")},

@@ -95,16 +95,16 @@ LineagePage::LineagePage(models::ConnectionFactory connections, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &LineagePage::onSearch);
     connect(m_search, &QLineEdit::returnPressed, this, &LineagePage::nextMatch);
     bar->addWidget(m_search, 1);
-    m_fit = new QToolButton;
-    m_fit->setObjectName(QStringLiteral("lineageFit"));
-    m_fit->setText(tr("Fit"));
-    m_fit->setToolTip(tr("Fit the graph in the window (F or 0; zoom with the wheel, + and -)"));
-    bar->addWidget(m_fit);
-    m_export = new QToolButton;
-    m_export->setObjectName(QStringLiteral("lineageExport"));
-    m_export->setText(tr("Export"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(m_export);
+    auto *fit = new QToolButton;
+    fit->setObjectName(QStringLiteral("lineageFit"));
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Fit the graph in the window (F or 0; zoom with the wheel, + and -)"));
+    bar->addWidget(fit);
+    auto *exportButton = new QToolButton;
+    exportButton->setObjectName(QStringLiteral("lineageExport"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
     menu->addAction(tr("As SVG…"), this, [this]() {
         exportVia(tr("Export lineage as SVG"), tr("SVG images (*.svg)"), &LineagePage::exportSvg);
     });
@@ -114,13 +114,13 @@ LineagePage::LineagePage(models::ConnectionFactory connections, QWidget *parent)
     menu->addAction(tr("As Graphviz DOT…"), this, [this]() {
         exportVia(tr("Export lineage as DOT"), tr("Graphviz files (*.dot *.gv)"), &LineagePage::exportDot);
     });
-    m_export->setMenu(menu);
-    bar->addWidget(m_export);
+    exportButton->setMenu(menu);
+    bar->addWidget(exportButton);
 
     m_scene = new LineageScene(this);
     m_view = new LineageView;
     m_view->setScene(m_scene);
-    connect(m_fit, &QToolButton::clicked, m_view, &LineageView::fit);
+    connect(fit, &QToolButton::clicked, m_view, &LineageView::fit);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("lineageStatus"));
     m_status->setWordWrap(true);

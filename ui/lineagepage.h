@@ -19,7 +19,6 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
-class QToolButton;
 
 namespace meshlens::ui {
 
@@ -120,8 +119,6 @@ private:
     QSpinBox *m_down = nullptr;
     QCheckBox *m_ports = nullptr;
     QLineEdit *m_search = nullptr;
-    QToolButton *m_fit = nullptr;
-    QToolButton *m_export = nullptr;
     QLabel *m_status = nullptr;
     LineageScene *m_scene = nullptr;
     LineageView *m_view = nullptr;

@@ -408,33 +408,29 @@ void MainWindow::onSyncFinished(const models::SyncResult &result)
     }
 }
 
-void MainWindow::editProduct(qint64 productId)
+template<typename Dialog> void MainWindow::openOutboxDialog(qint64 productId, const QString &queuedMessage)
 {
     const auto detail = m_session.reader().product(productId);
     if (!detail) {
         return;
     }
-    auto *dialog = new EditProductDialog(m_session.database(), *detail, this);
-    connect(dialog, &EditProductDialog::queued, this, [this]() {
+    auto *dialog = new Dialog(m_session.database(), *detail, this);
+    connect(dialog, &Dialog::queued, this, [this, queuedMessage]() {
         m_session.notifyOutboxChanged();
-        statusBar()->showMessage(
-            tr("Edit saved to the outbox; it shows as pending until delivered (Ctrl+Z undoes it)."), 6000);
+        statusBar()->showMessage(queuedMessage, 6000);
     });
     dialog->open();
 }
 
+void MainWindow::editProduct(qint64 productId)
+{
+    openOutboxDialog<EditProductDialog>(
+        productId, tr("Edit saved to the outbox; it shows as pending until delivered (Ctrl+Z undoes it)."));
+}
+
 void MainWindow::giveFeedback(qint64 productId)
 {
-    const auto detail = m_session.reader().product(productId);
-    if (!detail) {
-        return;
-    }
-    auto *dialog = new FeedbackDialog(m_session.database(), *detail, this);
-    connect(dialog, &FeedbackDialog::queued, this, [this]() {
-        m_session.notifyOutboxChanged();
-        statusBar()->showMessage(tr("Feedback saved to the outbox; see it under Outbox → My feedback."), 6000);
-    });
-    dialog->open();
+    openOutboxDialog<FeedbackDialog>(productId, tr("Feedback saved to the outbox; see it under Outbox → My feedback."));
 }
 
 void MainWindow::undoEdit(qint64 productId)

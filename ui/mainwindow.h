@@ -71,6 +71,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Opens `Dialog` (an editor that queues into the outbox, non-modal) on the product; once it has queued, the
+    // outbox has changed and the status bar says `queuedMessage`.
+    template<typename Dialog> void openOutboxDialog(qint64 productId, const QString &queuedMessage);
     void createActions();
     void connectLineageHealth(LineagePage *lineage);
     void showPage(QWidget *page);

@@ -5,6 +5,7 @@
 #include "../models/sync/outboxdelivery.h"
 #include "../models/sync/outboxexport.h"
 #include "conflictdialog.h"
+#include "widgetfactory.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -119,9 +120,7 @@ OutboxPage::OutboxPage(models::CacheSession &session, QWidget *parent)
     exportKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(exportKey, &QShortcut::activated, this, &OutboxPage::exportOutbox);
 
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("outboxStatus"));
-    m_status->setTextFormat(Qt::PlainText);
+    m_status = makeTextLabel(QStringLiteral("outboxStatus"));
     m_status->setWordWrap(true);
 
     auto *title = new QLabel(tr("Outbox"));

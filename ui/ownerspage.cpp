@@ -5,6 +5,7 @@
 #include "../models/itemmodels/producthealthmodel.h"
 #include "../models/settings/appsettings.h"
 #include "healthstrip.h"
+#include "widgetfactory.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -34,11 +35,8 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
     m_role->addItem(tr("Steward"), static_cast<int>(models::OwnerRole::Steward));
     m_role->addItem(tr("Expert"), static_cast<int>(models::OwnerRole::Expert));
     roleLabel->setBuddy(m_role);
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("ownersFilter"));
-    m_filter->setPlaceholderText(tr("Filter people and teams…"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter people and teams"));
+    m_filter = makeFilterField(QStringLiteral("ownersFilter"), tr("Filter people and teams…"),
+                               tr("Filter people and teams"), this);
     m_mine = new QPushButton(tr("&My products"), this);
     m_mine->setObjectName(QStringLiteral("ownersMine"));
     m_mine->setCheckable(true);
@@ -76,23 +74,12 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
     m_productsView->horizontalHeader()->resizeSection(models::ProductHealthModel::NameColumn, 260);
     m_productsView->setSortingEnabled(true);
     m_productsView->sortByColumn(models::ProductHealthModel::ScoreColumn, Qt::AscendingOrder);
-    m_productsTitle = new QLabel(this);
-    m_productsTitle->setObjectName(QStringLiteral("ownerProductsTitle"));
-    m_productsTitle->setTextFormat(Qt::PlainText);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("ownersMessage"));
-    m_message->setTextFormat(Qt::PlainText);
+    m_productsTitle = makeTextLabel(QStringLiteral("ownerProductsTitle"), this);
+    m_message = makeTextLabel(QStringLiteral("ownersMessage"), this);
     m_message->setWordWrap(true);
     m_message->hide();
 
-    auto *lower = new QWidget(this);
-    auto *lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
-    lowerLayout->addWidget(m_productsTitle);
-    lowerLayout->addWidget(m_productsView, 1);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_ownersView);
-    split->addWidget(lower);
+    auto *split = splitOverProducts(m_ownersView, m_productsTitle, m_productsView, m_products);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 
@@ -122,15 +109,6 @@ OwnersPage::OwnersPage(const HealthContext &context, QWidget *parent)
     });
     connect(m_ownersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OwnersPage::showSelectedParty);
-    connect(m_ownersView, &QTableView::activated, this, [this]() {
-        m_productsView->setFocus();
-        m_productsView->selectRow(0);
-    });
-    connect(m_productsView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (const auto id = m_products->productIdAt(index.row())) {
-            Q_EMIT productActivated(*id);
-        }
-    });
     showCurrentSnapshot();
 }
 

@@ -1,5 +1,7 @@
 #include "passratechart.h"
 
+#include "../models/charts/chartcsv.h"
+#include "chartexport.h"
 #include "statustimeline.h"
 #include "timechart.h"
 
@@ -25,6 +27,19 @@ double midMs(const models::TrendBucket &b)
 }
 
 } // namespace
+
+PassRateChartView makePassRateChart(const QString &objectName, int minimumHeight, const QString &exportObjectName,
+                                    const QString &exportBaseName, const models::QualityData *data, QWidget *parent)
+{
+    auto *chart = new TimeChart(parent);
+    chart->setObjectName(objectName);
+    chart->setMinimumHeight(minimumHeight);
+    auto *exporter = new ExportButton(
+        chart, exportBaseName, [chart](const QString &path) { return chart->saveSvg(path); },
+        [data]() { return models::ChartCsv::trend(data->trend); }, parent);
+    exporter->setObjectName(exportObjectName);
+    return {chart, exporter};
+}
 
 QString passRateSeriesName()
 {

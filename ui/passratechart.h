@@ -8,7 +8,18 @@
 
 namespace meshlens::ui {
 
+class ExportButton;
 class TimeChart;
+
+// A chart for showPassRate with its Export button (the chart as a picture, `data`'s trend as CSV), both children of
+// `parent`; `data` is the page's and outlives them.
+struct PassRateChartView
+{
+    TimeChart *chart = nullptr;
+    ExportButton *exporter = nullptr;
+};
+PassRateChartView makePassRateChart(const QString &objectName, int minimumHeight, const QString &exportObjectName,
+                                    const QString &exportBaseName, const models::QualityData *data, QWidget *parent);
 
 void showPassRate(TimeChart *chart, const models::QualityData &data, bool productCounts);
 // The series names showPassRate uses, for click handling.

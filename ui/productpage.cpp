@@ -4,6 +4,7 @@
 #include "../models/sources/bundle/bundlesource.h"
 #include "../models/store/catalogreader.h"
 #include "markdown.h"
+#include "widgetfactory.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -76,17 +77,13 @@ ProductPage::ProductPage(models::CatalogReader &reader, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
 {
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("productTitle"));
-    m_title->setTextFormat(Qt::PlainText);
+    m_title = makeTextLabel(QStringLiteral("productTitle"), this);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("productSubtitle"));
-    m_subtitle->setTextFormat(Qt::PlainText);
+    m_subtitle = makeTextLabel(QStringLiteral("productSubtitle"), this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("productTabs"));
@@ -129,9 +126,7 @@ ProductPage::ProductPage(models::CatalogReader &reader, QWidget *parent)
     m_tabs->addTab(slaTab, tr("SLAs && checks"));
 
     // Writes go to the outbox: edit (stewards), feedback (consumers), undo the last undelivered edit.
-    m_pendingBadge = new QLabel(this);
-    m_pendingBadge->setObjectName(QStringLiteral("pendingBadge"));
-    m_pendingBadge->setTextFormat(Qt::PlainText);
+    m_pendingBadge = makeTextLabel(QStringLiteral("pendingBadge"), this);
     m_pendingBadge->setAccessibleName(tr("Pending changes"));
     m_pendingBadge->setStyleSheet(QStringLiteral("QLabel { border-radius: 4px; padding: 2px 8px; "
                                                  "background: #b08800; color: white; font-weight: bold; }"));
@@ -151,27 +146,27 @@ ProductPage::ProductPage(models::CatalogReader &reader, QWidget *parent)
         addAction(a);
         return a;
     };
-    m_editAction =
+    auto *editAction =
         action(tr("&Edit…"), "actionEditProduct", QKeySequence(Qt::CTRL | Qt::Key_E), &ProductPage::editRequested);
-    m_feedbackAction = action(tr("Give &Feedback…"), "actionGiveFeedback",
-                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &ProductPage::feedbackRequested);
+    auto *feedbackAction = action(tr("Give &Feedback…"), "actionGiveFeedback",
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &ProductPage::feedbackRequested);
     m_undoAction = action(tr("&Undo Edit"), "actionUndoEdit", QKeySequence::Undo, &ProductPage::undoEditRequested);
     m_undoAction->setEnabled(false);
-    m_copyLinkAction = new QAction(tr("Copy &Link"), this);
-    m_copyLinkAction->setObjectName(QStringLiteral("actionCopyProductLink"));
-    m_copyLinkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copyLinkAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copyLinkAction->setToolTip(tr("Copy a meshlens:// link to this product (Ctrl+Shift+C)"));
-    connect(m_copyLinkAction, &QAction::triggered, this, [this]() {
+    auto *copyLinkAction = new QAction(tr("Copy &Link"), this);
+    copyLinkAction->setObjectName(QStringLiteral("actionCopyProductLink"));
+    copyLinkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyLinkAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copyLinkAction->setToolTip(tr("Copy a meshlens:// link to this product (Ctrl+Shift+C)"));
+    connect(copyLinkAction, &QAction::triggered, this, [this]() {
         if (!m_link.isEmpty()) {
             QGuiApplication::clipboard()->setText(m_link);
         }
     });
-    addAction(m_copyLinkAction);
+    addAction(copyLinkAction);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_pendingBadge);
-    for (QAction *a : {m_undoAction, m_editAction, m_feedbackAction, m_copyLinkAction}) {
+    for (QAction *a : {m_undoAction, editAction, feedbackAction, copyLinkAction}) {
         auto *b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setObjectName(a->objectName() + QStringLiteral("Button"));

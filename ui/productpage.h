@@ -57,10 +57,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_pendingBadge = nullptr; // undelivered edits of this product, or a conflict to resolve
-    QAction *m_editAction = nullptr;
-    QAction *m_feedbackAction = nullptr;
     QAction *m_undoAction = nullptr;
-    QAction *m_copyLinkAction = nullptr;
     QString m_link;
     QTabWidget *m_tabs = nullptr;
     InertTextBrowser *m_description = nullptr;

@@ -9,6 +9,7 @@
 #include "rangebar.h"
 #include "statustimeline.h"
 #include "timechart.h"
+#include "widgetfactory.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -55,30 +56,19 @@ QualityTab::QualityTab(const models::ConnectionFactory &connections, QWidget *pa
 
     m_range = new RangeBar(this);
     m_range->setObjectName(QStringLiteral("qualityRange"));
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("qualitySummary"));
-    m_summary->setTextFormat(Qt::PlainText);
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("qualityNote"));
-    m_note->setTextFormat(Qt::PlainText);
+    m_summary = makeTextLabel(QStringLiteral("qualitySummary"), this);
+    m_note = makeTextLabel(QStringLiteral("qualityNote"), this);
     m_note->setWordWrap(true);
     m_note->hide();
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("qualityEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->hide();
+    m_empty = makeEmptyState(QStringLiteral("qualityEmpty"), this);
 
     m_content = new QWidget;
     auto *content = new QVBoxLayout(m_content);
-    m_passRate = new TimeChart(m_content);
-    m_passRate->setObjectName(QStringLiteral("passRateChart"));
-    m_passRate->setMinimumHeight(260);
-    auto *passExport = new ExportButton(
-        m_passRate, QStringLiteral("pass-rate"), [this](const QString &path) { return m_passRate->saveSvg(path); },
-        [this]() { return models::ChartCsv::trend(m_data.trend); }, m_content);
-    passExport->setObjectName(QStringLiteral("passRateExport"));
-    content->addWidget(section(tr("Pass rate per day"), m_passRate, passExport));
+    const PassRateChartView passRate =
+        makePassRateChart(QStringLiteral("passRateChart"), 260, QStringLiteral("passRateExport"),
+                          QStringLiteral("pass-rate"), &m_data, m_content);
+    m_passRate = passRate.chart;
+    content->addWidget(section(tr("Pass rate per day"), m_passRate, passRate.exporter));
 
     m_timeline = new StatusTimeline(m_content);
     m_timeline->setObjectName(QStringLiteral("checkTimeline"));

@@ -4,6 +4,7 @@
 #include "../models/search/searchhistory.h"
 #include "../models/search/searchservice.h"
 #include "../models/store/catalogreader.h"
+#include "widgetfactory.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -65,13 +66,13 @@ SearchPage::SearchPage(models::CatalogReader &reader, const models::ConnectionFa
     m_searchesMenu = new QMenu(this);
     m_searchesMenu->setObjectName(QStringLiteral("searchesMenu"));
     connect(m_searchesMenu, &QMenu::aboutToShow, this, &SearchPage::rebuildSearchesMenu);
-    m_searches = new QToolButton(this);
-    m_searches->setObjectName(QStringLiteral("searchesButton"));
-    m_searches->setText(tr("Searches"));
-    m_searches->setToolTip(tr("Saved and recent searches"));
-    m_searches->setAccessibleName(tr("Saved and recent searches"));
-    m_searches->setPopupMode(QToolButton::InstantPopup);
-    m_searches->setMenu(m_searchesMenu);
+    auto *searches = new QToolButton(this);
+    searches->setObjectName(QStringLiteral("searchesButton"));
+    searches->setText(tr("Searches"));
+    searches->setToolTip(tr("Saved and recent searches"));
+    searches->setAccessibleName(tr("Saved and recent searches"));
+    searches->setPopupMode(QToolButton::InstantPopup);
+    searches->setMenu(m_searchesMenu);
     rebuildSearchesMenu(); // so the save action (and its shortcut) exists before the menu is first opened
 
     m_correction = new QLabel(this);
@@ -117,15 +118,11 @@ SearchPage::SearchPage(models::CatalogReader &reader, const models::ConnectionFa
         }
     });
 
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("emptyState"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->hide();
+    m_empty = makeEmptyState(QStringLiteral("emptyState"), this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_field, 1);
-    top->addWidget(m_searches);
+    top->addWidget(searches);
     auto *resultsPane = new QWidget(this);
     auto *resultsLayout = new QVBoxLayout(resultsPane);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
@@ -143,10 +140,7 @@ SearchPage::SearchPage(models::CatalogReader &reader, const models::ConnectionFa
     layout->addWidget(split, 1);
 
     // Coalesce bursts of typing into one request; every keystroke lands in the field, the query runs elsewhere.
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(30);
-    connect(m_debounce, &QTimer::timeout, this, &SearchPage::runQuery);
+    m_debounce = makeDebounce(30, this, [this]() { runQuery(); });
     connect(m_field, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_field, &QLineEdit::returnPressed, this, &SearchPage::openTopResultNow);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });

@@ -12,7 +12,6 @@ class QLineEdit;
 class QMenu;
 class QTableView;
 class QTimer;
-class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -70,7 +69,6 @@ private:
     models::SearchOptions m_options;
     quint64 m_shown = 0;
     QLineEdit *m_field = nullptr;
-    QToolButton *m_searches = nullptr;
     QMenu *m_searchesMenu = nullptr;
     QTableView *m_view = nullptr;
     QTreeWidget *m_facets = nullptr;

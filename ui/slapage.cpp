@@ -4,6 +4,7 @@
 #include "../models/itemmodels/slatablemodel.h"
 #include "healthstrip.h"
 #include "slacalendar.h"
+#include "widgetfactory.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -30,17 +31,9 @@ SlaPage::SlaPage(const HealthContext &context, QWidget *parent)
     m_domain->setMinimumContentsLength(14);
     domainLabel->setBuddy(m_domain);
     auto *ownerLabel = new QLabel(tr("&Owner:"), this);
-    m_owner = new QLineEdit(this);
-    m_owner->setObjectName(QStringLiteral("slaOwner"));
-    m_owner->setPlaceholderText(tr("person or team"));
-    m_owner->setClearButtonEnabled(true);
-    m_owner->setAccessibleName(tr("Owner filter"));
+    m_owner = makeFilterField(QStringLiteral("slaOwner"), tr("person or team"), tr("Owner filter"), this);
     ownerLabel->setBuddy(m_owner);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("slaSearch"));
-    m_search->setPlaceholderText(tr("Search products…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search products"));
+    m_search = makeFilterField(QStringLiteral("slaSearch"), tr("Search products…"), tr("Search products"), this);
     auto *stateLabel = new QLabel(tr("S&tate:"), this);
     m_state = new QComboBox(this);
     m_state->setObjectName(QStringLiteral("slaState"));
@@ -59,16 +52,12 @@ SlaPage::SlaPage(const HealthContext &context, QWidget *parent)
     filters->addWidget(stateLabel);
     filters->addWidget(m_state);
 
-    m_count = new QLabel(this);
-    m_count->setObjectName(QStringLiteral("slaCount"));
-    m_count->setTextFormat(Qt::PlainText);
+    m_count = makeTextLabel(QStringLiteral("slaCount"), this);
     m_view = makeHealthTable(m_model, QStringLiteral("slaView"), tr("Service level objectives"), this);
     m_view->horizontalHeader()->resizeSection(models::SlaTableModel::ProductColumn, 240);
     m_view->horizontalHeader()->setSortIndicator(models::SlaTableModel::ComplianceColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    m_calendarTitle = new QLabel(this);
-    m_calendarTitle->setObjectName(QStringLiteral("slaCalendarTitle"));
-    m_calendarTitle->setTextFormat(Qt::PlainText);
+    m_calendarTitle = makeTextLabel(QStringLiteral("slaCalendarTitle"), this);
     m_calendar = new SlaCalendar(this);
     m_calendar->setObjectName(QStringLiteral("slaCalendar"));
 
@@ -80,10 +69,7 @@ SlaPage::SlaPage(const HealthContext &context, QWidget *parent)
     layout->addWidget(m_calendarTitle);
     layout->addWidget(m_calendar);
 
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(250);
-    connect(m_debounce, &QTimer::timeout, this, &SlaPage::applyFilters);
+    m_debounce = makeDebounce(250, this, [this]() { applyFilters(); });
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_owner, &QLineEdit::editingFinished, this, &SlaPage::applyFilters);
     connect(m_owner, &QLineEdit::textChanged, this, [this](const QString &text) {

@@ -1,6 +1,5 @@
 #include "trendspage.h"
 
-#include "../models/charts/chartcsv.h"
 #include "../models/charts/chartjobs.h"
 #include "../models/store/connectionfactory.h"
 #include "chartexport.h"
@@ -8,6 +7,7 @@
 #include "passratechart.h"
 #include "rangebar.h"
 #include "timechart.h"
+#include "widgetfactory.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -47,26 +47,16 @@ TrendsPage::TrendsPage(const models::ConnectionFactory &connections, QWidget *pa
     m_scope->setInsertPolicy(QComboBox::NoInsert);
     m_range = new RangeBar(this);
     m_range->setObjectName(QStringLiteral("trendRange"));
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("trendSummary"));
-    m_summary->setTextFormat(Qt::PlainText);
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("trendNote"));
-    m_note->setTextFormat(Qt::PlainText);
+    m_summary = makeTextLabel(QStringLiteral("trendSummary"), this);
+    m_note = makeTextLabel(QStringLiteral("trendNote"), this);
     m_note->hide();
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("trendEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->hide();
+    m_empty = makeEmptyState(QStringLiteral("trendEmpty"), this);
 
-    m_chart = new TimeChart(this);
-    m_chart->setObjectName(QStringLiteral("trendChart"));
-    m_chart->setMinimumHeight(280);
-    auto *exporter = new ExportButton(
-        m_chart, QStringLiteral("quality-trend"), [this](const QString &path) { return m_chart->saveSvg(path); },
-        [this]() { return models::ChartCsv::trend(m_data.trend); }, this);
-    exporter->setObjectName(QStringLiteral("trendExport"));
+    const PassRateChartView passRate =
+        makePassRateChart(QStringLiteral("trendChart"), 280, QStringLiteral("trendExport"),
+                          QStringLiteral("quality-trend"), &m_data, this);
+    m_chart = passRate.chart;
+    auto *exporter = passRate.exporter;
     m_chartBox = new QWidget(this);
     auto *chartLayout = new QVBoxLayout(m_chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
