@@ -13,34 +13,38 @@ export QT_QPA_PLATFORM=offscreen
 
 stage() { [[ ",$stages," == *",$1,"* ]]; }
 took() { echo "== $1 took $(((SECONDS - $2) / 60)) min $(((SECONDS - $2) % 60)) s"; }
+# A stage's start: its title, the clock, and preset $1 configured in a fresh build directory (arguments after the
+# title go to cmake).
+begin() {
+    local preset=$1 title=$2
+    shift 2
+    echo "== $title"
+    start=$SECONDS
+    rm -rf "build/$preset"
+    cmake --preset "$preset" "$@" >/dev/null
+}
+# A stage's end: the preset's tests, then how long the stage took.
+finish() {
+    ctest --preset "$1" -j2
+    took "$1" "$start"
+}
 
 if stage fuzz; then
-    echo "== fuzz targets (clang, ASan + UBSan, ${MESHLENS_FUZZ_SECONDS:-20} s each after the seeds)"
-    start=$SECONDS
-    rm -rf build/fuzz
-    cmake --preset fuzz -DMESHLENS_FUZZ_SECONDS="${MESHLENS_FUZZ_SECONDS:-20}" >/dev/null
+    begin fuzz "fuzz targets (clang, ASan + UBSan, ${MESHLENS_FUZZ_SECONDS:-20} s each after the seeds)" \
+        -DMESHLENS_FUZZ_SECONDS="${MESHLENS_FUZZ_SECONDS:-20}"
     cmake --build --preset fuzz
-    ctest --preset fuzz -j2
-    took "fuzz" $start
+    finish fuzz
 fi
 
 if stage tsan; then
-    echo "== ThreadSanitizer: the tests labelled threads"
-    start=$SECONDS
-    rm -rf build/tsan
-    cmake --preset tsan >/dev/null
+    begin tsan "ThreadSanitizer: the tests labelled threads"
     mapfile -t targets < <(ctest --preset tsan -N | awk '/Test +#/ {print $3}')
     cmake --build --preset tsan --target "${targets[@]}"
-    ctest --preset tsan -j2
-    took "tsan" $start
+    finish tsan
 fi
 
 if stage asan; then
-    echo "== AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
-    start=$SECONDS
-    rm -rf build/asan
-    cmake --preset asan >/dev/null
+    begin asan "AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
     cmake --build --preset asan
-    ctest --preset asan -j2
-    took "asan" $start
+    finish asan
 fi

@@ -12,7 +12,6 @@
 
 #include "models/generate/cataloggenerator.h"
 #include "models/store/database.h"
-#include "models/store/outbox.h"
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
@@ -144,19 +143,8 @@ private Q_SLOTS:
         {
             models::Database db;
             QCOMPARE(test::openCache(db, m_pristine), QString());
-            models::Outbox outbox(db);
             const std::int64_t product = test::scalar(db, "SELECT min(id) FROM entries");
-            models::ProductEdit edit;
-            edit.description = QStringLiteral("Checked by the steward");
-            QVERIFY(outbox.queueEdit(product, edit, 1'763'683'300).ok());
-            models::Feedback feedback{QStringLiteral("data_issue"),
-                                      2,
-                                      QStringLiteral("Doubled rows"),
-                                      QStringLiteral("Every order twice"),
-                                      {},
-                                      {},
-                                      {}};
-            QVERIFY(outbox.queueFeedback(product, feedback, 1'763'683'400).ok());
+            QVERIFY(test::queueUnsentWork(db, product, product));
             m_hash = test::contentHash(db);
             m_outbox = outboxItems(db);
             QVERIFY(!db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));

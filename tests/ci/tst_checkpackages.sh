@@ -5,12 +5,8 @@
 set -uo pipefail
 src=${1:?source dir}
 build=${2:?build dir}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS   : $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL!  : $1"; }
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 bash "$src/.ci/bootstrap.sh" packages >"$tmp/full"
 if bash "$src/.ci/check-packages.sh" "$build" >"$tmp/out" 2>&1; then
@@ -33,6 +29,4 @@ for p in libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libyaml-cpp-dev qtkeychain
     fi
 done
 
-echo "Totals: $passed passed, $failed failed"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

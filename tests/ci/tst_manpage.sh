@@ -6,12 +6,8 @@ set -uo pipefail
 src=${1:?source dir}
 bin=${2:?meshlens binary}
 page="$src/packaging/linux/meshlens.1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS   : $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL!  : $1"; }
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 # The verbs of a usage text: the first word of each two-space-indented line between "Verbs:" and the next
 # blank line.
@@ -52,5 +48,4 @@ if command -v groff >/dev/null; then
     warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
     if [ -z "$warnings" ]; then ok "the man page renders without warnings"; else bad "groff: $warnings"; fi
 fi
-echo "Totals: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

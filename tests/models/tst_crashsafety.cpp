@@ -8,7 +8,6 @@
 
 #include "models/generate/cataloggenerator.h"
 #include "models/store/database.h"
-#include "models/store/outbox.h"
 #include "models/store/schema.h"
 #include "support/testsupport.h"
 
@@ -90,21 +89,9 @@ private Q_SLOTS:
         {
             models::Database db;
             QCOMPARE(test::openCache(db, m_pristine), QString());
-            models::Outbox outbox(db);
             const std::int64_t first = test::scalar(db, "SELECT min(id) FROM entries");
             const std::int64_t last = test::scalar(db, "SELECT max(id) FROM entries");
-            models::ProductEdit edit;
-            edit.description = QStringLiteral("Reviewed by the steward");
-            edit.addTags = {QStringLiteral("reviewed")};
-            QVERIFY(outbox.queueEdit(first, edit, 1'763'683'300).ok());
-            models::Feedback feedback{QStringLiteral("data_issue"),
-                                      2,
-                                      QStringLiteral("Doubled rows"),
-                                      QStringLiteral("Every order appears twice"),
-                                      {},
-                                      {},
-                                      {}};
-            QVERIFY(outbox.queueFeedback(last, feedback, 1'763'683'400).ok());
+            QVERIFY(test::queueUnsentWork(db, first, last));
             m_oldHash = test::contentHash(db);
             m_outboxBefore = outboxItems(db);
         }

@@ -2,6 +2,7 @@
 // goes through. Each test works on its own file in a temporary folder.
 
 #include "models/store/database.h"
+#include "support/testsupport.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -14,18 +15,13 @@
 #include <vector>
 
 using namespace meshlens::models;
+using meshlens::test::scalar;
 
 namespace {
 
 // Primary result codes from sqlite3.h (the test does not include it: the library links SQLite privately).
 constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteConstraint = 19;
-
-std::int64_t count(Database &db, std::string_view sql)
-{
-    Statement st = db.prepare(sql);
-    return st.next() ? st.int64(0) : -1;
-}
 
 } // namespace
 
@@ -84,7 +80,7 @@ void tst_Database::open_createsFileAndClose_releasesIt()
 
     // Reopening sees what the first connection wrote.
     QVERIFY(!db.open(dbPath()));
-    QCOMPARE(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 't'"), 1);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 't'"), 1);
 }
 
 void tst_Database::open_inMissingFolder_failsNamingThePath()
@@ -125,7 +121,7 @@ void tst_Database::boundHostileText_roundTripsAsData()
         QVERIFY(ins.isValid());
         QVERIFY(ins.bind(1, hostile).exec());
     }
-    QCOMPARE(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'x'"), 1);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'x'"), 1);
     Statement sel = db.prepare("SELECT a FROM x WHERE a = ?1");
     sel.bind(1, hostile);
     QVERIFY(sel.next());
@@ -210,7 +206,7 @@ void tst_Database::exec_constraintViolation_reportsError()
     ins.reset();
     QVERIFY(!ins.error());
     QVERIFY(ins.bind(1, 2).exec());
-    QCOMPARE(count(db, "SELECT count(*) FROM u"), 2);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM u"), 2);
     QCOMPARE(db.changes(), 1);
     QCOMPARE(db.lastInsertRowId(), 2);
 }
@@ -226,10 +222,10 @@ void tst_Database::transaction_rollsBackOnScopeExit()
         QVERIFY(!tx.beginError());
         QVERIFY(db.inTransaction());
         QVERIFY(!db.exec("INSERT INTO t VALUES(1)"));
-        QCOMPARE(count(db, "SELECT count(*) FROM t"), 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM t"), 1);
     }
     QVERIFY(!db.inTransaction());
-    QCOMPARE(count(db, "SELECT count(*) FROM t"), 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM t"), 0);
 }
 
 void tst_Database::transaction_commitKeepsRows()
@@ -247,12 +243,12 @@ void tst_Database::transaction_commitKeepsRows()
         const auto again = tx.commit();
         QVERIFY(again);
     }
-    QCOMPARE(count(db, "SELECT count(*) FROM t"), 1);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM t"), 1);
 
     // A second connection sees only committed rows.
     Database other;
     QVERIFY(!other.open(dbPath()));
-    QCOMPARE(count(other, "SELECT count(*) FROM t"), 1);
+    QCOMPARE(scalar(other, "SELECT count(*) FROM t"), 1);
 }
 
 void tst_Database::transaction_explicitRollback()
@@ -265,7 +261,7 @@ void tst_Database::transaction_explicitRollback()
     tx.rollback();
     QVERIFY(!tx.isActive());
     QVERIFY(!db.inTransaction());
-    QCOMPARE(count(db, "SELECT count(*) FROM t"), 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM t"), 0);
 }
 
 void tst_Database::blob_roundTripsBinaryBytes()
@@ -300,7 +296,7 @@ void tst_Database::open_turnsOnWalAndForeignKeys()
         QVERIFY(st.next());
         QCOMPARE(st.text(0), QStringLiteral("wal"));
     }
-    QCOMPARE(count(db, "PRAGMA foreign_keys"), 1);
+    QCOMPARE(scalar(db, "PRAGMA foreign_keys"), 1);
 
     // Foreign keys are enforced, not merely declared.
     QVERIFY(!db.exec("CREATE TABLE p(id INTEGER PRIMARY KEY); "
@@ -309,7 +305,7 @@ void tst_Database::open_turnsOnWalAndForeignKeys()
     QVERIFY(err);
     QCOMPARE(err->sqliteCode & 0xff, kSqliteConstraint);
     QVERIFY(!db.exec("INSERT INTO p VALUES(5); INSERT INTO c VALUES(5); DELETE FROM p;"));
-    QCOMPARE(count(db, "SELECT count(*) FROM c"), 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM c"), 0);
 }
 
 void tst_Database::readOnly_cannotWrite()
@@ -320,8 +316,8 @@ void tst_Database::readOnly_cannotWrite()
 
     Database reader;
     QVERIFY(!reader.open(dbPath(), Database::Mode::ReadOnly));
-    QCOMPARE(count(reader, "PRAGMA foreign_keys"), 1);
-    QCOMPARE(count(reader, "SELECT count(*) FROM t"), 1);
+    QCOMPARE(scalar(reader, "PRAGMA foreign_keys"), 1);
+    QCOMPARE(scalar(reader, "SELECT count(*) FROM t"), 1);
 
     const auto err = reader.exec("INSERT INTO t VALUES(2)");
     QVERIFY(err);
@@ -331,7 +327,7 @@ void tst_Database::readOnly_cannotWrite()
     QVERIFY(!ins.bind(1, 3).exec());
     QVERIFY(ins.error());
     QCOMPARE(ins.error()->sqliteCode & 0xff, kSqliteReadOnly);
-    QCOMPARE(count(writer, "SELECT count(*) FROM t"), 1);
+    QCOMPARE(scalar(writer, "SELECT count(*) FROM t"), 1);
 
     // Read-only does not create files either.
     Database missing;

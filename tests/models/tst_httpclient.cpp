@@ -535,10 +535,7 @@ private slots:
     {
         FaultHttpServer server;
         QVERIFY(server.listen());
-        FaultResponse drip = FaultResponse::faulty(Fault::SlowDrip, QByteArray(200, 'x'));
-        drip.dripBytes = 16;
-        drip.dripIntervalMs = 5;
-        server.script("/drip", {drip});
+        server.script("/drip", {FaultResponse::ok(QByteArray(200, 'x')).slowDrip(16, 5)});
         const HttpResponse r = send(get(server.url(QStringLiteral("/drip"))));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.body, QByteArray(200, 'x'));
@@ -549,10 +546,7 @@ private slots:
     {
         FaultHttpServer server;
         QVERIFY(server.listen());
-        FaultResponse drip = FaultResponse::faulty(Fault::SlowDrip, QByteArray(200, 'x'));
-        drip.dripBytes = 1;
-        drip.dripIntervalMs = 1000;
-        server.script("/drip", {drip});
+        server.script("/drip", {FaultResponse::ok(QByteArray(200, 'x')).slowDrip(1, 1000)});
         HttpPolicy policy = fastPolicy();
         policy.idleTimeoutMs = 100;
         policy.maxAttempts = 1;

@@ -34,6 +34,16 @@ QStringList keysOf(const LineageGraph &g, const QList<ImpactRow> &rows)
     return out;
 }
 
+// A node of a hand-built graph: `key` named `name`; a product (its key as ext id) unless it is external.
+LineageNode node(const QString &key, const QString &name, bool product = true)
+{
+    LineageNode n;
+    n.key = key;
+    n.extId = product ? key : QString();
+    n.name = name;
+    return n;
+}
+
 } // namespace
 
 class TestLineageGraph : public QObject
@@ -180,14 +190,8 @@ private Q_SLOTS:
     void dot_isValidGraphviz()
     {
         LineageGraph g;
-        LineageNode a;
-        a.key = QStringLiteral("a");
-        a.name = QStringLiteral("Quote \" and \\ backslash\nnewline");
-        LineageNode b;
-        b.key = QStringLiteral("b");
-        b.extId = b.key;
-        b.name = QStringLiteral("<b>html</b>");
-        g.addEdge({g.addNode(a), g.addNode(b), {}, {}, {}});
+        const LineageNode a = node(QStringLiteral("a"), QStringLiteral("Quote \" and \\ backslash\nnewline"), false);
+        g.addEdge({g.addNode(a), g.addNode(node(QStringLiteral("b"), QStringLiteral("<b>html</b>"))), {}, {}, {}});
         const QByteArray dot = g.toDot();
         QVERIFY(dot.contains("n0 -> n1"));
         if (QStandardPaths::findExecutable(QStringLiteral("dot")).isEmpty()) {
@@ -240,18 +244,10 @@ private Q_SLOTS:
     void impactCsv_quotesAndDefusesFormulas()
     {
         LineageGraph g;
-        LineageNode a;
-        a.key = QStringLiteral("a");
-        a.name = QStringLiteral("Source");
-        LineageNode b;
-        b.key = QStringLiteral("b");
-        b.extId = b.key;
-        b.name = QStringLiteral("=HYPERLINK(\"x\")");
+        const LineageNode a = node(QStringLiteral("a"), QStringLiteral("Source"), false);
+        LineageNode b = node(QStringLiteral("b"), QStringLiteral("=HYPERLINK(\"x\")"));
         b.owners = QStringLiteral("Ada, Alan");
-        LineageNode c;
-        c.key = QStringLiteral("c");
-        c.extId = c.key;
-        c.name = QStringLiteral("Plain");
+        const LineageNode c = node(QStringLiteral("c"), QStringLiteral("Plain"));
         const int ia = g.addNode(a), ib = g.addNode(b), ic = g.addNode(c);
         g.addEdge({ia, ib, {}, {}, {}});
         g.addEdge({ib, ic, {}, {}, {}});

@@ -33,11 +33,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("trends.db"));
-        const QString bundle = m_dir.filePath(QStringLiteral("trends.ndjson"));
-        QVERIFY(test::writeFile(bundle, test::qualityBundle()));
-        const SyncResult result = test::syncNow(path, bundle);
-        QVERIFY2(result.ok, qPrintable(result.error));
-        QCOMPARE(test::openCache(m_db, path), QString());
+        QCOMPARE(test::syncedCache(m_db, path, test::qualityBundle()), QString());
         m_p1 = test::scalar(m_db, "SELECT id FROM entries WHERE ext_id = 'p1'");
         m_sales = test::scalar(m_db, "SELECT id FROM domains WHERE ext_id = 'sales'");
         m_ada = test::scalar(m_db, "SELECT id FROM people WHERE ext_id = 'ada'");

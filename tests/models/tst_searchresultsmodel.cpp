@@ -200,15 +200,11 @@ void tst_SearchResultsModel::lazy_fetchesPagesFromTheEngine()
 {
     QTemporaryDir dir;
     const QString bundle = dir.filePath(QStringLiteral("g.ndjson"));
-    {
-        GeneratorOptions g;
-        g.products = 2500;
-        g.asOf = 1'763'683'200;
-        g.days = 3;
-        QFile f(bundle);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        QVERIFY(!CatalogGenerator(g).write(f));
-    }
+    GeneratorOptions g;
+    g.products = 2500;
+    g.asOf = 1'763'683'200;
+    g.days = 3;
+    QVERIFY(test::generateBundle(bundle, g));
     const QString path = dir.filePath(QStringLiteral("g.db"));
     QVERIFY(test::syncNow(path, bundle).ok);
     Database db;

@@ -38,12 +38,6 @@ QByteArray seriesBundle()
            "\"message\":\"3 nulls in id\"}\n";
 }
 
-std::int64_t idOf(Database &db, const char *sql)
-{
-    Statement st = db.prepare(sql);
-    return st.next() ? st.int64(0) : -1;
-}
-
 } // namespace
 
 class TestSeriesReader : public QObject
@@ -55,16 +49,12 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("series.db"));
-        const QString bundle = m_dir.filePath(QStringLiteral("series.ndjson"));
-        QVERIFY(test::writeFile(bundle, seriesBundle()));
-        const SyncResult result = test::syncNow(m_path, bundle);
-        QVERIFY2(result.ok, qPrintable(result.error));
-        QCOMPARE(test::openCache(m_db, m_path), QString());
-        m_fresh = idOf(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'fresh'");
-        m_avail = idOf(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'avail'");
-        m_empty = idOf(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'empty'");
-        m_rows = idOf(m_db, "SELECT id FROM checks WHERE ext_id = 'rows'");
-        m_nn = idOf(m_db, "SELECT id FROM checks WHERE ext_id = 'nn'");
+        QCOMPARE(test::syncedCache(m_db, m_path, seriesBundle()), QString());
+        m_fresh = test::scalar(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'fresh'");
+        m_avail = test::scalar(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'avail'");
+        m_empty = test::scalar(m_db, "SELECT id FROM sla_objectives WHERE ext_id = 'empty'");
+        m_rows = test::scalar(m_db, "SELECT id FROM checks WHERE ext_id = 'rows'");
+        m_nn = test::scalar(m_db, "SELECT id FROM checks WHERE ext_id = 'nn'");
         QVERIFY(m_fresh > 0 && m_avail > 0 && m_empty > 0 && m_rows > 0 && m_nn > 0);
     }
 

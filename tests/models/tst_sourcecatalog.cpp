@@ -119,10 +119,7 @@ private Q_SLOTS:
         options.products = 40;
         options.asOf = 1'763'683'200;
         options.days = 20;
-        QFile file(m_generated);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QVERIFY(!CatalogGenerator(options).write(file));
-        file.close();
+        QVERIFY(test::generateBundle(m_generated, options));
         QVERIFY(test::writeFile(m_sample, test::sampleBundle()));
         const SyncResult a = test::syncNow(m_dbPath, m_generated);
         QVERIFY2(a.ok, qPrintable(a.error));

@@ -13,7 +13,6 @@
 #include "models/sources/openmetadata/openmetadatasource.h"
 #include "models/store/database.h"
 #include "models/store/outbox.h"
-#include "models/store/schema.h"
 #include "support/fakeopenmetadata.h"
 #include "support/faulthttpserver.h"
 #include "support/sourcerun.h"
@@ -54,10 +53,7 @@ FaultResponse withFault(FaultResponse r, Fault fault)
 // The answer, half a kilobyte every 2 ms: slow, but never idle for long.
 FaultResponse drip(FaultResponse r)
 {
-    r.fault = Fault::SlowDrip;
-    r.dripIntervalMs = 2;
-    r.dripBytes = 512;
-    return r;
+    return r.slowDrip(512, 2);
 }
 
 // The fake OpenMetadata server behind the fault server: every request the script does not fault goes on to it.
@@ -182,8 +178,7 @@ private Q_SLOTS:
         BundleSource source(SourceAddress::parse(server.url(QStringLiteral("/catalog.ndjson")).toString()));
 
         Database db;
-        QVERIFY(!db.open(newCachePath()));
-        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(test::openCache(db, newCachePath()), QString());
         test::SourceMemory memory;
         const auto first = readOnWorker(db, source, memory);
         QVERIFY2(!first, qPrintable(first.value_or(QString())));
@@ -214,8 +209,7 @@ private Q_SLOTS:
         server.script("/catalog.ndjson", {FaultResponse::ok(test::sampleBundle())});
         BundleSource source(SourceAddress::parse(server.url(QStringLiteral("/catalog.ndjson")).toString()));
         Database db;
-        QVERIFY(!db.open(newCachePath()));
-        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(test::openCache(db, newCachePath()), QString());
         test::SourceMemory memory;
         const auto err = readOnWorker(db, source, memory);
         QVERIFY2(err && err->contains(QStringLiteral("TLS certificate of 127.0.0.1")),
@@ -251,8 +245,7 @@ private Q_SLOTS:
         test::FakeOpenMetadata &fake = om.fake;
         FaultHttpServer &server = om.server;
         Database db;
-        QVERIFY(!db.open(newCachePath()));
-        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(test::openCache(db, newCachePath()), QString());
         test::SourceMemory memory;
         const auto first = readOnWorker(db, *om.source(), memory);
         QVERIFY2(!first, qPrintable(first.value_or(QString())));
@@ -302,8 +295,7 @@ private Q_SLOTS:
         OpenMetadataBehindFaults om;
         QVERIFY(om.start());
         Database db;
-        QVERIFY(!db.open(newCachePath()));
-        QVERIFY(!Schema::migrate(db));
+        QCOMPARE(test::openCache(db, newCachePath()), QString());
         test::SourceMemory memory;
         const auto synced = readOnWorker(db, *om.source(), memory);
         QVERIFY2(!synced, qPrintable(synced.value_or(QString())));

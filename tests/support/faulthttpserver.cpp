@@ -111,6 +111,14 @@ FaultResponse FaultResponse::faulty(Fault fault, const QByteArray &body)
     return r;
 }
 
+FaultResponse &FaultResponse::slowDrip(int bytes, int intervalMs)
+{
+    fault = Fault::SlowDrip;
+    dripBytes = bytes;
+    dripIntervalMs = intervalMs;
+    return *this;
+}
+
 FaultResponse FaultResponse::handled()
 {
     FaultResponse r;

@@ -50,6 +50,8 @@ struct FaultResponse
     static FaultResponse redirect(int status, const QByteArray &location);
     static FaultResponse faulty(Fault fault, const QByteArray &body = "{\"the\": \"whole body\"}");
     FaultResponse &header(const QByteArray &name, const QByteArray &value);
+    // The whole answer, `bytes` at a time every `intervalMs` (Fault::SlowDrip).
+    FaultResponse &slowDrip(int bytes, int intervalMs);
 };
 
 struct ReceivedRequest

@@ -4,6 +4,7 @@
 
 #include "models/generate/cataloggenerator.h"
 #include "models/health/healthsnapshot.h"
+#include "models/store/outbox.h"
 #include "models/store/schema.h"
 
 #include <QCoreApplication>
@@ -326,6 +327,11 @@ bool generateBundle(const QString &path, std::int64_t products, std::uint64_t se
     options.products = products;
     options.seed = seed;
     options.asOf = 1'763'683'200;
+    return generateBundle(path, options);
+}
+
+bool generateBundle(const QString &path, const models::GeneratorOptions &options)
+{
     QSaveFile out(path);
     return out.open(QIODevice::WriteOnly) && !models::CatalogGenerator(options).write(out) && out.commit();
 }
@@ -511,6 +517,23 @@ std::optional<BundleChangeCounts> changedDelta(const QString &in, const QString 
     return changeBundle(in, out, c, true);
 }
 
+bool queueUnsentWork(models::Database &db, std::int64_t edited, std::int64_t commented)
+{
+    models::Outbox outbox(db);
+    models::ProductEdit edit;
+    edit.description = QStringLiteral("Reviewed by the steward");
+    edit.addTags = {QStringLiteral("reviewed")};
+    const models::Feedback feedback{QStringLiteral("data_issue"),
+                                    2,
+                                    QStringLiteral("Doubled rows"),
+                                    QStringLiteral("Every order appears twice"),
+                                    {},
+                                    {},
+                                    {}};
+    return outbox.queueEdit(edited, edit, 1'763'683'300).ok() &&
+           outbox.queueFeedback(commented, feedback, 1'763'683'400).ok();
+}
+
 QString openCache(models::Database &db, const QString &path)
 {
     if (auto err = db.open(path)) {
@@ -531,11 +554,30 @@ std::shared_ptr<const models::HealthSnapshot> cacheHealth(const QString &dbPath,
     return models::buildHealthSnapshot(db, models::HealthPolicy{}).snapshot;
 }
 
-std::shared_ptr<const models::HealthSnapshot> sampleHealth(const QString &dbPath, models::Database &db)
+namespace {
+// Where the tests write the bundle of the cache at dbPath: beside it, <name>.ndjson.
+QString bundleBeside(const QString &dbPath)
 {
     const QFileInfo cache(dbPath);
-    const QString bundle = cache.dir().filePath(cache.completeBaseName() + QStringLiteral(".ndjson"));
-    if (!syncBundle(dbPath, bundle, sampleBundle())) {
+    return cache.dir().filePath(cache.completeBaseName() + QStringLiteral(".ndjson"));
+}
+} // namespace
+
+QString syncedCache(models::Database &db, const QString &dbPath, const QByteArray &bundle)
+{
+    const QString path = bundleBeside(dbPath);
+    if (!writeFile(path, bundle)) {
+        return QStringLiteral("cannot write %1").arg(path);
+    }
+    if (const models::SyncResult r = syncNow(dbPath, path); !r.ok) {
+        return r.error.isEmpty() ? QStringLiteral("the sync of %1 failed").arg(path) : r.error;
+    }
+    return openCache(db, dbPath);
+}
+
+std::shared_ptr<const models::HealthSnapshot> sampleHealth(const QString &dbPath, models::Database &db)
+{
+    if (!syncBundle(dbPath, bundleBeside(dbPath), sampleBundle())) {
         qWarning("sampleHealth: the sample bundle did not sync into %s", qPrintable(dbPath));
         return nullptr;
     }

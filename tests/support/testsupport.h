@@ -17,6 +17,7 @@
 
 namespace meshlens::models {
 class CacheSession;
+struct GeneratorOptions;
 struct HealthSnapshot;
 } // namespace meshlens::models
 
@@ -77,6 +78,8 @@ struct Captured
 Captured capture(const std::function<int(std::FILE *out, std::FILE *err)> &run);
 // Writes a generated catalog bundle of `products` (that seed, a fixed as-of) to path, atomically.
 bool generateBundle(const QString &path, std::int64_t products, std::uint64_t seed);
+// Writes the catalog `options` generate to path, atomically.
+bool generateBundle(const QString &path, const models::GeneratorOptions &options);
 // Generates a catalog of `products` (seed 1, a fixed as-of) into dir and syncs it into a cache there; returns the
 // cache's path, or an empty string on failure.
 QString generatedCache(const QString &dir, std::int64_t products);
@@ -107,11 +110,18 @@ struct KilledRun
 };
 KilledRun runSelf(const QStringList &args, int killAfterMs = -1);
 
+// What a steward and a consumer wrote and have not sent, queued in the outbox of the open cache `db`: an edit of
+// product `edited` (a description and a tag) and a feedback item on product `commented` ("Doubled rows"), at fixed
+// times. Whether both were queued.
+bool queueUnsentWork(models::Database &db, std::int64_t edited, std::int64_t commented);
 // The first column of the first row of a query (an id, a count), or -1 when there is no row.
 std::int64_t scalar(models::Database &db, const char *sql);
 
 // Opens (and migrates) a cache; QFAIL-style failure is reported through the returned error text.
 QString openCache(models::Database &db, const QString &path);
+// Writes `bundle` beside the cache at dbPath (as <name>.ndjson), syncs it in and opens (and migrates) the cache in
+// `db`: an empty string, or what failed.
+QString syncedCache(models::Database &db, const QString &dbPath, const QByteArray &bundle);
 // The application's cache session over `path`, as app/main.cpp opens it; null (with a warning) when it cannot open.
 std::unique_ptr<models::CacheSession> openSession(const QString &path);
 // The cache at dbPath opened in `db` and its health snapshot under the default policy; null (with a warning) when it
