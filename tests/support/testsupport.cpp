@@ -14,7 +14,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 #include <QTimer>
@@ -271,6 +273,259 @@ QByteArray contentHash(models::Database &db)
         }
     }
     return hash.result().toHex();
+}
+
+namespace {
+
+// The natural key of each surrogate id, for the logical dump.
+struct NaturalKeys
+{
+    QHash<qint64, QString> sources, domains, teams, people, entries;
+
+    explicit NaturalKeys(models::Database &db)
+    {
+        const auto load = [&db](const char *sql, QHash<qint64, QString> &map) {
+            models::Statement st = db.prepare(sql);
+            while (st.next()) {
+                map.insert(st.int64(0), st.text(1));
+            }
+        };
+        load("SELECT id, uri FROM sources", sources);
+        load("SELECT d.id, s.uri || '/' || d.ext_id FROM domains d JOIN sources s ON s.id = d.source_id", domains);
+        load("SELECT t.id, s.uri || '/' || t.ext_id FROM teams t JOIN sources s ON s.id = t.source_id", teams);
+        load("SELECT p.id, s.uri || '/' || p.ext_id FROM people p JOIN sources s ON s.id = p.source_id", people);
+        load("SELECT e.id, s.uri || '/' || e.ext_id FROM entries e JOIN sources s ON s.id = e.source_id", entries);
+    }
+
+    // A facet token (CatalogWriter's kFacetsSql) with its id replaced by the key; empty for the rowid blocks.
+    [[nodiscard]] QString facet(const QString &token) const
+    {
+        const auto translate = [&token](qsizetype prefix, const QHash<qint64, QString> &map) -> QString {
+            bool ok = false;
+            const qint64 id = token.mid(prefix).toLongLong(&ok);
+            if (!ok) {
+                return token;
+            }
+            return token.left(prefix) + QLatin1Char(':') +
+                   map.value(id, id == 0 ? QStringLiteral("none") : QStringLiteral("?%1").arg(id));
+        };
+        const QString t = token.toLower();
+        if (t.startsWith(QLatin1String("0fb"))) {
+            return {};
+        }
+        if (t.startsWith(QLatin1String("0fsrc"))) {
+            return translate(5, sources);
+        }
+        if (t.startsWith(QLatin1String("0fd"))) {
+            return translate(3, domains);
+        }
+        if (t.startsWith(QLatin1String("0fp"))) {
+            return translate(3, people);
+        }
+        if (t.startsWith(QLatin1String("0fq"))) {
+            return translate(3, teams);
+        }
+        return token;
+    }
+
+    [[nodiscard]] QString facets(const QString &text) const
+    {
+        QStringList out;
+        // Owner tokens come from group_concat(DISTINCT ...), whose separator is a comma (a token break to FTS5).
+        static const QRegularExpression kBreak(QStringLiteral("[ ,]"));
+        for (const QString &token : text.split(kBreak, Qt::SkipEmptyParts)) {
+            if (QString f = facet(token); !f.isEmpty()) {
+                out << f;
+            }
+        }
+        out.sort();
+        return out.join(QLatin1Char(' '));
+    }
+};
+
+// The catalog's tables as the logical dump reads them: natural keys for ids, no gen, no times of sync attempts.
+// Keys: the table name; the query. Shadow tables of the FTS5 tables are covered by the documents and integrity-check.
+const QList<std::pair<const char *, const char *>> &logicalTables()
+{
+    static const QList<std::pair<const char *, const char *>> kTables = {
+        {"sources", "SELECT uri, kind, name, cursor, snapshot_at, last_error FROM sources"},
+        {"domains", "SELECT s.uri, d.ext_id, d.name, d.display_name, d.kind, d.description, d.parent_ext "
+                    "FROM domains d JOIN sources s ON s.id = d.source_id"},
+        {"teams", "SELECT s.uri, t.ext_id, t.name, t.display_name, t.domain_ext, t.parent_ext, t.email "
+                  "FROM teams t JOIN sources s ON s.id = t.source_id"},
+        {"people", "SELECT s.uri, p.ext_id, p.name, p.display_name, p.email, p.team_ext "
+                   "FROM people p JOIN sources s ON s.id = p.source_id"},
+        {"entries", "SELECT s.uri, e.ext_id, e.kind, e.name, e.display_name, e.fqn, d.ext_id, e.status, e.tier, "
+                    "e.description, e.version, e.updated_at FROM entries e JOIN sources s ON s.id = e.source_id "
+                    "LEFT JOIN domains d ON d.id = e.domain_id"},
+        {"entry_tags", "SELECT s.uri, e.ext_id, t.tag FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+                       "JOIN sources s ON s.id = e.source_id"},
+        {"entry_tag_names", "SELECT t.tag, t.name, s.uri, e.ext_id FROM entry_tag_names t "
+                            "LEFT JOIN entries e ON e.id = t.entry_id LEFT JOIN sources s ON s.id = e.source_id"},
+        {"ownerships", "SELECT s.uri, e.ext_id, o.role, o.party_kind, coalesce(p.ext_id, tm.ext_id, '?') "
+                       "FROM ownerships o JOIN entries e ON e.id = o.entry_id JOIN sources s ON s.id = e.source_id "
+                       "LEFT JOIN people p ON o.party_kind = 'person' AND p.id = o.party_id "
+                       "LEFT JOIN teams tm ON o.party_kind = 'team' AND tm.id = o.party_id"},
+        {"ports", "SELECT s.uri, e.ext_id, pt.ext_id, pt.direction, pt.name, pt.description, pt.format, pt.location, "
+                  "pt.columns, pt.column_names FROM ports pt JOIN entries e ON e.id = pt.entry_id "
+                  "JOIN sources s ON s.id = e.source_id"},
+        {"sla_objectives", "SELECT s.uri, e.ext_id, o.ext_id, o.kind, o.target, o.unit, o.op, o.port_ext, "
+                           "o.description FROM sla_objectives o JOIN entries e ON e.id = o.entry_id "
+                           "JOIN sources s ON s.id = e.source_id"},
+        {"sla_series", "SELECT s.uri, e.ext_id, o.ext_id, x.t0, x.step, x.n, hex(x.vals) FROM sla_series x "
+                       "JOIN sla_objectives o ON o.id = x.objective_id JOIN entries e ON e.id = o.entry_id "
+                       "JOIN sources s ON s.id = e.source_id"},
+        {"checks", "SELECT s.uri, e.ext_id, c.ext_id, c.name, c.kind, c.port_ext, c.column_name, c.description, "
+                   "c.severity FROM checks c JOIN entries e ON e.id = c.entry_id JOIN sources s ON s.id = e.source_id"},
+        {"check_series", "SELECT s.uri, e.ext_id, c.ext_id, x.t0, x.step, x.n, hex(x.statuses), hex(x.vals), x.message "
+                         "FROM check_series x JOIN checks c ON c.id = x.check_id JOIN entries e ON e.id = c.entry_id "
+                         "JOIN sources s ON s.id = e.source_id"},
+        {"lineage", "SELECT s.uri, l.from_ext, l.from_port, l.to_ext, l.to_port, l.column_map, l.description "
+                    "FROM lineage l JOIN sources s ON s.id = l.source_id"},
+        {"outbox", "SELECT o.id, o.kind, s.uri, o.entity_kind, o.entity_ext, o.base_version, o.payload, o.state, "
+                   "o.attempts, o.last_error, o.created_at, o.reply, o.theirs, o.exported_at "
+                   "FROM outbox o LEFT JOIN sources s ON s.id = o.source_id"},
+        {"local_state", "SELECT key, value FROM local_state"},
+        {"source_problems", "SELECT s.uri, p.file, p.line, p.severity, p.message FROM source_problems p "
+                            "JOIN sources s ON s.id = p.source_id"},
+        {"source_state", "SELECT s.uri, t.key, length(t.value), hex(t.value) FROM source_state t "
+                         "JOIN sources s ON s.id = t.source_id"},
+        {"health_state", "SELECT evaluated_at, window_days, goal FROM health_state"},
+        {"product_health", "SELECT s.uri, e.ext_id, h.sla, h.quality, h.metadata, h.breached_now, h.failing_checks "
+                           "FROM product_health h LEFT JOIN entries e ON e.id = h.entry_id "
+                           "LEFT JOIN sources s ON s.id = e.source_id"},
+        {"objective_health", "SELECT s.uri, e.ext_id, o.ext_id, h.state, h.latest, h.compliance, h.budget_remaining, "
+                             "h.burn_rate, h.last_breach_end, h.breach_since, h.rejected FROM objective_health h "
+                             "LEFT JOIN sla_objectives o ON o.id = h.objective_id "
+                             "LEFT JOIN entries e ON e.id = o.entry_id LEFT JOIN sources s ON s.id = e.source_id"},
+    };
+    return kTables;
+}
+
+QString rowText(const models::Statement &st, int from = 0)
+{
+    QStringList row;
+    for (int c = from; c < st.columnCount(); ++c) {
+        row << (st.isNull(c) ? QStringLiteral("NULL") : st.text(c));
+    }
+    return row.join(QLatin1Char('|'));
+}
+
+void appendBlock(QString &out, const QString &table, QStringList rows)
+{
+    rows.sort();
+    out += QStringLiteral("## %1 (%2)\n").arg(table).arg(rows.size());
+    for (const QString &row : rows) {
+        out += row + QLatin1Char('\n');
+    }
+}
+
+} // namespace
+
+QString logicalCatalog(models::Database &db)
+{
+    const NaturalKeys keys(db);
+    QString out;
+    QSet<QString> known = {QStringLiteral("entry_fts"), QStringLiteral("entry_fts_vocab"),
+                           QStringLiteral("entry_name_fts"), QStringLiteral("search_terms")};
+    for (const auto &[table, sql] : logicalTables()) {
+        known.insert(QLatin1String(table));
+        QStringList rows;
+        models::Statement st = db.prepare(sql);
+        if (!st.isValid()) {
+            rows << QStringLiteral("!prepare failed: %1").arg(db.lastError().message);
+        }
+        while (st.next()) {
+            rows << rowText(st);
+        }
+        appendBlock(out, QLatin1String(table), rows);
+    }
+    {
+        // The search documents by the entry they index (a document of no entry is an orphan), facets translated.
+        QStringList rows;
+        models::Statement st = db.prepare("SELECT rowid, name, display_name, tags, domain, owners, description, "
+                                          "columns, facets FROM entry_fts");
+        while (st.next()) {
+            const qint64 rowid = st.int64(0);
+            const QString entry = keys.entries.value(rowid, QStringLiteral("orphan:%1").arg(rowid));
+            QStringList row{entry};
+            for (int c = 1; c < 8; ++c) {
+                row << st.text(c);
+            }
+            row << keys.facets(st.text(8));
+            rows << row.join(QLatin1Char('|'));
+        }
+        appendBlock(out, QStringLiteral("entry_fts"), rows);
+    }
+    {
+        QStringList rows;
+        models::Statement st = db.prepare("SELECT term, docs FROM search_terms");
+        while (st.next()) {
+            const QString term = st.text(0);
+            if (term.startsWith(QLatin1String("0f"))) {
+                if (const QString f = keys.facet(term); !f.isEmpty()) {
+                    rows << f + QLatin1Char('|') + st.text(1);
+                }
+                continue;
+            }
+            rows << rowText(st);
+        }
+        appendBlock(out, QStringLiteral("search_terms"), rows);
+    }
+    for (const char *fts : {"entry_fts", "entry_name_fts"}) {
+        const auto err = db.exec(
+            QStringLiteral("INSERT INTO %1(%1) VALUES('integrity-check')").arg(QLatin1String(fts)).toStdString());
+        out += QStringLiteral("## %1 integrity-check: %2\n")
+                   .arg(QLatin1String(fts), err ? err->message : QStringLiteral("ok"));
+    }
+    {
+        QStringList unknown;
+        models::Statement st = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                                          "'sqlite_%' AND name NOT LIKE 'entry_fts_%' AND "
+                                          "name NOT LIKE 'entry_name_fts_%'");
+        while (st.next()) {
+            if (!known.contains(st.text(0))) {
+                unknown << st.text(0);
+            }
+        }
+        appendBlock(out, QStringLiteral("tables the logical dump does not know"), unknown);
+    }
+    return out;
+}
+
+QString firstDifference(const QString &expected, const QString &actual)
+{
+    if (expected == actual) {
+        return {};
+    }
+    const QStringList a = expected.split(QLatin1Char('\n'));
+    const QStringList b = actual.split(QLatin1Char('\n'));
+    QString table;
+    // Long lines (a search document) are shown around where they part.
+    qsizetype from = 0;
+    const auto clip = [&from](const QString &line) -> QString {
+        const QString shown = line.mid(from, 300);
+        return (from > 0 ? QStringLiteral("…") : QString()) + shown +
+               (from + shown.size() < line.size() ? QStringLiteral("…") : QString());
+    };
+    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
+        const QString x = i < a.size() ? a[i] : QStringLiteral("(end)");
+        const QString y = i < b.size() ? b[i] : QStringLiteral("(end)");
+        if (x.startsWith(QLatin1String("## "))) {
+            table = x;
+        }
+        if (x != y) {
+            qsizetype at = 0;
+            while (at < x.size() && at < y.size() && x[at] == y[at]) {
+                ++at;
+            }
+            from = std::max<qsizetype>(0, at - 80);
+            return QStringLiteral("catalogs differ at line %1 (in %2):\n  expected: %3\n  actual:   %4")
+                .arg(i + 1)
+                .arg(table.isEmpty() ? QStringLiteral("the first table") : table, clip(x), clip(y));
+        }
+    }
+    return QStringLiteral("catalogs differ");
 }
 
 QString dumpRows(models::Database &db, const QList<const char *> &queries)

@@ -66,6 +66,17 @@ QString dumpCatalog(models::Database &db);
 // A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times
 // of sync attempts), in a canonical order: equal hashes mean equal caches, whatever the table.
 QByteArray contentHash(models::Database &db);
+// Every table of the cache as what it says rather than how it is stored, for comparing two caches built by different
+// paths (a full sync against a delta re-sync): surrogate ids are replaced by the natural keys they stand for (source
+// uri, ext ids), sync generations and the times of sync attempts are left out, each table's rows are sorted. The
+// search documents' facet tokens and the vocabulary's are translated the same way (the rowid block tokens, which
+// only say where an id fell, are dropped); both full-text indexes are checked with FTS5's integrity-check. A table
+// the dump does not know is listed as such, so a new table cannot be compared by omission. A block per table,
+// headed "## <table> (<rows>)".
+QString logicalCatalog(models::Database &db);
+// The first line where two logicalCatalog() texts differ, with the table it is in, for a failure message; empty
+// when they are equal.
+QString firstDifference(const QString &expected, const QString &actual);
 // The rows of each query, as text (a line per row, '|' between columns), each block headed by its query.
 QString dumpRows(models::Database &db, const QList<const char *> &queries);
 
