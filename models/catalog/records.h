@@ -27,6 +27,12 @@ struct Header
     std::string since;  // delta only: the cursor it applies on top of
     std::string sourceName;
     std::optional<std::int64_t> generatedAt; // epoch seconds
+    // Delta only, and never read from a bundle file: each product the delta sends replaces the product whole, as a
+    // snapshot would. Its ports, SLAs (with their series), checks (with their results) and the lineage edges into
+    // it are removed first, so what follows it is all it has; its series are stored as a snapshot stores them; and
+    // its tombstone removes the edges into it, not those out of it (they belong to the products they go into). What
+    // a bundle source's re-sync sends: a product's records and the edges into it, for the products that changed.
+    bool wholeProducts = false;
 };
 
 struct Domain

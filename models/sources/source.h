@@ -56,6 +56,10 @@ public:
     virtual void problem(SourceProblem problem) = 0;
     // Source-private state committed with the catalog (a file manifest, an event cursor); see ReadContext::state.
     virtual void setState(const QString &key, const QByteArray &value) = 0;
+    // Drops everything written since begin() (records, problems, state: the sync's transaction is rolled back and
+    // none of it was ever visible) so that the source can begin() again. A bundle source that began a delta and then
+    // met a record it cannot diff starts over as a snapshot. False when the sink cannot, and nothing was dropped.
+    [[nodiscard]] virtual bool abandon() { return false; }
 };
 
 // What a read gets besides the sink. Filled by the sync engine from what the cache remembers of the source.

@@ -139,6 +139,7 @@ struct CatalogWriter::Statements
     Statement document, redoDocument;           // streamed search documents, and ids to rebuild from the tables
     Statement domain, team, person, entry, delTags, tag, delOwners, owner, port, sla, clearSla, series, check,
         clearCheck, checkSeries, lineage, findEntry, findSla, findCheck, touch, delSeriesRange, delCheckRange;
+    Statement delPorts, delSlas, delChecks, delEdgesInto; // Header::wholeProducts: a product's children before it
 };
 
 CatalogWriter::CatalogWriter(Database &db)
@@ -387,6 +388,19 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
     if (header.mode == BundleMode::Delta) {
         s.touch = m_db.prepare("INSERT OR IGNORE INTO temp.touched(id) VALUES(?1)");
     }
+    if (wholeProducts()) {
+        s.delPorts = m_db.prepare("DELETE FROM ports WHERE entry_id = ?1");
+        s.delSlas = m_db.prepare("DELETE FROM sla_objectives WHERE entry_id = ?1");
+        s.delChecks = m_db.prepare("DELETE FROM checks WHERE entry_id = ?1");
+        s.delEdgesInto = m_db.prepare("DELETE FROM lineage WHERE source_id = ?1 AND to_ext = ?2");
+        for (Statement *st : {&s.delPorts, &s.delSlas, &s.delChecks, &s.delEdgesInto}) {
+            if (!st->isValid()) {
+                const QString msg = m_db.lastError().message;
+                rollback();
+                return QStringLiteral("cannot prepare the cache writer: %1").arg(msg);
+            }
+        }
+    }
     for (Statement *st :
          {&s.freshEntry, &s.freshSla,  &s.freshCheck, &s.domain,    &s.team,           &s.person,
           &s.entry,      &s.delTags,   &s.tag,        &s.delOwners, &s.owner,          &s.port,
@@ -580,6 +594,19 @@ std::optional<QString> CatalogWriter::write(const Product &r)
         m_st->delOwners.bind(1, id).exec();
         touch(id);
     }
+    if (wholeProducts()) {
+        // The records that follow are all the product has: what it had before goes (series and health rows by
+        // cascade), so its rows come out as a snapshot would write them, in the order they arrive.
+        for (Statement *st : {&m_st->delPorts, &m_st->delSlas, &m_st->delChecks}) {
+            if (auto err = stepError(st->bind(1, id), "product's previous children")) {
+                return err;
+            }
+        }
+        if (auto err = stepError(m_st->delEdgesInto.bind(1, m_sourceId).bind(2, r.id), "product's previous edges")) {
+            return err;
+        }
+        m_lastChild = {};
+    }
     for (const std::string &tag : r.tags) {
         if (!tag.empty() && !m_st->tag.bind(1, id).bind(2, tag).exec()) {
             return failure(m_st->tag, "tag");
@@ -733,6 +760,8 @@ std::optional<QString> CatalogWriter::write(const SlaMeasurement &r)
     }
     if (m_header.mode == BundleMode::Delta) {
         markHealth(*entry);
+    }
+    if (m_header.mode == BundleMode::Delta && !wholeProducts()) {
         const std::int64_t end = r.t0 + r.step * static_cast<std::int64_t>(r.values.size() - 1);
         m_st->delSeriesRange.bind(1, *sla).bind(2, r.t0).bind(3, end).exec();
     }
@@ -780,6 +809,8 @@ std::optional<QString> CatalogWriter::write(const CheckResult &r)
     }
     if (m_header.mode == BundleMode::Delta) {
         markHealth(*entry);
+    }
+    if (m_header.mode == BundleMode::Delta && !wholeProducts()) {
         const std::int64_t end = r.t0 + r.step * static_cast<std::int64_t>(r.statuses.size() - 1);
         m_st->delCheckRange.bind(1, *check).bind(2, r.t0).bind(3, end).exec();
     }
@@ -858,7 +889,9 @@ std::optional<QString> CatalogWriter::write(const Tombstone &r)
         if (auto err = run("DELETE FROM temp.touched WHERE id = ?1", *entry)) {
             return err;
         }
-        if (auto err = run("DELETE FROM lineage WHERE source_id=?1 AND (from_ext=?2 OR to_ext=?2)", m_sourceId, r.id)) {
+        if (auto err = run(wholeProducts() ? "DELETE FROM lineage WHERE source_id=?1 AND to_ext=?2"
+                                           : "DELETE FROM lineage WHERE source_id=?1 AND (from_ext=?2 OR to_ext=?2)",
+                           m_sourceId, r.id)) {
             return err;
         }
         return run("DELETE FROM entries WHERE id = ?1", *entry);

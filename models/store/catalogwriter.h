@@ -99,6 +99,10 @@ private:
     std::optional<QString> write(const records::Lineage &r);
     std::optional<QString> write(const records::Tombstone &r);
 
+    [[nodiscard]] bool wholeProducts() const
+    {
+        return m_header.mode == records::BundleMode::Delta && m_header.wholeProducts;
+    }
     std::optional<std::int64_t> entryId(const std::string &ext);
     std::optional<std::int64_t> childId(Statement &lookup, std::int64_t entry, const std::string &ext);
     void touch(std::int64_t entryId);

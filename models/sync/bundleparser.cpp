@@ -1,5 +1,7 @@
 #include "bundleparser.h"
 
+#include "linehash.h"
+
 #include <simdjson.h>
 
 #include <QDateTime>
@@ -861,6 +863,7 @@ std::optional<BundleParser::Error> BundleParser::processLine(std::string_view li
         return Error{m_line, *err};
     }
     ++m_records;
+    m_lineHash = lineHash(line);
     if (auto stop = m_onRecord ? m_onRecord(std::move(record)) : std::nullopt) {
         return Error{m_line, *stop};
     }

@@ -44,6 +44,9 @@ public:
     [[nodiscard]] std::int64_t lines() const { return m_line; }
     [[nodiscard]] std::int64_t recordCount() const { return m_records; }
     [[nodiscard]] std::int64_t bytesSeen() const { return m_bytes; }
+    // During the record callback: the lineHash() of the record's line as read (without its line break), which a
+    // bundle source keeps to tell changed products from unchanged ones on its next sync.
+    [[nodiscard]] std::uint64_t recordLineHash() const { return m_lineHash; }
 
     // Parses one line in isolation.
     static std::optional<QString> parseRecordLine(std::string_view line, records::Record &out);
@@ -62,6 +65,7 @@ private:
     std::int64_t m_line = 0;
     std::int64_t m_records = 0;
     std::int64_t m_bytes = 0;
+    std::uint64_t m_lineHash = 0;
     bool m_sawHeader = false;
     bool m_sawEnd = false;
 };

@@ -77,7 +77,7 @@ void RecordPipeline::run(QString path)
             return std::nullopt;
         },
         [&](records::Record &&record) -> std::optional<QString> {
-            batch.items.push_back(Item{parserPtr->lines(), std::move(record)});
+            batch.items.push_back(Item{parserPtr->lines(), std::move(record), parserPtr->recordLineHash()});
             if (batch.items.size() >= kBatchRecords) {
                 flush(false);
             }

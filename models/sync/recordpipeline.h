@@ -28,6 +28,7 @@ public:
     {
         std::int64_t line = 0;
         records::Record record;
+        std::uint64_t hash = 0; // BundleParser::recordLineHash(): the line's content hash
     };
 
     struct Batch

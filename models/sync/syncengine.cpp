@@ -46,6 +46,12 @@ public:
              problem.message});
     }
     void setState(const QString &key, const QByteArray &value) override { m_writer.setState(key, value); }
+    bool abandon() override
+    {
+        m_writer.rollback();
+        m_records = 0;
+        return true;
+    }
 
     [[nodiscard]] std::int64_t records() const { return m_records; }
 

@@ -28,6 +28,13 @@ public:
     }
     void problem(models::SourceProblem) override { ++problems; }
     void setState(const QString &key, const QByteArray &value) override { state.insert(key, value); }
+    bool abandon() override
+    {
+        m_writer.rollback();
+        state.clear();
+        problems = 0;
+        return true;
+    }
 
     QString cursor;
     models::records::BundleMode mode = models::records::BundleMode::Snapshot;

@@ -707,8 +707,8 @@ std::optional<BundleChangeCounts> changeBundle(const QString &in, const QString 
             continue;
         }
         const QByteArray type = stringField(line, "type");
-        if (type == "product" || type == "lineage" || type == "end") {
-            endGroup();
+        if (type == "product" || type == "end") {
+            endGroup(); // the copy follows its original's lineage edges, a group of its own as writers group them
         }
         if (type == "product") {
             ++index;

@@ -1,5 +1,8 @@
 #include "bundlesource.h"
 
+#include "bundledigest.h"
+
+#include "../../logging.h"
 #include "../../net/httpclient.h"
 #include "../../sync/bundleparser.h"
 #include "../../sync/recordpipeline.h"
@@ -106,7 +109,32 @@ std::optional<QString> BundleSource::read(ReadContext &context)
     return m_address.kind == SourceAddress::Kind::LocalFile ? readFile(context) : readHttp(context);
 }
 
+namespace {
+
+// The source-state key of the digest of the last successful sync (BundleDigest).
+const QString kDigestKey = QStringLiteral("digest");
+
+} // namespace
+
 std::optional<QString> BundleSource::readFile(ReadContext &context)
+{
+    if (!context.full) {
+        if (QByteArray saved = context.state(kDigestKey); !saved.isEmpty()) {
+            QString restart;
+            auto err = readFileDelta(context, std::move(saved), restart);
+            if (restart.isEmpty()) {
+                return err;
+            }
+            if (!context.sink.abandon()) {
+                return QStringLiteral("%1; run a full sync").arg(restart);
+            }
+            qCInfo(lcSync) << "syncing" << m_address.localPath << "as a snapshot:" << restart;
+        }
+    }
+    return readFileSnapshot(context);
+}
+
+std::optional<QString> BundleSource::pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem)
 {
     // Parsing runs on the pipeline's thread; this thread only writes.
     RecordPipeline pipeline(m_address.localPath, context.cancel);
@@ -119,12 +147,12 @@ std::optional<QString> BundleSource::readFile(ReadContext &context)
         RecordPipeline::Batch batch = pipeline.next();
         if (batch.header) {
             sawHeader = true;
-            if (auto err = context.sink.begin(*batch.header)) {
+            if (auto err = onHeader(*batch.header)) {
                 return BundleParser::Error{batch.headerLine, *err}.toString();
             }
         }
         for (RecordPipeline::Item &item : batch.items) {
-            if (auto err = context.sink.write(std::move(item.record))) {
+            if (auto err = onItem(item)) {
                 return BundleParser::Error{item.line, *err}.toString();
             }
         }
@@ -143,6 +171,126 @@ std::optional<QString> BundleSource::readFile(ReadContext &context)
     if (!sawHeader && !context.cancel.load()) {
         return QStringLiteral("the bundle had no header");
     }
+    return std::nullopt;
+}
+
+std::optional<QString> BundleSource::readFileSnapshot(ReadContext &context)
+{
+    std::optional<records::Header> header;
+    BundleDigest digest; // kept for the next sync's delta
+    auto err = pump(
+        context,
+        [&](const records::Header &h) {
+            header = h;
+            return context.sink.begin(h);
+        },
+        [&](RecordPipeline::Item &item) {
+            (void)digest.add(item.record, item.hash);
+            return context.sink.write(std::move(item.record));
+        });
+    if (err || context.cancel.load()) {
+        return err;
+    }
+    (void)digest.finish();
+    // A delta bundle, or one that cannot be diffed, leaves no digest: its next sync is a snapshot.
+    context.sink.setState(kDigestKey,
+                          header->mode == records::BundleMode::Snapshot ? digest.serialize(*header) : QByteArray());
+    return std::nullopt;
+}
+
+std::optional<QString> BundleSource::readFileDelta(ReadContext &context, QByteArray saved, QString &restart)
+{
+    // The same bundle read again: a delta of the units whose hash moved (BundleDigest), in the bundle's order,
+    // and a tombstone for each product it no longer has. Each product goes whole (Header::wholeProducts), so the
+    // catalog comes out as a snapshot of this bundle would write it. Whatever this cannot diff safely asks for a
+    // restart as a snapshot.
+    std::optional<records::Header> header;
+    std::optional<BundleDigest::Saved> before;
+    BundleDigest digest;
+    std::vector<RecordPipeline::Item> unit; // the records of the unit being read
+    std::int64_t sent = 0;
+    const auto flush = [&](const BundleDigest::Unit &done) -> std::optional<QString> {
+        const auto was = before->take(done.kind, done.id);
+        if (!was || *was != done.hash) {
+            sent += done.kind == BundleDigest::Kind::Product ? 1 : 0;
+            for (RecordPipeline::Item &item : unit) {
+                if (auto err = context.sink.write(std::move(item.record))) {
+                    return BundleParser::Error{item.line, *err}.toString();
+                }
+            }
+        }
+        unit.clear();
+        return std::nullopt;
+    };
+    const QString stop = QStringLiteral("stopped"); // ends the pump; `failed` or `restart` says why
+    std::optional<QString> failed;
+    auto err = pump(
+        context,
+        [&](const records::Header &h) -> std::optional<QString> {
+            header = h;
+            if (h.mode != records::BundleMode::Snapshot) {
+                restart = QStringLiteral("the bundle is a delta");
+                return stop;
+            }
+            before = BundleDigest::Saved::parse(std::move(saved), h);
+            if (!before) {
+                restart = QStringLiteral("what the last sync kept is unreadable or of another bundle version");
+                return stop;
+            }
+            records::Header delta = h;
+            delta.mode = records::BundleMode::Delta;
+            delta.since.clear();
+            delta.wholeProducts = true;
+            return context.sink.begin(delta);
+        },
+        [&](RecordPipeline::Item &item) -> std::optional<QString> {
+            const std::optional<BundleDigest::Unit> done = digest.add(item.record, item.hash);
+            if (!digest.diffable()) {
+                restart = QStringLiteral("line %1 is not beside the product it belongs to").arg(item.line);
+                return stop;
+            }
+            if (done) {
+                failed = flush(*done); // names the line of the record the writer refused
+                if (failed) {
+                    return stop;
+                }
+            }
+            unit.push_back(std::move(item));
+            return std::nullopt;
+        });
+    if (failed) {
+        return failed;
+    }
+    if (!restart.isEmpty()) {
+        return std::nullopt;
+    }
+    if (err || context.cancel.load()) {
+        return err;
+    }
+    if (const auto done = digest.finish()) {
+        if (auto flushErr = flush(*done)) {
+            return flushErr;
+        }
+    }
+    const auto gone = before->unseen();
+    for (const auto &[kind, id] : gone) {
+        if (kind != BundleDigest::Kind::Product) {
+            // A snapshot refuses products that still name it, and removes it with what it owns.
+            restart = QStringLiteral("a domain, team or person is gone");
+            return std::nullopt;
+        }
+    }
+    for (const auto &[kind, id] : gone) {
+        records::Tombstone t;
+        t.of = "product";
+        t.id = std::string(id);
+        if (auto writeErr = context.sink.write(std::move(t))) {
+            return writeErr;
+        }
+    }
+    qCInfo(lcSync) << "re-synced" << m_address.localPath << "as a delta:" << sent << "products sent," << gone.size()
+                   << "removed";
+    context.sink.setState(kDigestKey, digest.serialize(*header));
     return std::nullopt;
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "../../sync/recordpipeline.h"
 #include "../source.h"
 #include "../sourceregistry.h"
 
 #include <QString>
 #include <QUrl>
+
+#include <functional>
 
 namespace meshlens::models {
 
@@ -46,7 +49,17 @@ public:
     [[nodiscard]] static SourceRegistry::Kind registration();
 
 private:
+    // A local file: as a delta of what changed since the last sync when its digest is there (BundleDigest), else,
+    // or when the delta asks to restart, as a snapshot that keeps a digest for the next sync.
     std::optional<QString> readFile(ReadContext &context);
+    std::optional<QString> readFileSnapshot(ReadContext &context);
+    // Runs the file through a RecordPipeline, reporting progress: the header, then each record, to the callbacks
+    // (whose error stops it, with the line it names). A parse error or a missing header is the error returned.
+    using HeaderStep = std::function<std::optional<QString>(const records::Header &)>;
+    using ItemStep = std::function<std::optional<QString>(RecordPipeline::Item &)>;
+    std::optional<QString> pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem);
+    // Sets `restart` (why) instead of failing when the bundle cannot be diffed against `saved`.
+    std::optional<QString> readFileDelta(ReadContext &context, QByteArray saved, QString &restart);
     std::optional<QString> readHttp(ReadContext &context);
 
     SourceAddress m_address;
