@@ -27,6 +27,7 @@ int runCharts(const Options &options);
 int runContracts(const Options &options);
 int childChartsDraw(int argc, char **argv);
 int runOpenMetadata(const Options &options);
+int runResync(const Options &options);
 } // namespace meshlens::bench
 
 using namespace meshlens::bench;
@@ -61,6 +62,7 @@ int main(int argc, char **argv)
         {QStringLiteral("health"), runHealth},       {QStringLiteral("charts"), runCharts},
         {QStringLiteral("lineage"), runLineage},     {QStringLiteral("search"), runSearch},
         {QStringLiteral("contracts"), runContracts}, {QStringLiteral("openmetadata"), runOpenMetadata},
+        {QStringLiteral("resync"), runResync},
     };
     QStringList names;
     for (const auto &[name, fn] : suites) {

@@ -83,6 +83,22 @@ std::optional<QJsonObject> runChild(const QStringList &arguments, const QStringL
     return doc.object();
 }
 
+std::vector<std::int64_t> sizesFor(const Options &options, std::vector<std::int64_t> quick,
+                                   std::vector<std::int64_t> normal)
+{
+    if (options.products) {
+        return {*options.products};
+    }
+    return options.quick ? quick : normal;
+}
+
+void removeDatabase(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+}
+
 QString bundleFor(const Options &options, std::int64_t products)
 {
     QDir().mkpath(options.dataDir);

@@ -25,6 +25,8 @@ double peakRssMb();
 double fileMb(const QString &path);
 // Size of a SQLite cache with its WAL.
 double databaseMb(const QString &path);
+// Deletes a SQLite cache and its WAL files.
+void removeDatabase(const QString &path);
 
 // Runs this benchmark binary again as a child (so peak RSS belongs to the measured work alone) and returns the
 // JSON object it printed last on stdout.
@@ -38,6 +40,9 @@ struct Options
     int repeats = 0;                      // 0: the suite's default
 };
 
+// The sizes a suite measures: `quick` under --quick, else `normal`; the one --products names whatever the mode.
+std::vector<std::int64_t> sizesFor(const Options &options, std::vector<std::int64_t> quick,
+                                   std::vector<std::int64_t> normal);
 // The generated bundle of N products (seed 1, a fixed as-of), generating it on first use.
 QString bundleFor(const Options &options, std::int64_t products);
 // A cache holding N products, syncing bundleFor() into it on first use.

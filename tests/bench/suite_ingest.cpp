@@ -20,10 +20,30 @@ namespace meshlens::bench {
 
 namespace {
 
-void removeDatabase(const QString &path)
+// What each table and index of the cache costs (SQLite's dbstat: the pages each b-tree holds), a line per b-tree,
+// biggest first, in bytes and per product.
+void reportSizes(const QString &path, std::int64_t products)
 {
-    for (const char *suffix : {"", "-wal", "-shm"}) {
-        QFile::remove(path + QLatin1String(suffix));
+    models::Database db;
+    if (db.open(path)) {
+        return;
+    }
+    models::Statement st =
+        db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC");
+    if (!st.isValid()) {
+        progress(
+            QStringLiteral("ingest: no size breakdown (this SQLite lacks dbstat): %1").arg(db.lastError().message));
+        return;
+    }
+    while (st.next()) {
+        const double bytes = static_cast<double>(st.int64(1));
+        report({{QStringLiteral("suite"), QStringLiteral("ingest")},
+                {QStringLiteral("case"), QStringLiteral("size")},
+                {QStringLiteral("impl"), QStringLiteral("meshlens")},
+                {QStringLiteral("n"), static_cast<qint64>(products)},
+                {QStringLiteral("btree"), st.text(0)},
+                {QStringLiteral("mb"), bytes / 1e6},
+                {QStringLiteral("bytes_per_product"), bytes / static_cast<double>(products)}});
     }
 }
 
@@ -148,12 +168,7 @@ int childIngestFloor(const QString &from, const QString &db)
 
 int runIngest(const Options &options)
 {
-    std::vector<std::int64_t> sizes =
-        options.quick ? std::vector<std::int64_t>{10'000} : std::vector<std::int64_t>{10'000, 100'000, 1'000'000};
-    if (options.products) {
-        sizes = {*options.products};
-    }
-    for (const std::int64_t n : sizes) {
+    for (const std::int64_t n : sizesFor(options, {10'000}, {10'000, 100'000, 1'000'000})) {
         const QString bundle = bundleFor(options, n);
         if (bundle.isEmpty()) {
             return 1;
@@ -210,6 +225,7 @@ int runIngest(const Options &options)
              {QStringLiteral("per_s"), static_cast<double>(n) * 1000.0 / parse->value(QLatin1String("ms")).toDouble()},
              {QStringLiteral("mb_per_s"), parse->value(QLatin1String("mb_per_s"))},
              {QStringLiteral("peak_rss_mb"), parse->value(QLatin1String("peak_rss_mb"))}});
+        reportSizes(db, n);
         removeDatabase(floorDb);
         if (n != 1'000'000) {
             removeDatabase(db); // keep the 1M cache: it is the startup suite's input
