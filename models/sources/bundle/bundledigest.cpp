@@ -9,6 +9,9 @@ namespace meshlens::models {
 
 namespace {
 
+// The layout's version, and also the promise that an unchanged line is stored as it was: bump it when what the
+// parser or the writer makes of a line changes (a field newly read, another column), so that every cache reads its
+// bundles whole once instead of keeping rows written the old way.
 constexpr std::string_view kMagic = "meshlens-bundle-digest 1\n";
 
 std::string preamble(const records::Header &header)
@@ -25,6 +28,13 @@ void put(std::string &out, std::uint64_t v, int bytes)
 {
     for (int i = 0; i < bytes; ++i) {
         out += static_cast<char>((v >> (8 * i)) & 0xff);
+    }
+}
+
+void store(char *p, std::uint64_t v)
+{
+    for (int i = 0; i < 8; ++i) {
+        p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
     }
 }
 
@@ -78,8 +88,10 @@ std::optional<BundleDigest::Unit> BundleDigest::add(const records::Record &recor
             m_diffable = false;
             return;
         }
-        const std::uint64_t chained[2] = {m_current->hash, line};
-        m_current->hash = models::lineHash({reinterpret_cast<const char *>(chained), sizeof chained});
+        char chained[16]; // little-endian, so a digest reads the same on every machine
+        store(chained, m_current->hash);
+        store(chained + 8, line);
+        m_current->hash = models::lineHash({chained, sizeof chained});
     };
     std::optional<Unit> done;
     std::visit(
