@@ -696,6 +696,66 @@ Record parseRecord(od::object &obj)
     fail("unknown record type '" + type + "'");
 }
 
+// A record with only what says whose it is: the type, and the id of a domain, team, person or product, the product
+// of a child, the product a lineage edge goes into. For BundleParser::setPeek: the rest of the line is skipped.
+Record peekRecord(od::object &obj)
+{
+    const std::string type = typeOf(obj);
+    std::string id, product, to;
+    for (od::field f : obj) {
+        const std::string_view key = keyOf(f);
+        if (key == "id") {
+            id = asString(f.value(), key);
+        } else if (key == "product") {
+            product = asString(f.value(), key);
+        } else if (key == "to") {
+            to = asString(f.value(), key);
+        }
+    }
+    const auto child = [&product](auto record) {
+        record.product = product;
+        return Record(std::move(record));
+    };
+    if (type == "product") {
+        Product p;
+        p.id = id;
+        return p;
+    }
+    if (type == "port") {
+        return child(Port{});
+    }
+    if (type == "sla_measurement") {
+        return child(SlaMeasurement{});
+    }
+    if (type == "check_result") {
+        return child(CheckResult{});
+    }
+    if (type == "sla") {
+        return child(Sla{});
+    }
+    if (type == "check") {
+        return child(Check{});
+    }
+    if (type == "lineage") {
+        Lineage l;
+        l.to = to;
+        return l;
+    }
+    if (type == "domain") {
+        return Domain{id, {}, {}, {}, {}, {}};
+    }
+    if (type == "team") {
+        return Team{id, {}, {}, {}, {}, {}};
+    }
+    if (type == "person") {
+        return Person{id, {}, {}, {}, {}};
+    }
+    if (type == "tombstone") {
+        return Tombstone{};
+    }
+    fail("unknown record type '" + type + "'");
+}
+
 Header parseHeader(od::object &obj)
 {
     Header h;
@@ -858,12 +918,14 @@ std::optional<BundleParser::Error> BundleParser::processLine(std::string_view li
         return std::nullopt;
     }
     Record record;
-    auto err = withObject(m_impl->parser, m_impl->scratch, line, [&](od::object &obj) { record = parseRecord(obj); });
+    auto err = withObject(m_impl->parser, m_impl->scratch, line,
+                          [&](od::object &obj) { record = m_peek ? peekRecord(obj) : parseRecord(obj); });
     if (err) {
         return Error{m_line, *err};
     }
     ++m_records;
     m_lineHash = lineHash(line);
+    m_recordLine = line;
     if (auto stop = m_onRecord ? m_onRecord(std::move(record)) : std::nullopt) {
         return Error{m_line, *stop};
     }

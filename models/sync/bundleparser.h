@@ -47,6 +47,13 @@ public:
     // During the record callback: the lineHash() of the record's line as read (without its line break), which a
     // bundle source keeps to tell changed products from unchanged ones on its next sync.
     [[nodiscard]] std::uint64_t recordLineHash() const { return m_lineHash; }
+    // During the record callback: the record's line itself.
+    [[nodiscard]] std::string_view recordLine() const { return m_recordLine; }
+    // Peek mode: records come out with only their type and what says whose they are (the id of a domain, team,
+    // person or product; a child's product; the product a lineage edge goes into), the rest of the line skipped,
+    // for a reader that parses in full (parseRecordLine) only the lines it keeps. The header and the end trailer
+    // are read and checked as always.
+    void setPeek(bool peek) { m_peek = peek; }
 
     // Parses one line in isolation.
     static std::optional<QString> parseRecordLine(std::string_view line, records::Record &out);
@@ -66,6 +73,8 @@ private:
     std::int64_t m_records = 0;
     std::int64_t m_bytes = 0;
     std::uint64_t m_lineHash = 0;
+    std::string_view m_recordLine;
+    bool m_peek = false;
     bool m_sawHeader = false;
     bool m_sawEnd = false;
 };

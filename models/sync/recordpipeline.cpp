@@ -10,14 +10,14 @@ constexpr std::size_t kQueuedBatches = 8;
 constexpr qint64 kChunkBytes = 1 << 20;
 } // namespace
 
-RecordPipeline::RecordPipeline(QString path, const std::atomic<bool> &cancel)
+RecordPipeline::RecordPipeline(QString path, const std::atomic<bool> &cancel, bool peek)
     : m_cancel(cancel)
 {
     {
         QFile probe(path);
         m_totalBytes = probe.exists() ? probe.size() : -1;
     }
-    m_thread = std::thread([this, path = std::move(path)]() mutable { run(std::move(path)); });
+    m_thread = std::thread([this, peek, path = std::move(path)]() mutable { run(std::move(path), peek); });
 }
 
 RecordPipeline::~RecordPipeline()
@@ -58,7 +58,7 @@ RecordPipeline::Batch RecordPipeline::next()
     return batch;
 }
 
-void RecordPipeline::run(QString path)
+void RecordPipeline::run(QString path, bool peek)
 {
     Batch batch;
     bool stopped = false;
@@ -77,13 +77,15 @@ void RecordPipeline::run(QString path)
             return std::nullopt;
         },
         [&](records::Record &&record) -> std::optional<QString> {
-            batch.items.push_back(Item{parserPtr->lines(), std::move(record), parserPtr->recordLineHash()});
+            batch.items.push_back(Item{parserPtr->lines(), std::move(record), parserPtr->recordLineHash(),
+                                       peek ? std::string(parserPtr->recordLine()) : std::string()});
             if (batch.items.size() >= kBatchRecords) {
                 flush(false);
             }
             return stopped ? std::optional<QString>(QStringLiteral("stopped")) : std::nullopt;
         });
     parserPtr = &parser;
+    parser.setPeek(peek);
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

@@ -11,6 +11,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -29,6 +30,7 @@ public:
         std::int64_t line = 0;
         records::Record record;
         std::uint64_t hash = 0; // BundleParser::recordLineHash(): the line's content hash
+        std::string text;       // peek mode: the line, for BundleParser::parseRecordLine
     };
 
     struct Batch
@@ -42,8 +44,9 @@ public:
         std::int64_t records = 0;                 // records parsed so far
     };
 
-    // Starts parsing `path` (opened with QFile, so qrc resources work too). `cancel` stops the parser early.
-    RecordPipeline(QString path, const std::atomic<bool> &cancel);
+    // Starts parsing `path` (opened with QFile, so qrc resources work too). `cancel` stops the parser early. `peek`:
+    // records as BundleParser::setPeek gives them, each with its line's text.
+    RecordPipeline(QString path, const std::atomic<bool> &cancel, bool peek = false);
     // Stops the parsing thread (if still running) and waits for it.
     ~RecordPipeline();
 
@@ -52,7 +55,7 @@ public:
     [[nodiscard]] std::int64_t totalBytes() const { return m_totalBytes; }
 
 private:
-    void run(QString path);
+    void run(QString path, bool peek);
     bool push(Batch &&batch); // false when the consumer has stopped listening
 
     const std::atomic<bool> &m_cancel;

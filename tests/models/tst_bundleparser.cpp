@@ -2,6 +2,7 @@
 // chunked input, tolerated encodings, and errors that name the line and say what is wrong.
 
 #include "models/sync/bundleparser.h"
+#include "models/sync/linehash.h"
 #include "support/testsupport.h"
 
 #include <QRandomGenerator>
@@ -260,6 +261,7 @@ private Q_SLOTS:
     void emptyInput_isReportedAtFinish_data();
     void emptyInput_isReportedAtFinish();
     void parseRecordLine_parsesOneLine();
+    void peek_saysWhoseEachRecordIs();
 };
 
 void tst_BundleParser::initTestCase()
@@ -888,6 +890,57 @@ void tst_BundleParser::parseRecordLine_parsesOneLine()
     QCOMPARE(header.mode, BundleMode::Delta);
     QCOMPARE(header.since, std::string("s"));
     QVERIFY(BundleParser::parseHeaderLine(R"({"format":"meshlens-bundle","version":1})", header));
+}
+
+void tst_BundleParser::peek_saysWhoseEachRecordIs()
+{
+    // Whose a record is, as BundleDigest reads it: the id of a domain, team, person or product; a child's product;
+    // the product a lineage edge goes into.
+    const auto owner = [](const Record &r) -> std::string {
+        return std::visit(
+            [](const auto &x) -> std::string {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, Lineage>) {
+                    return "to:" + x.to;
+                } else if constexpr (std::is_same_v<T, Domain> || std::is_same_v<T, Team> ||
+                                     std::is_same_v<T, Person> || std::is_same_v<T, Product>) {
+                    return "id:" + x.id;
+                } else if constexpr (std::is_same_v<T, Tombstone>) {
+                    return "tombstone";
+                } else {
+                    return "product:" + x.product;
+                }
+            },
+            r);
+    };
+    const auto read = [&](bool peek) {
+        QStringList out;
+        BundleParser *self = nullptr;
+        BundleParser parser([](const Header &) { return std::optional<QString>(); },
+                            [&](Record &&r) {
+                                const std::string_view line = self->recordLine();
+                                Record full;
+                                const auto err = BundleParser::parseRecordLine(line, full);
+                                out << QStringLiteral("%1 %2 %3 %4")
+                                           .arg(r.index())
+                                           .arg(QString::fromStdString(owner(r)))
+                                           .arg(self->recordLineHash() == lineHash(line))
+                                           .arg(!err && full.index() == r.index() && owner(full) == owner(r));
+                                return std::optional<QString>();
+                            });
+        self = &parser;
+        parser.setPeek(peek);
+        const QByteArray bytes = test::sampleBundle() + "{\"type\":\"end\",\"records\":22}\n";
+        const auto err = parser.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        out << (err ? err->toString() : QStringLiteral("ok"));
+        return out;
+    };
+    const QStringList full = read(false);
+    QCOMPARE(full.size(), 23);
+    QCOMPARE(full.last(), QStringLiteral("ok"));
+    QCOMPARE(full.filter(QStringLiteral(" to:")).size(), 2); // the two lineage edges
+    QCOMPARE(full.filter(QStringLiteral(" 1 1")).size(), 22); // each line's hash, and parsed alone it is the same
+    QCOMPARE(read(true), full);
 }
 
 QTEST_GUILESS_MAIN(tst_BundleParser)

@@ -134,10 +134,11 @@ std::optional<QString> BundleSource::readFile(ReadContext &context)
     return readFileSnapshot(context);
 }
 
-std::optional<QString> BundleSource::pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem)
+std::optional<QString> BundleSource::pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem,
+                                          bool peek)
 {
     // Parsing runs on the pipeline's thread; this thread only writes.
-    RecordPipeline pipeline(m_address.localPath, context.cancel);
+    RecordPipeline pipeline(m_address.localPath, context.cancel, peek);
     SyncProgress progress;
     progress.phase = SyncProgress::Phase::Reading;
     progress.totalBytes = pipeline.totalBytes();
@@ -213,8 +214,14 @@ std::optional<QString> BundleSource::readFileDelta(ReadContext &context, QByteAr
         const auto was = before->take(done.kind, done.id);
         if (!was || *was != done.hash) {
             sent += done.kind == BundleDigest::Kind::Product ? 1 : 0;
+            // Only the lines sent are parsed in full: the pipeline peeked at the rest.
             for (RecordPipeline::Item &item : unit) {
-                if (auto err = context.sink.write(std::move(item.record))) {
+                records::Record record;
+                auto err = BundleParser::parseRecordLine(item.text, record);
+                if (!err) {
+                    err = context.sink.write(std::move(record));
+                }
+                if (err) {
                     return BundleParser::Error{item.line, *err}.toString();
                 }
             }
@@ -257,7 +264,8 @@ std::optional<QString> BundleSource::readFileDelta(ReadContext &context, QByteAr
             }
             unit.push_back(std::move(item));
             return std::nullopt;
-        });
+        },
+        true);
     if (failed) {
         return failed;
     }

@@ -57,7 +57,8 @@ private:
     // (whose error stops it, with the line it names). A parse error or a missing header is the error returned.
     using HeaderStep = std::function<std::optional<QString>(const records::Header &)>;
     using ItemStep = std::function<std::optional<QString>(RecordPipeline::Item &)>;
-    std::optional<QString> pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem);
+    std::optional<QString> pump(ReadContext &context, const HeaderStep &onHeader, const ItemStep &onItem,
+                                bool peek = false);
     // Sets `restart` (why) instead of failing when the bundle cannot be diffed against `saved`.
     std::optional<QString> readFileDelta(ReadContext &context, QByteArray saved, QString &restart);
     std::optional<QString> readHttp(ReadContext &context);
