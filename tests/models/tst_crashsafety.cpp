@@ -73,6 +73,68 @@ private:
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
+    // What a steward and a consumer wrote and have not sent (test::queueUnsentWork), into the cache at `path`; then
+    // its content hash and outbox items.
+    void writeOutbox(const QString &path, QByteArray &hash, QString &items)
+    {
+        models::Database db;
+        QCOMPARE(test::openCache(db, path), QString());
+        const std::int64_t first = test::scalar(db, "SELECT min(id) FROM entries");
+        const std::int64_t last = test::scalar(db, "SELECT max(id) FROM entries");
+        QVERIFY(test::queueUnsentWork(db, first, last));
+        hash = test::contentHash(db);
+        items = outboxItems(db);
+    }
+
+    // Syncs `bundle` into copies of `pristine` (whose content hash is oldHash), killed at seeded random moments of
+    // the run: each leaves the old catalog or the completed sync's, and every outbox item. The completed sync's
+    // cache stays at `db` for the caller.
+    void killSyncs(const QString &pristine, const QString &bundle, const QByteArray &oldHash, const QString &outbox,
+                   const QString &db, const char *what)
+    {
+        // The catalog the completed sync leaves, and how long the sync takes, from one run left alone.
+        QVERIFY(restore(pristine, db));
+        const auto full = test::runSelf({QStringLiteral("--child-sync"), db, bundle});
+        QVERIFY(!full.killed && full.ms > 0);
+        const qint64 fullMs = full.ms;
+        QByteArray newHash;
+        {
+            models::Database d;
+            QCOMPARE(test::openCache(d, db), QString());
+            newHash = test::contentHash(d);
+            QCOMPARE(outboxItems(d), outbox);
+        }
+        QVERIFY(newHash != oldHash);
+
+        QRandomGenerator random(m_seed);
+        int old = 0, complete = 0, interrupted = 0;
+        const QString scratch = db + QLatin1String(".killed");
+        for (int i = 0; i < m_points; ++i) {
+            QVERIFY(restore(pristine, scratch));
+            // Spread over the whole run, start-up and commit included, and a little past its usual end.
+            const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
+            interrupted += test::runSelf({QStringLiteral("--child-sync"), scratch, bundle}, at).killed ? 1 : 0;
+
+            models::Database d;
+            QCOMPARE(test::openCache(d, scratch), QString());
+            models::Statement st = d.prepare("PRAGMA integrity_check");
+            QVERIFY(st.next());
+            QCOMPARE(st.text(0), QStringLiteral("ok"));
+            const QByteArray hash = test::contentHash(d);
+            QVERIFY2(hash == oldHash || hash == newHash,
+                     qPrintable(QStringLiteral("kill point %1 (%2 ms): the cache is neither the old catalog nor the "
+                                               "new one")
+                                    .arg(i)
+                                    .arg(at)));
+            QCOMPARE(outboxItems(d), outbox);
+            (hash == newHash ? complete : old) += 1;
+        }
+        qInfo("crash-safety: %s killed at %d points (%d mid-run): %d left the old catalog, %d the new one; "
+              "0 inconsistent",
+              what, m_points, interrupted, old, complete);
+        QVERIFY(interrupted > m_points / 2); // most kills must land mid-sync, or the test proves little
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -86,14 +148,9 @@ private Q_SLOTS:
         m_pristine = path("pristine.db");
         QVERIFY(test::generateBundle(path("old.ndjson"), m_products, 3));
         QVERIFY(test::syncNow(m_pristine, path("old.ndjson")).ok);
-        {
-            models::Database db;
-            QCOMPARE(test::openCache(db, m_pristine), QString());
-            const std::int64_t first = test::scalar(db, "SELECT min(id) FROM entries");
-            const std::int64_t last = test::scalar(db, "SELECT max(id) FROM entries");
-            QVERIFY(test::queueUnsentWork(db, first, last));
-            m_oldHash = test::contentHash(db);
-            m_outboxBefore = outboxItems(db);
+        writeOutbox(m_pristine, m_oldHash, m_outboxBefore);
+        if (QTest::currentTestFailed()) {
+            return;
         }
         QVERIFY(m_outboxBefore.count(QLatin1Char('\n')) == 3); // the query line and two items
         QVERIFY(test::generateBundle(path("new.ndjson"), m_products, 4));
@@ -102,47 +159,31 @@ private Q_SLOTS:
 
     void syncKilledAtRandomMoments_leavesOldOrNewCatalog_andEveryOutboxItem()
     {
-        const QString db = path("sync.db");
-        // The catalog the completed sync leaves, and how long the sync takes, from one run left alone.
-        QVERIFY(restore(m_pristine, db));
-        const auto full = test::runSelf({QStringLiteral("--child-sync"), db, path("new.ndjson")});
-        QVERIFY(!full.killed && full.ms > 0);
-        const qint64 fullMs = full.ms;
-        QByteArray newHash;
-        {
-            models::Database d;
-            QCOMPARE(test::openCache(d, db), QString());
-            newHash = test::contentHash(d);
-            QCOMPARE(outboxItems(d), m_outboxBefore);
-        }
-        QVERIFY(newHash != m_oldHash);
+        killSyncs(m_pristine, path("new.ndjson"), m_oldHash, m_outboxBefore, path("sync.db"), "sync");
+    }
 
-        QRandomGenerator random(m_seed);
-        int old = 0, complete = 0, interrupted = 0;
-        for (int i = 0; i < m_points; ++i) {
-            QVERIFY(restore(m_pristine, db));
-            // Spread over the whole run, start-up and commit included, and a little past its usual end.
-            const int at = static_cast<int>(random.bounded(static_cast<quint32>(fullMs * 11 / 10 + 1)));
-            interrupted += test::runSelf({QStringLiteral("--child-sync"), db, path("new.ndjson")}, at).killed ? 1 : 0;
-
-            models::Database d;
-            QCOMPARE(test::openCache(d, db), QString());
-            models::Statement st = d.prepare("PRAGMA integrity_check");
-            QVERIFY(st.next());
-            QCOMPARE(st.text(0), QStringLiteral("ok"));
-            const QByteArray hash = test::contentHash(d);
-            QVERIFY2(hash == m_oldHash || hash == newHash,
-                     qPrintable(QStringLiteral("kill point %1 (%2 ms): the cache is neither the old catalog nor the "
-                                               "new one")
-                                    .arg(i)
-                                    .arg(at)));
-            QCOMPARE(outboxItems(d), m_outboxBefore);
-            (hash == newHash ? complete : old) += 1;
+    void deltaResyncKilledAtRandomMoments_leavesOldOrNewCatalog_andEveryOutboxItem()
+    {
+        // The same bundle file synced again after a day's changes goes as a delta (the bundle source's digest).
+        const QString bundle = path("resync.ndjson");
+        const QString pristine = path("pristine-resync.db");
+        QVERIFY(QFile::copy(path("old.ndjson"), bundle));
+        QVERIFY(test::syncNow(pristine, bundle).ok);
+        QByteArray oldHash;
+        QString outbox;
+        writeOutbox(pristine, oldHash, outbox);
+        if (QTest::currentTestFailed()) {
+            return;
         }
-        qInfo("crash-safety: sync killed at %d points (%d mid-run): %d left the old catalog, %d the new one; "
-              "0 inconsistent",
-              m_points, interrupted, old, complete);
-        QVERIFY(interrupted > m_points / 2); // most kills must land mid-sync, or the test proves little
+        QVERIFY(test::changedSnapshot(path("old.ndjson"), bundle));
+        const QString db = path("resync.db");
+        killSyncs(pristine, bundle, oldHash, outbox, db, "delta re-sync");
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        models::Database d;
+        QCOMPARE(test::openCache(d, db), QString());
+        QVERIFY(test::scalar(d, "SELECT count(*) FROM entries WHERE gen = 1") > m_products / 2); // it was a delta
     }
 
     void migrationKilledAtRandomMoments_leavesItUndoneOrDone()
