@@ -23,9 +23,10 @@ packages=(cmake ninja-build g++ pkg-config git
     qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
     libgl1-mesa-dev libsqlite3-dev libsimdjson-dev libyaml-cpp-dev qtkeychain-qt6-dev zlib1g-dev
     sqlite3 graphviz xvfb xauth)
-# The test run also checks formatting and the package list itself, and builds, validates, installs and removes
-# the DEB (dpkg-dev's dpkg-shlibdeps computes its dependencies).
-test_packages=(clang-format dpkg-dev apt desktop-file-utils appstream)
+# The test run also checks formatting and the package list itself, builds, validates, installs and removes the DEB
+# (dpkg-dev's dpkg-shlibdeps computes its dependencies), and runs the fuzz targets (clang-14 and its libFuzzer
+# runtime) and the sanitizer builds (.ci/sanitizers.sh; g++'s own ASan, UBSan and TSan runtimes come with g++).
+test_packages=(clang-format dpkg-dev apt desktop-file-utils appstream clang-14 libclang-rt-14-dev)
 
 if [ "$mode" = packages ]; then
     printf '%s\n' "${packages[@]}" "${test_packages[@]}"
@@ -81,3 +82,5 @@ echo "== tests"
 ctest --preset ci -j2
 echo "== the DEB: validate, install, run the installed binary, remove"
 bash .ci/package-check.sh build/ci
+echo "== sanitizers: fuzz targets, ThreadSanitizer, AddressSanitizer + UndefinedBehaviorSanitizer"
+bash .ci/sanitizers.sh
