@@ -938,7 +938,7 @@ void tst_BundleParser::peek_saysWhoseEachRecordIs()
     const QStringList full = read(false);
     QCOMPARE(full.size(), 23);
     QCOMPARE(full.last(), QStringLiteral("ok"));
-    QCOMPARE(full.filter(QStringLiteral(" to:")).size(), 2); // the two lineage edges
+    QCOMPARE(full.filter(QStringLiteral(" to:")).size(), 2);  // the two lineage edges
     QCOMPARE(full.filter(QStringLiteral(" 1 1")).size(), 22); // each line's hash, and parsed alone it is the same
     QCOMPARE(read(true), full);
 }
