@@ -3,6 +3,7 @@
 
 #include "models/sources/credentials.h"
 #include "models/sources/openmetadata/openmetadatafqn.h"
+#include "models/sources/openmetadata/openmetadatamapper.h"
 #include "models/sources/openmetadata/openmetadatapusher.h"
 #include "models/sources/openmetadata/openmetadatasource.h"
 #include "models/store/catalogwriter.h"
@@ -23,6 +24,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 #include <memory>
 
@@ -182,6 +185,20 @@ private Q_SLOTS:
         QCOMPARE(link.entityType, QStringLiteral("table"));
         QCOMPARE(link.fqn, QStringLiteral("a.b.c"));
         QCOMPARE(link.field, QStringLiteral("columns::zip"));
+    }
+
+    void timestamps_outsideTheEpochRange_areMissing()
+    {
+        // fuzz_openmetadata found an event with timestamp 1e79: its cast to an integer was undefined behaviour.
+        const auto at = [](const QJsonValue &v) { return OpenMetadataMapper::epochMillis(v); };
+        QCOMPARE(at(QJsonValue(1763600000000.0)), std::optional<std::int64_t>(1'763'600'000'000));
+        QCOMPARE(at(QJsonValue(0.0)), std::optional<std::int64_t>(0));
+        QCOMPARE(at(QJsonValue(253402300799999.0)), std::optional<std::int64_t>(253'402'300'799'999));
+        QVERIFY(!at(QJsonValue(1e79)));
+        QVERIFY(!at(QJsonValue(-1.0)));
+        QVERIFY(!at(QJsonValue(std::numeric_limits<double>::quiet_NaN())));
+        QVERIFY(!at(QJsonValue(QStringLiteral("1763600000000"))));
+        QVERIFY(!at(QJsonValue()));
     }
 
     void address_isCanonicalAndWarnsOnPlainHttp_data()

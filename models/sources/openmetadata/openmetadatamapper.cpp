@@ -35,6 +35,16 @@ std::string OpenMetadataMapper::version(const QJsonValue &v)
     return v.toString().toStdString();
 }
 
+std::optional<std::int64_t> OpenMetadataMapper::epochMillis(const QJsonValue &v)
+{
+    constexpr double kLastMs = 253'402'300'799'999.0; // 9999-12-31T23:59:59.999Z
+    const double ms = v.isDouble() ? v.toDouble() : -1.0;
+    if (!(ms >= 0.0 && ms <= kLastMs)) { // NaN fails both
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(ms);
+}
+
 std::optional<int> OpenMetadataMapper::tier(const QJsonArray &tags)
 {
     for (const QJsonValue &t : tags) {
@@ -146,8 +156,8 @@ records::Product OpenMetadataMapper::product(const QJsonObject &o, const std::st
     }
     p.description = utf8(str(o, "description"));
     p.version = version(o.value(QLatin1String("version")));
-    if (const QJsonValue at = o.value(QLatin1String("updatedAt")); at.isDouble()) {
-        p.updatedAt = static_cast<std::int64_t>(at.toDouble()) / 1000;
+    if (const auto at = epochMillis(o.value(QLatin1String("updatedAt")))) {
+        p.updatedAt = *at / 1000;
     }
     const QJsonArray tags = o.value(QLatin1String("tags")).toArray();
     p.tier = tier(tags);

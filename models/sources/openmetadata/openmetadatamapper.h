@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,9 @@ public:
     [[nodiscard]] QString domainId(const QJsonObject &o) const;
     // The OpenMetadata version as MeshLens stores it ("0.1", "1.2"): the outbox compares it with the server's.
     [[nodiscard]] static std::string version(const QJsonValue &v);
+    // An epoch-milliseconds timestamp (updatedAt, an event's or a result's timestamp): nothing when it is not a
+    // number or lies outside 1970 to 9999 (a server's or an attacker's 1e79 must not reach an integer cast).
+    [[nodiscard]] static std::optional<std::int64_t> epochMillis(const QJsonValue &v);
     // Tier.TierN among tag labels, and the other tags' FQNs.
     [[nodiscard]] static std::optional<int> tier(const QJsonArray &tags);
     [[nodiscard]] static std::vector<std::string> tagNames(const QJsonArray &tags);

@@ -531,14 +531,14 @@ std::optional<QString> OpenMetadataReader::writeTestCases(const QList<QJsonObjec
         }
         for (const QJsonValue &v : reply.json.value(QLatin1String("data")).toArray()) {
             const QJsonObject r = v.toObject();
-            const QJsonValue at = r.value(QLatin1String("timestamp"));
-            if (!at.isDouble()) {
+            const auto at = OpenMetadataMapper::epochMillis(r.value(QLatin1String("timestamp")));
+            if (!at) {
                 continue;
             }
             records::CheckResult result;
             result.product = owners[i].first;
             result.check = owners[i].second;
-            result.t0 = static_cast<std::int64_t>(at.toDouble()) / 1000;
+            result.t0 = *at / 1000;
             result.statuses = std::string(1, statusLetter(str(r, "testCaseStatus")));
             result.message = utf8(str(r, "result"));
             if (auto err = put(std::move(result))) {
@@ -875,7 +875,8 @@ std::optional<QString> OpenMetadataReader::readIncremental(bool &fellBack)
             id + QLatin1Char('@') +
             QString::fromStdString(OpenMetadataMapper::version(e.value(QLatin1String("currentVersion")))) +
             QLatin1Char('@') + str(e, "eventType");
-        const auto at = static_cast<std::int64_t>(e.value(QLatin1String("timestamp")).toDouble());
+        // An event without a usable time still names a change; it neither moves the cursor nor outranks a dated one.
+        const std::int64_t at = OpenMetadataMapper::epochMillis(e.value(QLatin1String("timestamp"))).value_or(0);
         maxTs = std::max(maxTs, at);
         if (id.isEmpty() || seen.contains(key)) {
             continue;
