@@ -21,6 +21,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace meshlens::ui {
 
 namespace {
@@ -220,11 +222,16 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     // (or a short page that does not fill the view) would otherwise compute it again here, on the GUI thread.
     models::SearchResultsModel::PageFetcher fetcher;
     if (!result.partial) {
-        fetcher = [engine, text, options](int offset, int limit) {
+        // Each page continues from the cursor of the one before (a listing's keyset: no OFFSET at depth).
+        auto cursor = std::make_shared<std::optional<models::SearchCursor>>(result.next);
+        fetcher = [engine, text, options, cursor](int offset, int limit) {
             models::SearchOptions o = options;
             o.offset = offset;
             o.limit = limit;
-            return engine->search(text, o).hits;
+            o.after = *cursor;
+            models::SearchResult page = engine->search(text, o);
+            *cursor = std::move(page.next);
+            return page.hits;
         };
     }
     m_model->setHits(result.hits, result.total, result.totalCapped, std::move(fetcher));

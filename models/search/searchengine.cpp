@@ -298,7 +298,60 @@ QString highlightedSnippet(const QStringList &columns, const std::vector<std::pa
     return html;
 }
 
+// A cursor fits a listing when it has one key per sort key, each of the key's kind (NULL only where it may be).
+bool fits(const ListingOrder &order, const SearchCursor &cursor)
+{
+    if (cursor.keys.size() != order.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const SearchCursor::Key &v = cursor.keys[i];
+        if (!v ? !order[i].nullable : std::holds_alternative<std::int64_t>(*v) != order[i].integer) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The rows after a cursor in the listing's order, as a WHERE condition over the listing's tables. Built from the
+// last key outwards: at or past key 1 (a range the planner can seek in the key's index) and either past it or on
+// to key 2, and so on; the last key, an id, strictly past. NULLs sort first ascending and last descending.
+QString afterCursor(const ListingOrder &order, const SearchCursor &cursor, SearchSql &sql)
+{
+    QString condition;
+    for (std::size_t i = order.size(); i-- > 0;) {
+        const SortKey &k = order[i];
+        const SearchCursor::Key &v = cursor.keys[i];
+        QString past;
+        QString atOrPast;
+        if (!v) {
+            past = k.descending ? QStringLiteral("0") : k.sql + QLatin1String(" IS NOT NULL");
+            atOrPast = k.descending ? k.sql + QLatin1String(" IS NULL") : QStringLiteral("1");
+        } else {
+            const QString value = sql.arg(*v);
+            const QString nulls = k.nullable && k.descending ? QStringLiteral(" OR %1 IS NULL").arg(k.sql) : QString();
+            const auto compare = [&](QLatin1String op) {
+                return QStringLiteral("(%1 %2 %3%4)").arg(k.sql, op, value, nulls);
+            };
+            past = compare(k.descending ? QLatin1String("<") : QLatin1String(">"));
+            atOrPast = compare(k.descending ? QLatin1String("<=") : QLatin1String(">="));
+        }
+        condition = condition.isEmpty() ? past : QStringLiteral("(%1 AND (%2 OR %3))").arg(atOrPast, past, condition);
+    }
+    return condition;
+}
+
 } // namespace
+
+// The ORDER BY of a listing.
+QString orderBy(const ListingOrder &order)
+{
+    QStringList keys;
+    for (const SortKey &k : order) {
+        keys << (k.descending ? k.sql + QLatin1String(" DESC") : k.sql);
+    }
+    return keys.join(QLatin1String(", "));
+}
 
 QString SearchHit::matchedBy() const
 {
@@ -737,7 +790,7 @@ SearchPlan SearchEngine::makePlan(const SearchQuery &query, const SearchOptions 
     QString &fullFts = plan.fullFts;
     bool &residual = plan.residual;
     bool &listing = plan.listing;
-    QString &order = plan.order;
+    ListingOrder &order = plan.order;
     SearchSql &matches = plan.matches;
 
     text = query.text();
@@ -753,18 +806,19 @@ SearchPlan SearchEngine::makePlan(const SearchQuery &query, const SearchOptions 
                            [](const SearchQuery::Filter &f) { return f.field == SearchQuery::Field::Has; }) ||
                (!query.excluded.isEmpty() && fullFts.isEmpty());
     listing = !query.hasText() || options.sort != SearchOptions::Sort::Relevance;
-    order = [&]() {
-        const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
+    order = [&]() -> ListingOrder {
+        const bool desc = options.descending;
+        const SortKey name{QStringLiteral("e.name COLLATE NOCASE")};
+        const SortKey id{QStringLiteral("e.id"), false, true};
         switch (options.sort) {
         case SearchOptions::Sort::Domain:
-            return QStringLiteral("coalesce(nullif(d.display_name, ''), d.name, '')%1, e.name COLLATE NOCASE, e.id")
-                .arg(dir);
+            return {{QStringLiteral("coalesce(nullif(d.display_name, ''), d.name, '')"), desc}, name, id};
         case SearchOptions::Sort::Status:
-            return QStringLiteral("e.status%1, e.name COLLATE NOCASE, e.id").arg(dir);
+            return {{QStringLiteral("e.status"), desc}, name, id};
         case SearchOptions::Sort::Tier:
-            return QStringLiteral("e.tier%1, e.name COLLATE NOCASE, e.id").arg(dir);
+            return {{QStringLiteral("e.tier"), desc, true, true}, name, id};
         default:
-            return QStringLiteral("e.name COLLATE NOCASE%1, e.id%1").arg(dir);
+            return {{name.sql, desc}, {id.sql, desc, true}};
         }
     }();
 
@@ -897,10 +951,8 @@ void SearchEngine::listingPage(const SearchPlan &plan, const SearchQuery &query,
     const SearchFilters &filter = plan.filter;
     const QString &facetsFts = plan.facetsFts;
     const SearchSql &matches = plan.matches;
-    const QString &order = plan.order;
-
     SearchSql page = matches;
-    QString pageOrder = order;
+    ListingOrder pageOrder = plan.order;
     const bool byName = options.sort == SearchOptions::Sort::Name || options.sort == SearchOptions::Sort::Relevance;
     if (!query.hasText() && !query.isEmpty()) {
         // Filters alone. A small product set (the vocabulary counts each facet token's products) is collected
@@ -924,8 +976,8 @@ void SearchEngine::listingPage(const SearchPlan &plan, const SearchQuery &query,
                 page = SearchSql{};
                 page.from = QStringLiteral("entry_tag_names g CROSS JOIN entries e ON e.id = g.entry_id");
                 page.where = QStringLiteral("g.tag = %1").arg(page.arg(only->value));
-                const QString dir = options.descending ? QStringLiteral(" DESC") : QString();
-                pageOrder = QStringLiteral("g.name%1, g.entry_id%1").arg(dir);
+                pageOrder = {{QStringLiteral("g.name"), options.descending},
+                             {QStringLiteral("g.entry_id"), options.descending, true}};
             } else if (byName && result.totalCapped && !ownIndex) {
                 page.from = QStringLiteral("entries e INDEXED BY entries_name");
             }
@@ -934,21 +986,46 @@ void SearchEngine::listingPage(const SearchPlan &plan, const SearchQuery &query,
             page.where += QStringLiteral(" AND f.entry_fts MATCH %1").arg(page.arg(facetsFts));
         }
     }
-    // The page's ids first, then their summaries: the owners sub-select runs for 20 rows, not for every match.
-    Statement st = m_db.prepare(QStringLiteral("SELECT e.id FROM %1 LEFT JOIN domains d ON d.id = e.domain_id "
-                                               "WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
-                                    .arg(page.from, page.where, pageOrder)
+    // From the cursor of the page before, if it has one: past its keys, not past `offset` rows read and dropped.
+    const bool seek = options.after && options.after->offset == options.offset && fits(pageOrder, *options.after);
+    if (seek) {
+        page.where += QLatin1String(" AND ") + afterCursor(pageOrder, *options.after, page);
+    }
+    // The page's ids and sort keys first (the keys are the next page's cursor), then their summaries: the owners
+    // sub-select runs for 20 rows, not for every match.
+    QStringList keys;
+    for (const SortKey &k : pageOrder) {
+        keys << k.sql;
+    }
+    Statement st = m_db.prepare(QStringLiteral("SELECT e.id, %1 FROM %2 LEFT JOIN domains d ON d.id = e.domain_id "
+                                               "WHERE %3 ORDER BY %4 LIMIT %5 OFFSET %6")
+                                    .arg(keys.join(QLatin1String(", ")), page.from, page.where, orderBy(pageOrder))
                                     .arg(options.limit)
-                                    .arg(options.offset)
+                                    .arg(seek ? 0 : options.offset)
                                     .toStdString());
     page.bindAll(st);
+    SearchCursor next;
     while (st.next()) {
         SearchHit hit;
         hit.product.id = st.int64(0);
         result.hits.push_back(hit);
+        next.keys.clear();
+        for (std::size_t i = 0; i < pageOrder.size(); ++i) {
+            const int column = static_cast<int>(i) + 1;
+            if (st.isNull(column)) {
+                next.keys.emplace_back(std::nullopt);
+            } else if (pageOrder[i].integer) {
+                next.keys.emplace_back(st.int64(column));
+            } else {
+                next.keys.emplace_back(st.text(column));
+            }
+        }
     }
     if (st.error()) {
         result.error = st.error();
+    } else if (!result.hits.isEmpty()) {
+        next.offset = options.offset + static_cast<int>(result.hits.size());
+        result.next = std::move(next);
     }
 }
 

@@ -58,6 +58,9 @@ struct SearchOptions
     };
     int limit = 20;
     int offset = 0;
+    // A listing's next page: the cursor of the page before it (SearchResult::next). Used when its offset equals
+    // `offset` and it fits the sort; otherwise the page is found by offset.
+    std::optional<SearchCursor> after;
     Sort sort = Sort::Relevance;
     bool descending = false;
     bool facets = false;
@@ -79,6 +82,8 @@ struct SearchResult
     bool partial = false;     // the budget ran out before the full-text scan ended: run again without one
     SearchFacets facets;
     QString plan; // how the query ran: listing | ranked | filter-first (shown by --json)
+    // A listing's cursor after its last hit, for SearchOptions::after; empty for ranked queries and empty pages.
+    std::optional<SearchCursor> next;
     std::optional<StoreError> error;
     bool cancelled = false;
 };

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -35,6 +36,29 @@ struct SearchSql
     }
 };
 
+// Where a listing's page starts: the sort keys of the row before it (SearchResult::next is the one after a page),
+// so a deep page is an index seek past those keys instead of reading and dropping every row before it (OFFSET
+// reads 500,000 index entries for the middle page of a million-product listing). Listings only: a ranked query
+// pages through its own bounded candidates (a few hundred), where an offset costs nothing.
+struct SearchCursor
+{
+    using Key = std::optional<std::variant<std::int64_t, QString>>; // nullopt is SQL NULL
+    int offset = 0;                                                 // the row it continues from
+    std::vector<Key> keys;                                          // one per sort key, the last the row's id
+};
+
+// One sort key of a listing: an expression over e (entries), d (domains) or g (entry_tag_names), its direction,
+// and its values' kind. The last key of every listing is a unique id, so a cursor names exactly one row.
+struct SortKey
+{
+    QString sql;
+    bool descending = false;
+    bool integer = false;  // an integer column (else text)
+    bool nullable = false; // may be NULL (sorted first ascending, last descending, as SQLite does)
+};
+using ListingOrder = std::vector<SortKey>;
+[[nodiscard]] QString orderBy(const ListingOrder &order); // as an ORDER BY clause
+
 // The filters of a query, twice: as SQL over `e` (entries), which every plan can apply to a row it holds, and
 // where the value can be a token of the documents' facets column, as FTS5 expressions, so a filter with words is
 // one full-text query (its AND skips through the words' doclists) and a filter alone is a doclist read.
@@ -61,7 +85,7 @@ struct SearchPlan
     QString fullFts;                  // both ANDed: what the full-text scans match; empty without words
     bool residual = false;            // filters the FTS5 query cannot carry (has:, exclusions without words)
     bool listing = false;             // no text, or a sort other than relevance: a page in SQL order, not ranked
-    QString order;                    // the ORDER BY of a listing
+    ListingOrder order;               // the sort keys of a listing
     SearchSql matches;                // the set of matching products over `e`: the count, listings and facets read it
     bool countWithCandidates = false; // a ranked query with words counts while it scans its text candidates
     // Ranked queries only (see SearchEngine::scan): the IDF arguments of meshlens_rank (", idf0, idf1, ..."), at

@@ -303,6 +303,89 @@ void runTypoCorrection(const Options &options)
 
 } // namespace
 
+// Deep listing pages (scrolled far down a browse of every product, or of one tag): the page found by OFFSET (SQLite
+// reads and drops every row before it) against the page found from the cursor of the page before (an index seek
+// past its sort keys), at growing depths and in the sorts a keyset can seek in. Both must give the same rows;
+// `differs` counts the pages where they did not, and fails the run.
+bool runDeepPages(SearchEngine &engine, Database &db, std::int64_t n)
+{
+    const QString tag = column(db, "SELECT tag FROM entry_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 1").value(0);
+    struct Listing
+    {
+        QString query;
+        SearchOptions::Sort sort;
+        bool descending;
+        QString name;
+    };
+    const std::vector<Listing> listings = {
+        {QString(), SearchOptions::Sort::Name, false, QStringLiteral("all by name")},
+        {QString(), SearchOptions::Sort::Name, true, QStringLiteral("all by name desc")},
+        {QString(), SearchOptions::Sort::Tier, false, QStringLiteral("all by tier")},
+        {QString(), SearchOptions::Sort::Status, false, QStringLiteral("all by status")},
+        {QStringLiteral("tag:") + tag, SearchOptions::Sort::Name, false, QStringLiteral("tag by name")},
+    };
+    std::int64_t differs = 0;
+    const int pageSize = 100; // what the results view fetches per scroll
+    for (const Listing &l : listings) {
+        SearchOptions o;
+        o.sort = l.sort;
+        o.descending = l.descending;
+        o.limit = 1;
+        o.correctTypos = false;
+        o.snippets = false;
+        const std::int64_t total = engine.search(l.query, o).total;
+        o.limit = pageSize;
+        for (const double at : {0.01, 0.1, 0.5, 0.99}) {
+            const int depth = static_cast<int>(static_cast<double>(total) * at) / pageSize * pageSize;
+            if (depth < pageSize) {
+                continue;
+            }
+            // The page before, for its cursor (untimed), then the page at `depth` both ways, best of three.
+            o.offset = depth - pageSize;
+            o.after.reset();
+            const std::optional<models::SearchCursor> cursor = engine.search(l.query, o).next;
+            o.offset = depth;
+            std::vector<double> byOffset, byCursor;
+            QList<models::SearchHit> a, b;
+            for (int run = 0; run < 3; ++run) {
+                o.after.reset();
+                QElapsedTimer t;
+                t.start();
+                a = engine.search(l.query, o).hits;
+                byOffset.push_back(elapsedMs(t));
+                o.after = cursor;
+                t.restart();
+                b = engine.search(l.query, o).hits;
+                byCursor.push_back(elapsedMs(t));
+            }
+            const bool same = a.size() == b.size() &&
+                              std::equal(a.begin(), a.end(), b.begin(),
+                                         [](const auto &x, const auto &y) { return x.product.id == y.product.id; });
+            differs += same ? 0 : 1;
+            const double offsetMs = *std::min_element(byOffset.begin(), byOffset.end());
+            const double cursorMs = *std::min_element(byCursor.begin(), byCursor.end());
+            report(QJsonObject{{QStringLiteral("suite"), QStringLiteral("search")},
+                               {QStringLiteral("case"), QStringLiteral("deep_page")},
+                               {QStringLiteral("listing"), l.name},
+                               {QStringLiteral("n"), static_cast<qint64>(n)},
+                               {QStringLiteral("depth"), depth},
+                               {QStringLiteral("rows"), static_cast<qint64>(b.size())},
+                               {QStringLiteral("offset_ms"), offsetMs},
+                               {QStringLiteral("keyset_ms"), cursorMs},
+                               {QStringLiteral("offset_over_keyset"), offsetMs / std::max(1e-3, cursorMs)},
+                               {QStringLiteral("same_rows"), same}});
+        }
+    }
+    report(QJsonObject{{QStringLiteral("suite"), QStringLiteral("search")},
+                       {QStringLiteral("case"), QStringLiteral("deep_page_check")},
+                       {QStringLiteral("n"), static_cast<qint64>(n)},
+                       {QStringLiteral("differs"), static_cast<qint64>(differs)}});
+    if (differs > 0) {
+        progress(QStringLiteral("deep pages: %1 keyset pages differ from their offset pages").arg(differs));
+    }
+    return differs == 0;
+}
+
 int runSearch(const Options &options)
 {
     std::vector<std::int64_t> sizes =
@@ -338,7 +421,8 @@ int runSearch(const Options &options)
                 (void)engine.search(q);
             }
         }
-        // MESHLENS_BENCH_SEARCH_KINDS=single,typo runs only those kinds (and no facets) while iterating.
+        // MESHLENS_BENCH_SEARCH_KINDS=single,typo runs only those kinds while iterating (facets and deep_page too,
+        // when named).
         const QStringList only =
             qEnvironmentVariable("MESHLENS_BENCH_SEARCH_KINDS").split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const Kind &kind : kinds) {
@@ -422,20 +506,22 @@ int runSearch(const Options &options)
             }
             report(mine);
         }
-        if (!only.isEmpty() && !only.contains(QLatin1String("facets"))) {
-            continue;
+        if (only.isEmpty() || only.contains(QLatin1String("facets"))) {
+            // Facets as the GUI asks for them (off the GUI thread), on the single-term queries.
+            std::vector<double> facets;
+            SearchOptions withFacets;
+            withFacets.facets = true;
+            for (const QString &q : kinds[0].queries.mid(0, 50)) { // facets are the slow part: 50 tell enough
+                QElapsedTimer t;
+                t.start();
+                (void)engine.search(q, withFacets);
+                facets.push_back(elapsedMs(t));
+            }
+            report(line(QStringLiteral("single+facets"), QStringLiteral("meshlens"), n, facets));
         }
-        // Facets as the GUI asks for them (off the GUI thread), on the single-term queries.
-        std::vector<double> facets;
-        SearchOptions withFacets;
-        withFacets.facets = true;
-        for (const QString &q : kinds[0].queries.mid(0, 50)) { // facets are the slow part: 50 queries tell enough
-            QElapsedTimer t;
-            t.start();
-            (void)engine.search(q, withFacets);
-            facets.push_back(elapsedMs(t));
+        if ((only.isEmpty() || only.contains(QLatin1String("deep_page"))) && !runDeepPages(engine, db, n)) {
+            return 1;
         }
-        report(line(QStringLiteral("single+facets"), QStringLiteral("meshlens"), n, facets));
     }
     runTypoCorrection(options);
     return 0;

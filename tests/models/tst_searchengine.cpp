@@ -470,6 +470,109 @@ private Q_SLOTS:
                  (QStringList{u"finance.revenue"_s, u"finance.forecast"_s}));
     }
 
+    // A listing's next page continues from the cursor of the page before (its sort keys) instead of an OFFSET.
+    // Page by page it must give what offsets give and what one pass gives, through the ties a keyset can get wrong:
+    // names equal but for case (NOCASE ties broken by id), non-ASCII names (NOCASE does not fold them), NULL
+    // tiers, empty statuses, products without a domain; in every sort and direction, and in each listing plan.
+    void listing_keysetPagesEqualOffsetPages()
+    {
+        QByteArray bundle = test::header();
+        bundle += R"({"type":"domain","id":"sales","name":"sales","display_name":"Sales"})"
+                  "\n"
+                  R"({"type":"domain","id":"ops","name":"ops"})"
+                  "\n";
+        const QStringList names = {u"orders"_s, u"Orders"_s, u"ORDERS"_s, u"órders"_s,      u"Órders"_s,   u"revenue"_s,
+                                   u"a"_s,      u"A"_s,      u"zeta"_s,   u"order items"_s, u"orders_v2"_s};
+        const QStringList statuses = {u"active"_s, u"deprecated"_s, QString(), u"Active"_s};
+        const int products = 420;
+        for (int i = 0; i < products; ++i) {
+            QJsonObject p{{u"type"_s, u"product"_s},
+                          {u"id"_s, u"p%1"_s.arg(i, 4, 10, QLatin1Char('0'))},
+                          {u"name"_s, names[(i * 7) % names.size()]},
+                          {u"description"_s, i % 5 == 0 ? u"All orders."_s : u"Something else."_s}};
+            if (i % 3 != 2) {
+                p.insert(u"domain"_s, i % 3 == 0 ? u"sales"_s : u"ops"_s);
+            }
+            if (!statuses[i % 4].isEmpty()) {
+                p.insert(u"status"_s, statuses[i % 4]);
+            }
+            if (i % 3 != 0) {
+                p.insert(u"tier"_s, i % 5 + 1);
+            }
+            if (i % 2 == 0) {
+                p.insert(u"tags"_s, QJsonArray{u"pii"_s});
+            }
+            bundle += QJsonDocument(p).toJson(QJsonDocument::Compact) + '\n';
+        }
+        const QString dbPath = m_dir.filePath(u"keyset.db"_s);
+        QVERIFY(test::syncBundle(dbPath, m_dir.filePath(u"keyset.ndjson"_s), bundle));
+        Database db;
+        const QString err = test::openCache(db, dbPath);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        SearchEngine engine(db);
+        const int pageSize = 7;
+        for (const std::int64_t cap : {SearchEngine::kCollectCap, 0}) { // filters alone: both plans
+            engine.setCollectCap(cap);
+            for (const QString &q : {QString(), u"domain:sales"_s, u"tag:pii"_s, u"status:active"_s, u"orders"_s}) {
+                for (const SearchOptions::Sort sort : {SearchOptions::Sort::Name, SearchOptions::Sort::Domain,
+                                                       SearchOptions::Sort::Status, SearchOptions::Sort::Tier}) {
+                    for (const bool descending : {false, true}) {
+                        const QString what = u"'%1' sort %2 %3 (plan limit %4)"_s.arg(q)
+                                                 .arg(static_cast<int>(sort))
+                                                 .arg(descending ? QLatin1String("desc") : QLatin1String("asc"))
+                                                 .arg(cap);
+                        SearchOptions o;
+                        o.correctTypos = false;
+                        o.snippets = false;
+                        o.sort = sort;
+                        o.descending = descending;
+                        o.limit = 10000;
+                        const SearchResult all = engine.search(q, o);
+                        QVERIFY2(!all.error, qPrintable(what));
+                        const QStringList want = ids(all);
+                        QVERIFY2(want.size() > 3 * pageSize, qPrintable(what));
+                        QStringList byOffset;
+                        QStringList byCursor;
+                        std::optional<SearchCursor> cursor;
+                        o.limit = pageSize;
+                        for (int offset = 0; offset <= want.size(); offset += pageSize) {
+                            o.offset = offset;
+                            o.after.reset();
+                            byOffset << ids(engine.search(q, o));
+                            o.after = cursor;
+                            const SearchResult page = engine.search(q, o);
+                            QVERIFY2(!page.error, qPrintable(what));
+                            byCursor << ids(page);
+                            QCOMPARE(page.next.has_value(), !page.hits.isEmpty());
+                            cursor = page.next;
+                        }
+                        QVERIFY2(byOffset == want, qPrintable(what));
+                        QVERIFY2(byCursor == want, qPrintable(what + u": by cursor"_s));
+                        // The cursor is a seek, not an offset in disguise: the cursor after rows 0..20 handed to
+                        // the page at offset 7 (as if it were that page's) gives rows 21..27.
+                        o.offset = 2 * pageSize;
+                        o.after.reset();
+                        const SearchResult third = engine.search(q, o);
+                        QVERIFY(third.next);
+                        o.after = third.next;
+                        o.after->offset = pageSize;
+                        o.offset = pageSize;
+                        QVERIFY2(ids(engine.search(q, o)) == want.mid(3 * pageSize, pageSize), qPrintable(what));
+                        // A cursor that does not fit the sort (a key fewer) is ignored: the page is by offset.
+                        o.after->keys.pop_back();
+                        QVERIFY2(ids(engine.search(q, o)) == want.mid(pageSize, pageSize), qPrintable(what));
+                    }
+                }
+            }
+        }
+        // A ranked query pages by offset and gives no cursor.
+        SearchOptions ranked;
+        ranked.limit = pageSize;
+        const SearchResult r = engine.search(u"orders"_s, ranked);
+        QVERIFY(!r.hits.isEmpty());
+        QVERIFY(!r.next);
+    }
+
     void ranking_tiersAndStableTieBreaks()
     {
         SearchEngine engine(m_small);

@@ -184,7 +184,7 @@ private Q_SLOTS:
         SearchOptions options;
         options.sort = static_cast<SearchOptions::Sort>(sort);
         options.descending = descending;
-        QCOMPARE(plan(QString(), options).order, order);
+        QCOMPARE(orderBy(plan(QString(), options).order), order);
     }
 
     void ranked_sizesScansFromTheVocabulary_data()
