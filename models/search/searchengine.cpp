@@ -814,7 +814,8 @@ SearchPlan SearchEngine::makePlan(const SearchQuery &query, const SearchOptions 
         case SearchOptions::Sort::Domain:
             return {{QStringLiteral("coalesce(nullif(d.display_name, ''), d.name, '')"), desc}, name, id};
         case SearchOptions::Sort::Status:
-            return {{QStringLiteral("e.status"), desc}, name, id};
+            // NOCASE like the status filter and entries_status_name, so a keyset page seeks in that index.
+            return {{QStringLiteral("e.status COLLATE NOCASE"), desc}, name, id};
         case SearchOptions::Sort::Tier:
             return {{QStringLiteral("e.tier"), desc, true, true}, name, id};
         default:

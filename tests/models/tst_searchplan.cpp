@@ -171,7 +171,8 @@ private Q_SLOTS:
         QTest::newRow("name, descending")
             << int(SearchOptions::Sort::Name) << true << QStringLiteral("e.name COLLATE NOCASE DESC, e.id DESC");
         QTest::newRow("status, descending")
-            << int(SearchOptions::Sort::Status) << true << QStringLiteral("e.status DESC, e.name COLLATE NOCASE, e.id");
+            << int(SearchOptions::Sort::Status) << true
+            << QStringLiteral("e.status COLLATE NOCASE DESC, e.name COLLATE NOCASE, e.id");
         QTest::newRow("tier") << int(SearchOptions::Sort::Tier) << false
                               << QStringLiteral("e.tier, e.name COLLATE NOCASE, e.id");
     }
