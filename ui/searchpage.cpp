@@ -255,15 +255,15 @@ void SearchPage::showResult(quint64 request, const models::SearchResult &result)
     }
     m_empty->setVisible(total == 0);
     m_view->setVisible(total != 0);
-    if (text.trimmed().isEmpty()) {
-        m_count->setText(tr("%Ln product(s) in the catalog", nullptr, static_cast<int>(total)));
-    } else if (result.partial) {
-        m_count->setText(tr("%L1 matches so far, still searching…").arg(total));
-    } else if (result.totalCapped) {
-        m_count->setText(tr("More than %L1 matches").arg(total));
-    } else {
-        m_count->setText(tr("%Ln match(es)", nullptr, static_cast<int>(total)));
+    if (request != m_countOf.request) {
+        m_countOf = {};
     }
+    m_countOf.request = request;
+    m_countOf.total = total;
+    m_countOf.listing = text.trimmed().isEmpty();
+    m_countOf.capped = result.totalCapped;
+    m_countOf.partial = result.partial;
+    showCount();
     if (m_model->rowCount() > 0) {
         m_view->setCurrentIndex(m_model->index(std::min(currentRow, m_model->rowCount() - 1), 0));
     }
@@ -299,6 +299,26 @@ void SearchPage::showFacets(quint64 request, const models::SearchFacets &facets)
     if (facets.sampled) {
         auto *note = new QTreeWidgetItem(m_facets, {tr("Counts of the first %L1 matches").arg(facets.counted)});
         note->setFlags(Qt::ItemIsEnabled);
+    } else if (m_countOf.request == request) {
+        // The facets counted every match: a count the result page only bounds ("More than 1,000") is now exact.
+        m_countOf.exact = facets.counted;
+        showCount();
+    }
+}
+
+void SearchPage::showCount()
+{
+    const CountShown &c = m_countOf;
+    if (c.listing) {
+        m_count->setText(tr("%Ln product(s) in the catalog", nullptr, static_cast<int>(c.total)));
+    } else if (c.partial) {
+        m_count->setText(tr("%L1 matches so far, still searching…").arg(c.total));
+    } else if (c.capped && c.exact) {
+        m_count->setText(tr("%Ln match(es)", nullptr, static_cast<int>(*c.exact)));
+    } else if (c.capped) {
+        m_count->setText(tr("More than %L1 matches").arg(c.total));
+    } else {
+        m_count->setText(tr("%Ln match(es)", nullptr, static_cast<int>(c.total)));
     }
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -56,6 +57,7 @@ private:
     void runQuery();
     void showResult(quint64 request, const models::SearchResult &result);
     void showFacets(quint64 request, const models::SearchFacets &facets);
+    void showCount();
     void activateRow(int row);
     void openTopResultNow();
     void addFilter(const QString &token);
@@ -68,6 +70,16 @@ private:
     models::SearchResultsModel *m_model = nullptr;
     models::SearchOptions m_options;
     quint64 m_shown = 0;
+    struct CountShown
+    {
+        quint64 request = 0;
+        std::int64_t total = 0;
+        bool listing = false; // no text: the count is the catalog's
+        bool capped = false;  // the result page only bounds the count
+        bool partial = false;
+        std::optional<std::int64_t> exact; // every match, when the facets counted them all
+    };
+    CountShown m_countOf; // what the count label says, for the query shown
     QLineEdit *m_field = nullptr;
     QMenu *m_searchesMenu = nullptr;
     QTableView *m_view = nullptr;

@@ -238,7 +238,7 @@ private Q_SLOTS:
         QTRY_COMPARE(results->model()->rowCount(), 2);
     }
 
-    void partialFirstPage_saysSoFar_andFetchesNothingUntilTheCompleteAnswer()
+    void partialFirstPage_saysSoFar_fetchesNothingUntilTheCompleteAnswer_andFacetsMakeTheCountExact()
     {
         auto f = makeWindow(QStringLiteral("partial.db"), true);
         QVERIFY(f);
@@ -268,6 +268,20 @@ private Q_SLOTS:
         complete.partial = false;
         Q_EMIT service->finished(1000, complete);
         QVERIFY(find<QLabel>(w, "resultCount")->text().contains(QLatin1String("More than")));
+        // Facets that counted a sample of the matches leave the count a bound; facets that counted every match
+        // make it exact.
+        models::SearchFacets sample;
+        sample.counted = 1000;
+        sample.sampled = true;
+        Q_EMIT service->facetsReady(1000, sample);
+        QVERIFY(find<QLabel>(w, "resultCount")->text().contains(QLatin1String("More than")));
+        models::SearchFacets every;
+        every.counted = 1234;
+        Q_EMIT service->facetsReady(999, every); // an older query's facets say nothing of this one
+        QVERIFY(find<QLabel>(w, "resultCount")->text().contains(QLatin1String("More than")));
+        Q_EMIT service->facetsReady(1000, every);
+        QCOMPARE(find<QLabel>(w, "resultCount")->text(),
+                 QCoreApplication::translate("meshlens::ui::SearchPage", "%Ln match(es)", nullptr, 1234));
         // Complete, it fetches the rows after its first (the view asks: one row does not fill it).
         models::SearchEngine engine(f->db);
         const std::int64_t all = engine.search(QStringLiteral("orders")).total;
