@@ -218,9 +218,10 @@ void QualityTab::apply(models::QualityData data)
     m_scroll->show();
 
     const auto rate = m_data.trend.total().passRate();
-    m_summary->setText(tr("%1 · %n check(s) · %2 SLA(s)", nullptr, static_cast<int>(m_data.trend.checksInScope))
-                           .arg(rate ? tr("%1% passed").arg(QLocale().toString(*rate * 100.0, 'f', 1)) : tr("no runs"))
-                           .arg(m_data.slas.size()));
+    m_summary->setText(QStringLiteral("%1 · %2 · %3")
+                           .arg(rate ? tr("%1% passed").arg(QLocale().toString(*rate * 100.0, 'f', 1)) : tr("no runs"),
+                                tr("%n check(s)", nullptr, static_cast<int>(m_data.trend.checksInScope)),
+                                tr("%n SLA(s)", nullptr, static_cast<int>(m_data.slas.size()))));
 
     showPassRate(m_passRate, m_data, false);
 

@@ -120,8 +120,7 @@ void SourcesMenu::refreshProblems()
 
 void SourcesMenu::updateIndicator(int problems)
 {
-    // No translation is loaded yet, so the plural is chosen here rather than by a .qm file.
-    m_indicator->setText(problems == 1 ? tr("⚠ 1 problem") : tr("⚠ %n problems", nullptr, problems));
+    m_indicator->setText(tr("⚠ %n problems", nullptr, problems));
     m_indicator->setAccessibleName(m_indicator->text());
     m_indicator->setVisible(problems > 0);
 }

@@ -12,7 +12,9 @@ QString installTranslations(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     // Owned by the application, which removes and deletes them with itself.
     auto *meshlens = new QTranslator(QCoreApplication::instance());
-    if (!meshlens->load(locale, QStringLiteral("meshlens"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // A language without a translation gets English, and English its plural forms ("1 product", not "1 product(s)").
+    if (!meshlens->load(locale, QStringLiteral("meshlens"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        !meshlens->load(QStringLiteral(":/i18n/meshlens_en.qm"))) {
         delete meshlens;
         return {};
     }

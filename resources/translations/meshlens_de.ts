@@ -3081,10 +3081,17 @@ Choose a longer range, or All (Alt+5).</source>
 Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
     </message>
     <message numerus="yes">
-        <source>%1 · %n check(s) · %2 SLA(s)</source>
+        <source>%n check(s)</source>
         <translation>
-            <numerusform>%1 · %n Prüfung · %2 SLA(s)</numerusform>
-            <numerusform>%1 · %n Prüfungen · %2 SLA(s)</numerusform>
+            <numerusform>%n Prüfung</numerusform>
+            <numerusform>%n Prüfungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SLA(s)</source>
+        <translation>
+            <numerusform>%n SLA</numerusform>
+            <numerusform>%n SLAs</numerusform>
         </translation>
     </message>
     <message>
@@ -3652,10 +3659,6 @@ Wählen Sie einen längeren Zeitraum oder Alles (Alt+5).</translation>
     <message>
         <source>What the last syncs reported without failing: show the Source problems</source>
         <translation>Was die letzten Synchronisierungen gemeldet haben, ohne fehlzuschlagen: die Probleme der Quellen anzeigen</translation>
-    </message>
-    <message>
-        <source>⚠ 1 problem</source>
-        <translation>⚠ 1 Problem</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n problems</source>

@@ -46,11 +46,68 @@ private Q_SLOTS:
         QCOMPARE(qgetenv("LANGUAGE"), QByteArray("de")); // set by main() below, before the application existed
     }
 
-    // Runs first: an explicit English choice installs nothing, even on a German system.
-    void explicitEnglish_staysEnglish()
+    // Runs first: an explicit English choice stays English on a German system, with English plural forms.
+    void explicitEnglish_staysEnglish_withItsPluralForms()
     {
-        QCOMPARE(ui::installTranslations(u"en"_s), QString());
+        QCOMPARE(ui::installTranslations(u"en"_s), u"en"_s);
         QCOMPARE(menuTitles(), (QStringList{u"&File"_s, u"&Go"_s, u"S&ources"_s, u"&Help"_s}));
+        QCOMPARE(QCoreApplication::translate("meshlens::ui::SearchPage", "%Ln product(s) in the catalog", nullptr, 1),
+                 u"1 product in the catalog"_s);
+        QCOMPARE(QCoreApplication::translate("meshlens::ui::SearchPage", "%Ln product(s) in the catalog", nullptr, 300),
+                 u"300 products in the catalog"_s);
+        QCOMPARE(QCoreApplication::translate("meshlens::ui::SourcesMenu", "⚠ %n problems", nullptr, 1),
+                 u"⚠ 1 problem"_s);
+        // A language MeshLens has no translation for is English too.
+        QCOMPARE(ui::installTranslations(u"fr"_s), u"en"_s);
+    }
+
+    // Every plural message has English forms (meshlens_en.ts is kept by hand), and none shows "(s)".
+    void englishPluralForms_coverEveryPluralMessage()
+    {
+        const auto pluralMessages = [](const QString &path) {
+            QFile file(path);
+            QList<std::pair<QByteArray, QByteArray>> messages;
+            if (!file.open(QIODevice::ReadOnly)) {
+                return messages;
+            }
+            QXmlStreamReader xml(&file);
+            QByteArray context;
+            bool numerus = false;
+            while (!xml.atEnd()) {
+                if (xml.readNext() != QXmlStreamReader::StartElement) {
+                    continue;
+                }
+                if (xml.name() == "name"_L1) {
+                    context = xml.readElementText().toUtf8();
+                } else if (xml.name() == "message"_L1) {
+                    numerus = xml.attributes().value("numerus"_L1) == "yes"_L1;
+                } else if (xml.name() == "source"_L1 && numerus) {
+                    messages.push_back({context, xml.readElementText().toUtf8()});
+                }
+            }
+            return messages;
+        };
+        const auto german =
+            pluralMessages(QStringLiteral(MESHLENS_SOURCE_DIR "/resources/translations/meshlens_de.ts"));
+        const auto english =
+            pluralMessages(QStringLiteral(MESHLENS_SOURCE_DIR "/resources/translations/meshlens_en.ts"));
+        QVERIFY(german.size() > 30);
+        QStringList missing, unchosen;
+        for (const auto &m : german) {
+            if (!english.contains(m)) {
+                missing << QString::fromUtf8(m.second);
+            }
+            // What the window shows with the English translation installed (by the test above).
+            for (const int n : {1, 2}) {
+                const QString shown =
+                    QCoreApplication::translate(m.first.constData(), m.second.constData(), nullptr, n);
+                if (shown.contains("(s)"_L1) || shown.contains("(es)"_L1)) {
+                    unchosen << shown;
+                }
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(u"no English plural forms: "_s + missing.join(u" | "_s)));
+        QVERIFY2(unchosen.isEmpty(), qPrintable(u"plural not chosen: "_s + unchosen.join(u" | "_s)));
     }
 
     void systemLanguageGerman_menusAreGerman()
