@@ -517,8 +517,8 @@ std::optional<int> openCache(Database &db, const QString &path, const CliIo &io,
     Schema::Observer observe;
     QString lastStep;
     int lastTenth = -1;
-    if (const std::int64_t products = Schema::productsToReindex(db); products > 0) {
-        io.error(QStringLiteral("updating the cache for this version of MeshLens: re-indexing %1 products, once "
+    if (const std::int64_t products = Schema::productsToUpdate(db); products > 0) {
+        io.error(QStringLiteral("updating the cache of %1 products for this version of MeshLens, once "
                                 "(Ctrl+C stops it and leaves the cache as it was)")
                      .arg(products));
         observe = [&](const QString &step, std::int64_t done, std::int64_t total) {

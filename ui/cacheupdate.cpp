@@ -54,15 +54,14 @@ void CacheUpdate::start(const QString &path, QWidget *dialogParent)
         finishLater(err->message);
         return;
     }
-    const std::int64_t products = Schema::productsToReindex(*m_db);
+    const std::int64_t products = Schema::productsToUpdate(*m_db);
     if (products == 0) {
         m_db.reset(); // nothing long: the session's open migrates an empty or current cache
         finishLater({});
         return;
     }
     m_running = true;
-    m_intro = tr("Updating the catalog cache for this version of MeshLens: its search index of %1 products is "
-                 "rebuilt. This happens once.")
+    m_intro = tr("Updating the catalog cache of %1 products for this version of MeshLens. This happens once.")
                   .arg(QLocale().toString(static_cast<qlonglong>(products)));
     m_dialog = new QProgressDialog(m_intro, tr("Cancel"), 0, 0, dialogParent);
     m_dialog->setWindowTitle(tr("MeshLens"));

@@ -43,16 +43,10 @@ std::string metadataSql(bool one, const std::string &where = {})
            (one ? "WHERE e.id = ?1" : where + "ORDER BY e.id");
 }
 
-// Column counts per product from the ports' column JSON. CatalogWriter writes it compact, one object per column
-// starting {"name": and with a "description" key only when there is one; inside strings every quote is escaped, so
-// counting those keys is exact, and it avoids parsing tens of millions of column objects with json_each (which
-// dominated the whole computation at 100k products).
+// Column counts per product: each port stores how many columns it has and how many of them are described.
 std::string columnsSql(bool one, const std::string &where = {})
 {
-    return std::string("SELECT entry_id, "
-                       " sum((length(columns) - length(replace(columns, '{\"name\":', ''))) / 8), "
-                       " sum((length(columns) - length(replace(columns, '\"description\":', ''))) / 14) "
-                       "FROM ports ") +
+    return std::string("SELECT entry_id, sum(n_columns), sum(n_described) FROM ports ") +
            (one ? "WHERE entry_id = ?1 GROUP BY entry_id" : where + "GROUP BY entry_id ORDER BY entry_id");
 }
 

@@ -168,26 +168,32 @@ std::optional<ProductDetail> CatalogReader::product(std::int64_t id)
         }
     }
     {
-        Statement st = m_db.prepare("SELECT ext_id, direction, name, description, format, location, columns "
-                                    "FROM ports WHERE entry_id = ?1 ORDER BY direction DESC, id");
+        // A row per column (and one for a port without columns), the port's columns in their order.
+        Statement st = m_db.prepare(
+            "SELECT p.id, p.ext_id, p.direction, p.name, p.description, p.format, p.location, d.id, d.name, d.type, "
+            "       d.description, d.nullable, d.primary_key, d.tags "
+            "  FROM ports p LEFT JOIN json_each(p.columns) c LEFT JOIN column_defs d ON d.id = c.value "
+            " WHERE p.entry_id = ?1 ORDER BY p.direction DESC, p.id, c.key");
         st.bind(1, id);
+        std::int64_t port = 0;
         while (st.next()) {
-            PortInfo p{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), {}};
-            const QJsonArray cols = QJsonDocument::fromJson(st.text(6).toUtf8()).array();
-            for (const QJsonValue &v : cols) {
-                const QJsonObject o = v.toObject();
-                ColumnInfo c;
-                c.name = o.value(QLatin1String("name")).toString();
-                c.type = o.value(QLatin1String("type")).toString();
-                c.description = o.value(QLatin1String("description")).toString();
-                c.nullable = o.value(QLatin1String("nullable")).toBool(true);
-                c.primaryKey = o.value(QLatin1String("primary_key")).toBool(false);
-                for (const QJsonValue &t : o.value(QLatin1String("tags")).toArray()) {
-                    c.tags << t.toString();
-                }
-                p.columns.push_back(c);
+            if (d.ports.isEmpty() || st.int64(0) != port) {
+                port = st.int64(0);
+                d.ports.push_back(PortInfo{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}});
             }
-            d.ports.push_back(p);
+            if (st.isNull(7)) {
+                continue;
+            }
+            ColumnInfo c;
+            c.name = st.text(8);
+            c.type = st.text(9);
+            c.description = st.text(10);
+            c.nullable = st.int64(11) != 0;
+            c.primaryKey = st.int64(12) != 0;
+            for (const QJsonValue &t : QJsonDocument::fromJson(st.text(13).toUtf8()).array()) {
+                c.tags << t.toString();
+            }
+            d.ports.back().columns.push_back(c);
         }
     }
     d.slas = slas(id);

@@ -3,6 +3,7 @@
 #include "../catalog/jsonwriter.h"
 #include "../health/healthstore.h"
 #include "../logging.h"
+#include "columndefs.h"
 #include "searchindex.h"
 #include "seriescodec.h"
 
@@ -34,41 +35,6 @@ constexpr const char *roleName(Role r)
     return "owner";
 }
 
-std::string columnsJson(const std::vector<Column> &columns, std::string &names)
-{
-    std::string out = "[";
-    names.clear();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const Column &c = columns[i];
-        if (i) {
-            out += ',';
-            names += ' ';
-        }
-        names += c.name;
-        out += "{\"name\":";
-        appendJsonString(out, c.name);
-        out += ",\"type\":";
-        appendJsonString(out, c.type);
-        if (!c.description.empty()) {
-            out += ",\"description\":";
-            appendJsonString(out, c.description);
-        }
-        out += c.nullable ? "" : ",\"nullable\":false";
-        out += c.primaryKey ? ",\"primary_key\":true" : "";
-        if (!c.tags.empty()) {
-            out += ",\"tags\":[";
-            for (std::size_t t = 0; t < c.tags.size(); ++t) {
-                out += t ? "," : "";
-                appendJsonString(out, c.tags[t]);
-            }
-            out += ']';
-        }
-        out += '}';
-    }
-    out += ']';
-    return out;
-}
-
 std::span<const std::byte> bytesOf(const std::string &s)
 {
     return {reinterpret_cast<const std::byte *>(s.data()), s.size()};
@@ -94,9 +60,9 @@ SELECT e.id, e.name, e.display_name,
                     WHERE o.entry_id = e.id AND +o.party_kind = 'team'
                    ORDER BY 1)), ''),
        e.description,
-       coalesce((SELECT group_concat(column_names, ' ') FROM (
-                   SELECT pt.column_names FROM ports pt WHERE pt.entry_id = e.id AND pt.column_names <> ''
-                    ORDER BY pt.id)), ''),
+       coalesce((SELECT group_concat(name, ' ') FROM (
+                   SELECT d.name FROM ports pt, json_each(pt.columns) c JOIN column_defs d ON d.id = c.value
+                    WHERE pt.entry_id = e.id AND d.name <> '' ORDER BY pt.id, c.key)), ''),
        FACETS
   FROM entries e LEFT JOIN domains d ON d.id = e.domain_id
 )SQL";
@@ -140,6 +106,7 @@ struct CatalogWriter::Statements
     Statement domain, team, person, entry, delTags, tag, delOwners, owner, port, sla, clearSla, series, check,
         clearCheck, checkSeries, lineage, findEntry, findSla, findCheck, touch, delSeriesRange, delCheckRange;
     Statement delPorts, delSlas, delChecks, delEdgesInto; // Header::wholeProducts: a product's children before it
+    std::unique_ptr<ColumnDefs> columnDefs;               // the ports' column definitions, each stored once
 };
 
 CatalogWriter::CatalogWriter(Database &db)
@@ -354,11 +321,12 @@ std::optional<QString> CatalogWriter::begin(const SourceInfo &source, const Head
     s.owner = m_db.prepare("INSERT OR IGNORE INTO ownerships(entry_id, role, party_kind, party_id) "
                            "VALUES(?1,?2,?3,?4)");
     s.port = m_db.prepare("INSERT INTO ports(entry_id, ext_id, direction, name, description, format, location, "
-                          "columns, column_names, gen) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) "
+                          "columns, n_columns, n_described, gen) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
                           "ON CONFLICT(entry_id, ext_id) DO UPDATE SET direction=excluded.direction, "
                           "name=excluded.name, description=excluded.description, format=excluded.format, "
-                          "location=excluded.location, columns=excluded.columns, "
-                          "column_names=excluded.column_names, gen=excluded.gen");
+                          "location=excluded.location, columns=excluded.columns, n_columns=excluded.n_columns, "
+                          "n_described=excluded.n_described, gen=excluded.gen");
+    s.columnDefs = std::make_unique<ColumnDefs>(m_db);
     s.sla = m_db.prepare("INSERT INTO sla_objectives(entry_id, ext_id, kind, target, unit, op, port_ext, "
                          "description, gen) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) "
                          "ON CONFLICT(entry_id, ext_id) DO UPDATE SET kind=excluded.kind, target=excluded.target, "
@@ -703,19 +671,27 @@ std::optional<QString> CatalogWriter::write(const Port &r)
         return QStringLiteral("port '%1' belongs to product '%2', which the source does not have")
             .arg(q(r.id), q(r.product));
     }
-    std::string names;
-    const std::string json = columnsJson(r.columns, names);
+    QString error;
+    const auto columns = m_st->columnDefs->encode(r.columns, error);
+    if (!columns) {
+        return error;
+    }
     Statement &st = m_st->port;
     st.bind(1, *entry).bind(2, r.id).bind(3, r.direction).bind(4, r.name).bind(5, r.description).bind(6, r.format);
-    st.bind(7, r.location).bind(8, std::string_view(json)).bind(9, std::string_view(names)).bind(10, m_gen);
+    st.bind(7, r.location).bind(8, std::string_view(columns->ids));
+    st.bind(9, static_cast<std::int64_t>(r.columns.size())).bind(10, columns->described).bind(11, m_gen);
     if (!st.exec()) {
         return failure(st, "port");
     }
     touch(*entry);
     if (m_streamDocuments) {
         if (m_doc && m_doc->id == *entry) {
-            m_doc->columns += m_doc->columns.empty() || names.empty() ? "" : " ";
-            m_doc->columns += names;
+            for (const Column &c : r.columns) { // as the SQL builder joins them: non-empty names, one space apart
+                if (!c.name.empty()) {
+                    m_doc->columns += m_doc->columns.empty() ? "" : " ";
+                    m_doc->columns += c.name;
+                }
+            }
         } else {
             return stepError(m_st->redoDocument.bind(1, *entry), "search document");
         }

@@ -574,13 +574,13 @@ QList<FieldError> Outbox::validateFeedback(std::int64_t productId, const Feedbac
                 errors.push_back({QStringLiteral("link"), tr("This product has no check '%1'.").arg(ref)});
             }
         } else if (f.linkKind == QLatin1String("column")) {
-            // "port.column" or a bare column name; the port's column list is JSON.
+            // "port.column" or a bare column name.
             const qsizetype dot = ref.indexOf(QLatin1Char('.'));
             const QString port = dot > 0 ? ref.left(dot) : QString();
             const QString column = dot > 0 ? ref.mid(dot + 1) : ref;
-            Statement st = m_db.prepare("SELECT 1 FROM ports p, json_each(p.columns) c WHERE p.entry_id = ?1 "
-                                        "AND (?2 IS NULL OR p.ext_id = ?2 OR p.name = ?2) "
-                                        "AND json_extract(c.value, '$.name') = ?3");
+            Statement st = m_db.prepare("SELECT 1 FROM ports p JOIN port_columns c ON c.port_id = p.id "
+                                        "WHERE p.entry_id = ?1 AND (?2 IS NULL OR p.ext_id = ?2 OR p.name = ?2) "
+                                        "AND c.name = ?3");
             st.bind(1, productId).bind(2, port).bind(3, column);
             if (column.isEmpty() || !st.next()) {
                 errors.push_back({QStringLiteral("link"), tr("This product has no column '%1'.").arg(ref)});

@@ -2,9 +2,13 @@
 
 #include "../logging.h"
 #include "catalogwriter.h"
+#include "columndefs.h"
 #include "searchindex.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -404,7 +408,33 @@ CREATE TABLE IF NOT EXISTS objective_health (
 );
 )SQL";
 
-constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// Version 9: column definitions are stored once (models/store/columndefs.h). The ports' column JSON was the
+// cache's largest table (3 KB a product, a third of the file), and catalogs repeat their columns. A port's
+// `columns` becomes the JSON array of its column_defs ids, in order; n_columns and n_described are what health
+// counts; column_names goes, the search documents read the names through the definitions. The ports table is
+// reshaped by postMigration, which converts the JSON it holds (so re-running this on a cache of this shape, as
+// tests do, changes nothing).
+constexpr std::string_view kV9 = R"SQL(
+CREATE TABLE IF NOT EXISTS column_defs (
+    id          INTEGER PRIMARY KEY,
+    hash        INTEGER NOT NULL,           -- lineHash of ColumnDefs::key, to find a definition again
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    nullable    INTEGER NOT NULL DEFAULT 1,
+    primary_key INTEGER NOT NULL DEFAULT 0,
+    tags        TEXT NOT NULL DEFAULT ''    -- '' or a JSON array of strings
+);
+CREATE INDEX IF NOT EXISTS column_defs_hash ON column_defs(hash);
+-- Each port's columns in order, for SQL that reads them (the outbox's link check, tests, the sqlite3 shell).
+CREATE VIEW IF NOT EXISTS port_columns AS
+SELECT p.id AS port_id, p.entry_id, c.key AS position, d.name, d.type, d.description, d.nullable, d.primary_key,
+       d.tags
+  FROM ports p, json_each(p.columns) c JOIN column_defs d ON d.id = c.value;
+)SQL";
+
+constexpr std::array<std::string_view, Schema::kCurrentVersion> kMigrations = {kV1, kV2, kV3, kV4, kV5,
+                                                                               kV6, kV7, kV8, kV9};
 
 // The last version that reshapes the search tables: its migration builds them (see postMigration).
 constexpr int kSearchTablesVersion = 6;
@@ -415,14 +445,80 @@ std::optional<StoreError> cancelled()
     return StoreError{QStringLiteral("the update was cancelled"), SQLITE_INTERRUPT};
 }
 
-// Work a migration does after its DDL, in the same transaction. The search tables are built by today's code, so
-// only the last version that reshapes them (6; 5 and 3 did before it) builds them: a cache two versions behind
-// is rebuilt once.
-std::optional<StoreError> postMigration(Database &db, int version, const Schema::Observer &observe)
+bool hasColumn(Database &db, std::string_view table, std::string_view column)
 {
-    if (version != kSearchTablesVersion) {
-        return std::nullopt;
+    Statement st = db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+    st.bind(1, table).bind(2, column);
+    return st.next();
+}
+
+// Version 9's reshaping of ports: each port's column JSON (objects, as versions 1-8 wrote them) becomes the ids of
+// its definitions, which are stored once.
+std::optional<StoreError> storeColumnDefinitions(Database &db, const Schema::Observer &observe)
+{
+    if (!hasColumn(db, "ports", "column_names")) {
+        return std::nullopt; // already of this shape
     }
+    if (auto err = db.exec("ALTER TABLE ports ADD COLUMN n_columns INTEGER NOT NULL DEFAULT 0; "
+                           "ALTER TABLE ports ADD COLUMN n_described INTEGER NOT NULL DEFAULT 0; "
+                           "ALTER TABLE ports DROP COLUMN column_names;")) {
+        return err;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    std::int64_t total = 0;
+    {
+        Statement st = db.prepare("SELECT count(*) FROM ports");
+        total = st.next() ? st.int64(0) : 0;
+    }
+    const QString step = QStringLiteral("Storing column definitions once");
+    ColumnDefs defs(db);
+    Statement read = db.prepare("SELECT id, columns FROM ports ORDER BY id");
+    Statement write = db.prepare("UPDATE ports SET columns = ?2, n_columns = ?3, n_described = ?4 WHERE id = ?1");
+    std::int64_t done = 0;
+    std::vector<records::Column> columns;
+    while (read.next()) {
+        if (done % kDocumentChunk == 0 && observe && !observe(step, done, total)) {
+            return cancelled();
+        }
+        columns.clear();
+        const QJsonArray array = QJsonDocument::fromJson(read.text(1).toUtf8()).array();
+        for (const QJsonValue &v : array) {
+            const QJsonObject o = v.toObject();
+            records::Column c;
+            c.name = o.value(QLatin1String("name")).toString().toStdString();
+            c.type = o.value(QLatin1String("type")).toString().toStdString();
+            c.description = o.value(QLatin1String("description")).toString().toStdString();
+            c.nullable = o.value(QLatin1String("nullable")).toBool(true);
+            c.primaryKey = o.value(QLatin1String("primary_key")).toBool(false);
+            for (const QJsonValue &t : o.value(QLatin1String("tags")).toArray()) {
+                c.tags.push_back(t.toString().toStdString());
+            }
+            columns.push_back(std::move(c));
+        }
+        QString error;
+        const auto encoded = defs.encode(columns, error);
+        if (!encoded) {
+            return StoreError{error};
+        }
+        write.reset();
+        write.bind(1, read.int64(0)).bind(2, std::string_view(encoded->ids));
+        write.bind(3, static_cast<std::int64_t>(columns.size())).bind(4, encoded->described);
+        if (!write.exec()) {
+            return write.error() ? *write.error() : db.lastError();
+        }
+        ++done;
+    }
+    if (read.error()) {
+        return *read.error();
+    }
+    qCInfo(lcStore) << "migration:" << done << "ports' columns stored as definitions in" << clock.elapsed() << "ms";
+    return std::nullopt;
+}
+
+// Builds the search tables with today's code (the documents read today's tables, column_defs included).
+std::optional<StoreError> rebuildSearchTables(Database &db, const Schema::Observer &observe)
+{
     const auto report = [&](const QString &step, std::int64_t done, std::int64_t total) {
         return !observe || observe(step, done, total);
     };
@@ -480,6 +576,20 @@ std::optional<StoreError> postMigration(Database &db, int version, const Schema:
     return err;
 }
 
+// Work a migration does after its DDL, in the same transaction. The search tables are built by today's code from
+// today's tables, so a cache from before the last version that reshapes them (6; 5 and 3 did before it) has them
+// built once, by the last migration it runs.
+std::optional<StoreError> postMigration(Database &db, int version, bool last, bool reindex,
+                                        const Schema::Observer &observe)
+{
+    if (version == 9) {
+        if (auto err = storeColumnDefinitions(db, observe)) {
+            return err;
+        }
+    }
+    return last && reindex ? rebuildSearchTables(db, observe) : std::nullopt;
+}
+
 int readPragmaInt(Database &db, std::string_view pragma)
 {
     Statement st = db.prepare(pragma);
@@ -498,11 +608,14 @@ std::optional<StoreError> Schema::migrate(Database &db, const Observer &observe)
     return migrateTo(db, kCurrentVersion, observe);
 }
 
-std::int64_t Schema::productsToReindex(Database &db)
+std::int64_t Schema::productsToUpdate(Database &db)
 {
     const int current = version(db);
-    if (current < 1 || current >= kSearchTablesVersion) {
-        return 0; // empty (nothing to index), or current
+    if (current < 1 || current >= kCurrentVersion) {
+        return 0; // empty (nothing to update), or current
+    }
+    if (current >= kSearchTablesVersion && !hasColumn(db, "ports", "column_names")) {
+        return 0; // what is left is DDL: quick
     }
     Statement st = db.prepare("SELECT count(*) FROM entries");
     return st.next() ? st.int64(0) : 0;
@@ -537,34 +650,40 @@ std::optional<StoreError> Schema::migrateTo(Database &db, int target, const Obse
                                   .arg(db.path())};
         }
     }
-    while (current < target) {
-        Transaction tx(db);
-        if (!tx.isActive()) {
-            return tx.beginError();
-        }
+    if (current >= target) {
+        return std::nullopt;
+    }
+    // Every step in one transaction: the search tables are rebuilt by the last one, so a cache must never be left
+    // between the steps (a killed or cancelled update leaves it as it was, at its old version).
+    const int from = current;
+    const bool reindex = current < kSearchTablesVersion;
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        return tx.beginError();
+    }
+    for (; current < target; ++current) {
         if (auto err = db.exec(kMigrations[static_cast<size_t>(current)])) {
             err->message = QStringLiteral("Migrating the catalog cache to schema version %1 failed: %2")
                                .arg(current + 1)
                                .arg(err->message);
             return err;
         }
-        if (auto err = postMigration(db, current + 1, observe)) {
+        if (auto err = postMigration(db, current + 1, current + 1 == target, reindex, observe)) {
             err->message = QStringLiteral("Rebuilding the catalog cache for schema version %1 failed: %2")
                                .arg(current + 1)
                                .arg(err->message);
             return err;
         }
-        const std::string bump = "PRAGMA user_version = " + std::to_string(current + 1) +
-                                 "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
-        if (auto err = db.exec(bump)) {
-            return err;
-        }
-        if (auto err = tx.commit()) {
-            return err;
-        }
-        qCInfo(lcStore) << "migrated" << db.path() << "to schema version" << current + 1;
-        ++current;
     }
+    const std::string bump = "PRAGMA user_version = " + std::to_string(target) +
+                             "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    if (auto err = db.exec(bump)) {
+        return err;
+    }
+    if (auto err = tx.commit()) {
+        return err;
+    }
+    qCInfo(lcStore) << "migrated" << db.path() << "from schema version" << from << "to" << target;
     return std::nullopt;
 }
 

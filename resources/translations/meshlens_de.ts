@@ -1197,8 +1197,8 @@ Ein Bot- oder persönliches Zugriffstoken (JWT). MeshLens bewahrt es im Schlüss
 <context>
     <name>meshlens::ui::CacheUpdate</name>
     <message>
-        <source>Updating the catalog cache for this version of MeshLens: its search index of %1 products is rebuilt. This happens once.</source>
-        <translation>Der Katalog-Cache wird für diese Version von MeshLens aktualisiert: Sein Suchindex mit %1 Produkten wird neu aufgebaut. Das geschieht nur einmal.</translation>
+        <source>Updating the catalog cache of %1 products for this version of MeshLens. This happens once.</source>
+        <translation>Der Katalog-Cache mit %1 Produkten wird für diese Version von MeshLens aktualisiert. Das geschieht nur einmal.</translation>
     </message>
     <message>
         <source>Cancel</source>

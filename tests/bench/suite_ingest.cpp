@@ -119,9 +119,9 @@ int childIngestFloor(const QString &from, const QString &db)
     if (sqlite3_exec(h, attach.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
         return 1;
     }
-    static const char *const kTables[] = {"sources",    "domains",      "teams",  "people",         "entries",
-                                          "entry_tags", "ownerships",   "ports",  "sla_objectives", "sla_series",
-                                          "checks",     "check_series", "lineage"};
+    static const char *const kTables[] = {"sources",    "domains",      "teams",   "people",         "entries",
+                                          "entry_tags", "ownerships",   "ports",   "sla_objectives", "sla_series",
+                                          "checks",     "check_series", "lineage", "column_defs"};
     QElapsedTimer timer;
     timer.start();
     std::int64_t rows = 0;

@@ -2,12 +2,16 @@
 // writes to each table, re-syncs, the sweep of rows a snapshot no longer has, deltas with tombstones, and the
 // refusals that must leave the catalog exactly as it was.
 
+#include "models/store/catalogreader.h"
 #include "models/store/catalogwriter.h"
+#include "models/store/columndefs.h"
 #include "models/store/schema.h"
 #include "models/store/seriescodec.h"
 #include "models/sync/bundleparser.h"
+#include "models/sync/linehash.h"
 #include "support/testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +21,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 using namespace meshlens;
@@ -86,8 +92,8 @@ QString contentDump(Database &db)
         "updated_at FROM entries ORDER BY id",
         "SELECT * FROM entry_tags ORDER BY entry_id, tag",
         "SELECT * FROM ownerships ORDER BY entry_id, role, party_kind, party_id",
-        "SELECT id, entry_id, ext_id, direction, name, description, format, location, columns, column_names FROM ports "
-        "ORDER BY id",
+        "SELECT id, entry_id, ext_id, direction, name, description, format, location, n_columns, n_described, "
+        "(" MESHLENS_TEST_PORT_COLUMNS ") FROM ports pt ORDER BY id",
         "SELECT id, entry_id, ext_id, kind, target, unit, op, port_ext, description FROM sla_objectives ORDER BY id",
         "SELECT objective_id, t0, step, n, hex(vals) FROM sla_series ORDER BY objective_id, t0",
         "SELECT id, entry_id, ext_id, name, kind, port_ext, column_name, description, severity FROM checks ORDER BY id",
@@ -130,7 +136,8 @@ private Q_SLOTS:
 
     void snapshot_landsInEveryTable();
     void snapshot_writesTagsAndOwnershipsWithRoles();
-    void snapshot_writesPortColumnsAsJson();
+    void snapshot_storesPortColumnsAsSharedDefinitions();
+    void columnDefinitions_aHashCollisionIsADifferentColumn();
     void snapshot_storesSlaSeriesWithGaps();
     void snapshot_storesCheckStatuses();
     void snapshot_storesLineageColumnMap();
@@ -264,38 +271,101 @@ void tst_CatalogWriter::snapshot_writesTagsAndOwnershipsWithRoles()
     QCOMPARE(st.text(0), QStringLiteral("expert:alan"));
 }
 
-void tst_CatalogWriter::snapshot_writesPortColumnsAsJson()
+void tst_CatalogWriter::snapshot_storesPortColumnsAsSharedDefinitions()
 {
     QVERIFY(!apply(test::sampleBundle()));
-    Statement st = m_db.prepare("SELECT direction, format, columns, column_names FROM ports WHERE ext_id = ?1");
+    Statement st = m_db.prepare("SELECT direction, format, n_columns, n_described, id FROM ports WHERE ext_id = ?1");
     st.bind(1, QStringLiteral("orders_v2"));
     QVERIFY(st.next());
     QCOMPARE(st.text(0), QStringLiteral("output"));
     QCOMPARE(st.text(1), QStringLiteral("table"));
-    QCOMPARE(st.text(3), QStringLiteral("order_id customer_email amount_eur"));
+    QCOMPARE(st.int64(2), 3);
+    const std::int64_t port = st.int64(4);
+    Statement cols = m_db.prepare("SELECT name, type, description, nullable, primary_key, tags FROM port_columns "
+                                  "WHERE port_id = ?1 ORDER BY position");
+    cols.bind(1, port);
+    QStringList rows;
+    while (cols.next()) {
+        rows << QStringList{cols.text(0), cols.text(1), cols.text(2), cols.text(3), cols.text(4), cols.text(5)}.join(
+            QLatin1Char('|'));
+    }
+    QCOMPARE(rows.size(), 3);
+    QVERIFY2(rows[0].startsWith(QStringLiteral("order_id|BIGINT|")) && rows[0].endsWith(QStringLiteral("|0|1|")),
+             qPrintable(rows[0]));
+    QVERIFY2(rows[1].startsWith(QStringLiteral("customer_email|")) &&
+                 rows[1].endsWith(QStringLiteral("|1|0|[\"pii\"]")),
+             qPrintable(rows[1]));
+    QVERIFY2(rows[2].contains(QStringLiteral("|Gross amount|")), qPrintable(rows[2]));
+    QCOMPARE(st.int64(3), scalar(m_db, "SELECT count(*) FROM port_columns WHERE port_id = ?1 AND description <> ''",
+                                 QString::number(port)));
 
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(st.text(2).toUtf8(), &parseError);
-    QCOMPARE(parseError.error, QJsonParseError::NoError);
-    const QJsonArray cols = doc.array();
-    QCOMPARE(cols.size(), 3);
-    const QJsonObject id = cols[0].toObject();
-    QCOMPARE(id.value(QStringLiteral("name")).toString(), QStringLiteral("order_id"));
-    QCOMPARE(id.value(QStringLiteral("type")).toString(), QStringLiteral("BIGINT"));
-    QCOMPARE(id.value(QStringLiteral("primary_key")).toBool(false), true);
-    QCOMPARE(id.value(QStringLiteral("nullable")).toBool(true), false);
-    const QJsonObject email = cols[1].toObject();
-    QCOMPARE(email.value(QStringLiteral("tags")).toArray(), (QJsonArray{QStringLiteral("pii")}));
-    QCOMPARE(email.value(QStringLiteral("nullable")).toBool(true), true);
-    QCOMPARE(email.value(QStringLiteral("primary_key")).toBool(false), false);
-    QCOMPARE(cols[2].toObject().value(QStringLiteral("description")).toString(), QStringLiteral("Gross amount"));
+    // The reader gives back what the bundle said.
+    const auto details = CatalogReader(m_db).product(entryId(m_db, "sales.orders"));
+    QVERIFY(details);
+    const auto it = std::find_if(details->ports.begin(), details->ports.end(),
+                                 [](const PortInfo &p) { return p.extId == QLatin1String("orders_v2"); });
+    QVERIFY(it != details->ports.end());
+    QCOMPARE(it->columns.size(), 3);
+    QCOMPARE(it->columns[0].name, QStringLiteral("order_id"));
+    QVERIFY(it->columns[0].primaryKey && !it->columns[0].nullable);
+    QCOMPARE(it->columns[1].tags, QStringList{QStringLiteral("pii")});
+    QCOMPARE(it->columns[2].description, QStringLiteral("Gross amount"));
 
-    // The input port default and a port without columns.
-    st = m_db.prepare("SELECT direction, columns FROM ports WHERE ext_id = ?1");
+    // A port without columns stores an empty list.
+    st = m_db.prepare("SELECT columns, n_columns FROM ports WHERE ext_id = ?1");
     st.bind(1, QStringLiteral("revenue_daily"));
     QVERIFY(st.next());
-    QCOMPARE(st.text(0), QStringLiteral("output"));
-    QCOMPARE(QJsonDocument::fromJson(st.text(1).toUtf8()).array().size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(st.text(0).toUtf8()).array().size(), st.int64(1));
+
+    // A generated catalog repeats its columns: each distinct definition is stored once, and every port's columns
+    // point at definitions that exist.
+    st = Statement(); // finalised: the writer's commit needs no reader mid-statement on this connection
+    cols = Statement();
+    QVERIFY(test::generateBundle(bundlePath(), 200, 3));
+    QFile generated(bundlePath());
+    QVERIFY(generated.open(QIODevice::ReadOnly));
+    const auto generatedError = apply(generated.readAll());
+    QVERIFY2(!generatedError, qPrintable(generatedError.value_or(QString())));
+    const std::int64_t defs = scalar(m_db, "SELECT count(*) FROM column_defs");
+    const std::int64_t columns = scalar(m_db, "SELECT sum(n_columns) FROM ports");
+    QVERIFY2(defs * 2 < columns, qPrintable(QStringLiteral("%1 definitions for %2 columns").arg(defs).arg(columns)));
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM (SELECT 1 FROM column_defs GROUP BY name, type, description, nullable, "
+                          "primary_key, tags HAVING count(*) > 1)"),
+             0);
+    QCOMPARE(scalar(m_db, "SELECT count(*) FROM port_columns"), scalar(m_db, "SELECT sum(n_columns) FROM ports"));
+}
+
+void tst_CatalogWriter::columnDefinitions_aHashCollisionIsADifferentColumn()
+{
+    QVERIFY(!apply(test::sampleBundle()));
+    records::Column column;
+    column.name = "order_id";
+    column.type = "BIGINT";
+    // Another definition planted under this column's hash: found by the hash, refused by its fields.
+    const auto hash = std::bit_cast<std::int64_t>(lineHash(ColumnDefs::key(column)));
+    Statement plant = m_db.prepare("INSERT INTO column_defs(hash, name, type) VALUES(?1, 'impostor', 'TEXT')");
+    plant.bind(1, hash);
+    QVERIFY(plant.exec());
+    const std::int64_t impostor = m_db.lastInsertRowId();
+    ColumnDefs defs(m_db);
+    QString error;
+    const auto id = defs.intern(column, error);
+    QVERIFY2(id, qPrintable(error));
+    QVERIFY(*id != impostor);
+    Statement st = m_db.prepare("SELECT name, type, hash FROM column_defs WHERE id = ?1");
+    st.bind(1, *id);
+    QVERIFY(st.next());
+    QCOMPARE(st.text(0), QStringLiteral("order_id"));
+    QCOMPARE(st.text(1), QStringLiteral("BIGINT"));
+    QCOMPARE(st.int64(2), hash);
+    // Asked again (from memory, and by a fresh dictionary from the table), the same definition.
+    QCOMPARE(defs.intern(column, error), id);
+    ColumnDefs again(m_db);
+    QCOMPARE(again.intern(column, error), id);
+    // Any field that differs is another definition.
+    column.nullable = false;
+    const auto other = again.intern(column, error);
+    QVERIFY(other && *other != *id && *other != impostor);
 }
 
 void tst_CatalogWriter::snapshot_storesSlaSeriesWithGaps()

@@ -13,6 +13,7 @@
 #include "models/sync/outboxdelivery.h"
 #include "support/fakeopenmetadata.h"
 #include "support/sourcerun.h"
+#include "support/testsupport.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -61,7 +62,7 @@ QString dump(Database &db)
     QString out;
     for (const char *sql :
          {"SELECT ext_id, kind, name, fqn, description, version, coalesce(tier,'') FROM entries ORDER BY ext_id",
-          "SELECT entry_id, ext_id, location, columns FROM ports ORDER BY entry_id, ext_id",
+          "SELECT entry_id, ext_id, location, (" MESHLENS_TEST_PORT_COLUMNS ") FROM ports pt ORDER BY entry_id, ext_id",
           "SELECT from_ext, from_port, to_ext, to_port, coalesce(column_map,'') FROM lineage ORDER BY 1,2,3,4",
           "SELECT ext_id, name, coalesce(parent_ext,'') FROM teams ORDER BY 1",
           "SELECT ext_id, name FROM people ORDER BY 1",

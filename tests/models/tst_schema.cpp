@@ -146,7 +146,7 @@ private Q_SLOTS:
         const qint64 audit = phrase();
         QVERIFY(audit > 0);
         QVERIFY(!db.exec("PRAGMA user_version = 5"));
-        QCOMPARE(Schema::productsToReindex(db), products);
+        QCOMPARE(Schema::productsToUpdate(db), products);
         const QString before = test::dumpCatalog(db);
 
         // Stopped while re-indexing: the transaction rolls back, nothing changed.
@@ -185,7 +185,7 @@ private Q_SLOTS:
             QVERIFY(measures[i].first <= products && (i == 0 || measures[i].first >= measures[i - 1].first));
         }
         QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
-        QCOMPARE(Schema::productsToReindex(db), 0);
+        QCOMPARE(Schema::productsToUpdate(db), 0);
         QCOMPARE(test::dumpCatalog(db), before);
         QCOMPARE(count(db, "SELECT count(*) FROM entry_fts"), products);
         QCOMPARE(phrase(), audit);
@@ -216,6 +216,43 @@ private Q_SLOTS:
         QCOMPARE(count(db, "SELECT count(*) FROM product_health"), 3);
         QVERIFY(!db.exec("DELETE FROM entries WHERE ext_id = 'sales.orders'"));
         QCOMPARE(count(db, "SELECT count(*) FROM product_health"), 2);
+    }
+
+    void versionEightCache_storesItsColumnsAsDefinitions_andReadsTheSame()
+    {
+        QTemporaryDir dir;
+        const QString file = test::generatedCache(dir.path(), 200);
+        QVERIFY(!file.isEmpty());
+        Database db;
+        QVERIFY(!db.open(file));
+        const QString before = test::logicalCatalog(db);
+        const qint64 columns = count(db, "SELECT sum(n_columns) FROM ports");
+        QVERIFY(columns > 0);
+        // Back to what version 8 wrote: a JSON object per column, the names beside them, no dictionary.
+        QVERIFY(!db.exec(
+            "ALTER TABLE ports ADD COLUMN column_names TEXT NOT NULL DEFAULT ''; "
+            "UPDATE ports SET column_names = coalesce((SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+            "port_columns c WHERE c.port_id = ports.id ORDER BY position)), ''), columns = coalesce((SELECT "
+            "json_group_array(json(o)) FROM (SELECT json_object('name', name, 'type', type, 'description', "
+            "description, 'nullable', json(CASE nullable WHEN 1 THEN 'true' ELSE 'false' END), 'primary_key', "
+            "json(CASE primary_key WHEN 1 THEN 'true' ELSE 'false' END), 'tags', json(CASE tags WHEN '' THEN '[]' "
+            "ELSE tags END)) AS o FROM port_columns c WHERE c.port_id = ports.id ORDER BY position)), '[]'); "
+            "DROP VIEW port_columns; DROP TABLE column_defs; ALTER TABLE ports DROP COLUMN n_columns; "
+            "ALTER TABLE ports DROP COLUMN n_described; PRAGMA user_version = 8;"));
+        QCOMPARE(Schema::productsToUpdate(db), count(db, "SELECT count(*) FROM entries"));
+        QStringList steps;
+        QVERIFY(!Schema::migrate(db, [&](const QString &step, std::int64_t, std::int64_t) {
+            steps << step;
+            return true;
+        }));
+        QVERIFY(steps.contains(QStringLiteral("Storing column definitions once")));
+        QCOMPARE(Schema::version(db), Schema::kCurrentVersion);
+        QCOMPARE(Schema::productsToUpdate(db), 0);
+        // The same catalog, each distinct definition once, and health counts what it counted.
+        QCOMPARE(test::firstDifference(before, test::logicalCatalog(db)), QString());
+        QCOMPARE(count(db, "SELECT sum(n_columns) FROM ports"), columns);
+        QVERIFY(count(db, "SELECT count(*) FROM column_defs") < columns);
+        QCOMPARE(test::integrityCheck(db), QStringLiteral("ok"));
     }
 
     void newerSchema_isRefusedWithClearMessage()

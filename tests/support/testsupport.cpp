@@ -222,7 +222,8 @@ QString dumpCatalog(models::Database &db)
         "SELECT * FROM entries ORDER BY source_id, ext_id",
         "SELECT * FROM entry_tags ORDER BY entry_id, tag",
         "SELECT * FROM ownerships ORDER BY entry_id, role, party_kind, party_id",
-        "SELECT * FROM ports ORDER BY entry_id, ext_id",
+        "SELECT entry_id, ext_id, direction, name, description, format, location, n_columns, n_described, gen, "
+        "(" MESHLENS_TEST_PORT_COLUMNS ") FROM ports pt ORDER BY entry_id, ext_id",
         "SELECT * FROM sla_objectives ORDER BY entry_id, ext_id",
         "SELECT objective_id, t0, step, n, hex(vals) FROM sla_series ORDER BY objective_id, t0",
         "SELECT * FROM checks ORDER BY entry_id, ext_id",
@@ -367,8 +368,12 @@ const QList<std::pair<const char *, const char *>> &logicalTables()
                        "LEFT JOIN people p ON o.party_kind = 'person' AND p.id = o.party_id "
                        "LEFT JOIN teams tm ON o.party_kind = 'team' AND tm.id = o.party_id"},
         {"ports", "SELECT s.uri, e.ext_id, pt.ext_id, pt.direction, pt.name, pt.description, pt.format, pt.location, "
-                  "pt.columns, pt.column_names FROM ports pt JOIN entries e ON e.id = pt.entry_id "
-                  "JOIN sources s ON s.id = e.source_id"},
+                  "pt.n_columns, pt.n_described, (" MESHLENS_TEST_PORT_COLUMNS ") FROM ports pt "
+                  "JOIN entries e ON e.id = pt.entry_id JOIN sources s ON s.id = e.source_id"},
+        // The definitions the ports use (a sync may leave unused ones behind; their ids are surrogates), each
+        // once: a definition stored twice shows as two rows.
+        {"column_defs", "SELECT name, type, description, nullable, primary_key, tags FROM column_defs "
+                        "WHERE id IN (SELECT c.value FROM ports p, json_each(p.columns) c)"},
         {"sla_objectives", "SELECT s.uri, e.ext_id, o.ext_id, o.kind, o.target, o.unit, o.op, o.port_ext, "
                            "o.description FROM sla_objectives o JOIN entries e ON e.id = o.entry_id "
                            "JOIN sources s ON s.id = e.source_id"},

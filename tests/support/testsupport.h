@@ -63,6 +63,11 @@ void runOnThread(const std::function<void()> &work, const std::function<void()> 
 QString integrityCheck(models::Database &db);
 // Every catalog table's rows in a canonical order, as text: equal dumps mean equal catalogs.
 QString dumpCatalog(models::Database &db);
+// A subquery's SQL: a port's columns as text, in order, what their definitions say rather than their ids (which
+// differ between caches). The port is `pt`: "SELECT ..., (" MESHLENS_TEST_PORT_COLUMNS ") FROM ports pt".
+#define MESHLENS_TEST_PORT_COLUMNS                                                                                     \
+    "SELECT group_concat(c, ';') FROM (SELECT name || ':' || type || ':' || description || ':' || nullable || "        \
+    "primary_key || ':' || tags AS c FROM port_columns WHERE port_id = pt.id ORDER BY position)"
 // A hash of every table's rows (virtual tables through their shadow tables; the sources table without the times
 // of sync attempts), in a canonical order: equal hashes mean equal caches, whatever the table.
 QByteArray contentHash(models::Database &db);
